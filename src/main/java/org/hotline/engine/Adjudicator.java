@@ -1,0 +1,33 @@
+package org.hotline.engine;
+
+import java.util.List;
+import org.hotline.scenario.Inject;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.Side;
+
+/**
+ * The adjudication engine: plain Java, no Spring, no I/O, no clock. Inputs in, outcome out.
+ * Same scenario, state, input and seed always give the same outcome.
+ */
+public interface Adjudicator {
+
+    static Adjudicator create() {
+        throw new UnsupportedOperationException("engine not built yet (issue 2)");
+    }
+
+    GameState initialState(Scenario scenario);
+
+    /** Briefing: release the injects due this turn (scheduled, or whose condition now holds). */
+    TurnStart openTurn(Scenario scenario, GameState state, long seed);
+
+    /** A facilitator releases an inject now (a held scenario inject, or one written on the spot). */
+    TurnStart release(Scenario scenario, GameState state, Inject inject);
+
+    /** Adjudicate turn {@code state.turn() + 1}. The seed is the exercise's; the engine mixes in the turn. */
+    Outcome adjudicate(Scenario scenario, GameState state, TurnInput input, long seed);
+
+    /** Every move on every issue for this team now, allowed or not with the reason. */
+    List<MoveOption> options(Scenario scenario, GameState state, Side side);
+
+    Narrative narrate(Scenario scenario, Outcome outcome);
+}

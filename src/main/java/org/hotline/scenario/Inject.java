@@ -1,0 +1,48 @@
+package org.hotline.scenario;
+
+import java.util.List;
+
+/**
+ * A scenario event (DESIGN.md section 6, mechanism 12): scheduled for a turn, triggered by a state
+ * condition, or held for the facilitator to release.
+ *
+ * @param changes   what it does to the state when released
+ * @param audience  who sees its text when released
+ */
+public record Inject(
+        String id,
+        String title,
+        String text,
+        Trigger trigger,
+        List<Change> changes,
+        Audience audience,
+        List<String> findings) {
+
+    public enum Audience { ALL, WASHINGTON, MOSCOW, FACILITATOR }
+
+    public sealed interface Trigger permits AtTurn, When, OnRelease {
+    }
+
+    /** Released at the start of the given turn (1-based). */
+    public record AtTurn(int turn) implements Trigger {
+    }
+
+    /** Released at the start of the first turn at which the condition holds, at most once. */
+    public record When(String variable, Comparison comparison, double value) implements Trigger {
+    }
+
+    /** Only when the facilitator releases it. */
+    public record OnRelease() implements Trigger {
+    }
+
+    public enum Comparison { ABOVE, BELOW }
+
+    /**
+     * A change to one state variable. Variable paths: {@code tension}, {@code washington.trust},
+     * {@code moscow.champion}, {@code context.chinaAlignment}, {@code issue.<id>.balance},
+     * {@code issue.<id>.status}, {@code agreement.<issueId>.lapse}.
+     * Either {@code delta} (added, clamped to range) or {@code set} is used.
+     */
+    public record Change(String variable, Double delta, String set) {
+    }
+}

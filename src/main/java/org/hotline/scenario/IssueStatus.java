@@ -1,0 +1,5 @@
+package org.hotline.scenario;
+
+public enum IssueStatus {
+    CONTESTED, NEGOTIATING, AGREEMENT, CRISIS, CONFLICT
+}
