@@ -12,7 +12,7 @@ import org.hotline.scenario.Side;
 public interface Adjudicator {
 
     static Adjudicator create() {
-        throw new UnsupportedOperationException("engine not built yet (issue 2)");
+        return new org.hotline.engine.internal.RuleEngine();
     }
 
     GameState initialState(Scenario scenario);

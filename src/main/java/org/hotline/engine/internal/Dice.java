@@ -1,0 +1,42 @@
+package org.hotline.engine.internal;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hotline.engine.Roll;
+
+/**
+ * Every random draw of a turn, from a generator seeded by (exercise seed, turn) only, and recorded.
+ */
+final class Dice {
+
+    private final SplittableRandom random;
+    private final List<Roll> rolls;
+
+    Dice(long seed, int turn, List<Roll> rolls) {
+        this.random = new SplittableRandom(mix(seed + 0x9E3779B97F4A7C15L * turn));
+        this.rolls = rolls;
+    }
+
+    /** Succeeds with the given odds; records purpose, odds, draw and result. */
+    boolean roll(String purpose, String issueId, double odds, List<String> findings) {
+        double draw = random.nextDouble();
+        boolean success = draw < odds;
+        rolls.add(new Roll(purpose, issueId, odds, draw, success, findings));
+        return success;
+    }
+
+    /** A uniform choice among n, recorded as a roll that always succeeds. */
+    int choose(String purpose, int n, String[] ids, List<String> findings) {
+        double draw = random.nextDouble();
+        int pick = Math.min(n - 1, (int) (draw * n));
+        rolls.add(new Roll(purpose, ids[pick], 1.0 / n, draw, true, findings));
+        return pick;
+    }
+
+    /** splitmix64's finaliser: spreads nearby seeds apart. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

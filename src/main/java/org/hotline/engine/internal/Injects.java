@@ -1,0 +1,224 @@
+package org.hotline.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.engine.Effect;
+import org.hotline.engine.GameState;
+import org.hotline.engine.TurnStart;
+import org.hotline.engine.internal.Board.ContextVar;
+import org.hotline.engine.internal.Board.SideVar;
+import org.hotline.scenario.Inject;
+import org.hotline.scenario.IssueStatus;
+
+/**
+ * Mechanism 12: injects change context and issues. Scheduled and triggered injects are released at
+ * the opening of a turn, each at most once; a facilitator may release one at any time.
+ */
+final class Injects {
+
+    private enum Kind { TENSION, SIDE, CHAMPION, CONTEXT, BALANCE, STATUS, LAPSE }
+
+    /** Where a change path points. */
+    private record Target(Kind kind, int side, SideVar sideVar, ContextVar contextVar, int issue) {
+    }
+
+    private Injects() {
+    }
+
+    static TurnStart open(ScenarioIndex x, GameState state) {
+        if (state.conflict() || state.turn() >= x.scenario.turns()) {
+            return new TurnStart(state, List.of(), List.of());
+        }
+        List<Effect> effects = new ArrayList<>();
+        Board b = new Board(x, state, effects);
+        int turn = state.turn() + 1;
+        List<Inject> released = new ArrayList<>();
+        for (Inject inject : x.scenario.injects()) {
+            if (b.fired(inject.id()) || !due(x, b, inject.trigger(), turn)) {
+                continue;
+            }
+            apply(x, b, inject);
+            released.add(inject);
+        }
+        return released.isEmpty() ? new TurnStart(state, List.of(), List.of())
+                : new TurnStart(b.toState(), List.copyOf(released), List.copyOf(effects));
+    }
+
+    static TurnStart release(ScenarioIndex x, GameState state, Inject inject) {
+        if (inject == null || inject.id() == null || inject.changes() == null) {
+            throw new IllegalArgumentException("An inject needs an id and a list of changes");
+        }
+        if (state.conflict()) {
+            throw new IllegalStateException("The exercise has ended in conflict; no inject can be released");
+        }
+        List<Effect> effects = new ArrayList<>();
+        Board b = new Board(x, state, effects);
+        if (b.fired(inject.id())) {
+            throw new IllegalStateException("Inject '" + inject.id() + "' has already been released");
+        }
+        apply(x, b, inject);
+        return new TurnStart(b.toState(), List.of(inject), List.copyOf(effects));
+    }
+
+    private static boolean due(ScenarioIndex x, Board b, Inject.Trigger trigger, int turn) {
+        if (trigger instanceof Inject.AtTurn at) {
+            return at.turn() == turn;
+        }
+        if (trigger instanceof Inject.When when) {
+            Target target = parse(x, when.variable(), "condition");
+            double value = numeric(b, target, when.variable());
+            return when.comparison() == Inject.Comparison.ABOVE ? value > when.value() : value < when.value();
+        }
+        return false;
+    }
+
+    private static void apply(ScenarioIndex x, Board b, Inject inject) {
+        // Validate every change first, so that a broken inject changes nothing.
+        List<Target> targets = new ArrayList<>(inject.changes().size());
+        for (Inject.Change change : inject.changes()) {
+            Target target = parse(x, change.variable(), "inject '" + inject.id() + "'");
+            check(target, change, inject.id());
+            targets.add(target);
+        }
+        b.fire(inject.id());
+        String reason = "inject: " + inject.title();
+        List<String> findings = inject.findings() == null ? List.of() : inject.findings();
+        for (int c = 0; c < targets.size(); c++) {
+            change(b, targets.get(c), inject.changes().get(c), reason, findings);
+        }
+    }
+
+    private static Target parse(ScenarioIndex x, String path, String where) {
+        if (path == null) {
+            throw new IllegalArgumentException(where + ": a change or condition names no variable");
+        }
+        String[] parts = path.split("\\.");
+        switch (parts[0]) {
+            case "tension":
+                if (parts.length == 1) {
+                    return new Target(Kind.TENSION, -1, null, null, -1);
+                }
+                break;
+            case "washington":
+            case "moscow":
+                if (parts.length == 2) {
+                    int side = parts[0].equals("washington") ? ScenarioIndex.W : ScenarioIndex.M;
+                    if (parts[1].equals("champion")) {
+                        return new Target(Kind.CHAMPION, side, null, null, -1);
+                    }
+                    for (SideVar v : SideVar.values()) {
+                        if (v.field.equals(parts[1])) {
+                            return new Target(Kind.SIDE, side, v, null, -1);
+                        }
+                    }
+                }
+                break;
+            case "context":
+                if (parts.length == 2) {
+                    for (ContextVar v : ContextVar.values()) {
+                        if (v.field.equals(parts[1])) {
+                            return new Target(Kind.CONTEXT, -1, null, v, -1);
+                        }
+                    }
+                }
+                break;
+            case "issue":
+                if (parts.length == 3 && (parts[2].equals("balance") || parts[2].equals("status"))) {
+                    int issue = x.require(parts[1], where);
+                    return new Target(parts[2].equals("balance") ? Kind.BALANCE : Kind.STATUS, -1, null, null, issue);
+                }
+                break;
+            case "agreement":
+                if (parts.length == 3 && parts[2].equals("lapse")) {
+                    return new Target(Kind.LAPSE, -1, null, null, x.require(parts[1], where));
+                }
+                break;
+            default:
+                break;
+        }
+        throw new IllegalArgumentException(where + ": unknown variable '" + path + "' (expected tension, washington.<field>, "
+                + "moscow.<field>, context.<field>, issue.<id>.balance, issue.<id>.status or agreement.<id>.lapse)");
+    }
+
+    private static void check(Target target, Inject.Change change, String injectId) {
+        String where = "inject '" + injectId + "', change of " + change.variable();
+        boolean numeric = target.kind == Kind.TENSION || target.kind == Kind.SIDE || target.kind == Kind.CONTEXT
+                || target.kind == Kind.BALANCE;
+        if ((change.delta() == null) == (change.set() == null)) {
+            throw new IllegalArgumentException(where + ": give either delta or set");
+        }
+        if (change.delta() != null && !numeric) {
+            throw new IllegalArgumentException(where + ": a delta applies only to numeric variables; use set");
+        }
+        if (change.set() != null) {
+            switch (target.kind) {
+                case CHAMPION -> {
+                    if (!change.set().equals("true") && !change.set().equals("false")) {
+                        throw new IllegalArgumentException(where + ": set must be true or false");
+                    }
+                }
+                case STATUS -> status(change.set(), where);
+                case LAPSE -> { }
+                default -> number(change.set(), where);
+            }
+        }
+    }
+
+    private static IssueStatus status(String text, String where) {
+        try {
+            return IssueStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": unknown status '" + text + "'");
+        }
+    }
+
+    private static double number(String text, String where) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static double numeric(Board b, Target target, String path) {
+        return switch (target.kind) {
+            case TENSION -> b.tension;
+            case SIDE -> b.get(target.side, target.sideVar);
+            case CONTEXT -> b.get(target.contextVar);
+            case BALANCE -> b.balance[target.issue];
+            default -> throw new IllegalArgumentException("Condition on '" + path + "': only numeric variables can be compared");
+        };
+    }
+
+    private static void change(Board b, Target t, Inject.Change change, String reason, List<String> findings) {
+        switch (t.kind) {
+            case TENSION -> b.setTension(value(b.tension, change), reason, findings, -1);
+            case SIDE -> b.setSide(t.side, t.sideVar, value(b.get(t.side, t.sideVar), change), reason, findings, -1);
+            case CONTEXT -> b.setContext(t.contextVar, value(b.get(t.contextVar), change), reason, findings);
+            case BALANCE -> b.setBalance(t.issue, value(b.balance[t.issue], change), reason, findings);
+            case CHAMPION -> b.champion(t.side, Boolean.parseBoolean(change.set()), reason, findings, -1);
+            case LAPSE -> b.lapse(t.issue, reason, findings);
+            case STATUS -> setStatus(b, t.issue, IssueStatus.valueOf(change.set()), reason, findings);
+        }
+    }
+
+    private static double value(double current, Inject.Change change) {
+        return change.delta() != null ? current + change.delta() : Double.parseDouble(change.set());
+    }
+
+    /** Setting a status keeps the ledger true: AGREEMENT concludes one, leaving AGREEMENT lapses it. */
+    private static void setStatus(Board b, int i, IssueStatus status, String reason, List<String> findings) {
+        switch (status) {
+            case AGREEMENT -> {
+                if (!b.agreementInForce(i)) {
+                    b.conclude(i, reason, findings);
+                }
+            }
+            case CONFLICT -> b.endInConflict(i, reason, findings);
+            default -> {
+                b.lapse(i, reason, findings);
+                b.status(i, status, reason, findings);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.hotline.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hotline.engine.GameState;
+import org.hotline.engine.MoveOption;
+import org.hotline.engine.Order;
+import org.hotline.engine.Orders;
+import org.hotline.engine.Proposal;
+import org.hotline.engine.TurnInput;
+import org.hotline.scenario.Move;
+import org.hotline.scenario.Side;
+
+/** Which moves a team may use now and why not; and the check of a turn's input against them. */
+final class MoveRules {
+
+    private static final List<String> NONE = List.of();
+    private static final List<String> ESCALATION = List.of("B3");
+    private static final List<String> CONSTITUENCY = List.of("F4", "CS3");
+
+    private MoveRules() {
+    }
+
+    static List<MoveOption> options(ScenarioIndex x, GameState state, Side side) {
+        List<MoveOption> options = new ArrayList<>(x.n * Move.values().length);
+        for (int i = 0; i < x.n; i++) {
+            for (Move move : Move.values()) {
+                Refusal refusal = refusal(x, state, side, move);
+                options.add(refusal == null
+                        ? new MoveOption(x.ids[i], move, true, "", NONE)
+                        : new MoveOption(x.ids[i], move, false, refusal.reason, refusal.findings));
+            }
+        }
+        return options;
+    }
+
+    private record Refusal(String reason, List<String> findings) {
+    }
+
+    private static Refusal refusal(ScenarioIndex x, GameState state, Side side, Move move) {
+        if (state.conflict()) {
+            return new Refusal("The exercise has ended in conflict; no further moves", ESCALATION);
+        }
+        if (state.turn() >= x.scenario.turns()) {
+            return new Refusal("All " + x.scenario.turns() + " turns have been played", NONE);
+        }
+        if (move != Move.HOLD && !x.scenario.allowedMoves().contains(move)) {
+            return new Refusal("Scenario " + x.scenario.id() + " does not allow " + move, NONE);
+        }
+        if (withheldByConstituency(move)) {
+            double support = state.side(side).domesticSupport();
+            double threshold = x.rules.constraintThreshold;
+            if (support < threshold) {
+                return new Refusal("Domestic support of " + x.scenario.label(side) + " is " + Values.text(support)
+                        + ", below " + Values.text(threshold) + ": its domestic politics withhold " + move, CONSTITUENCY);
+            }
+        }
+        return null;
+    }
+
+    static boolean withheldByConstituency(Move move) {
+        return move == Move.CONCEDE || move == Move.DRAWDOWN || move == Move.ACQUIESCE;
+    }
+
+    /** Refuses, with a message naming what is wrong, any input the options would not allow. */
+    static void check(ScenarioIndex x, GameState state, TurnInput input) {
+        if (input == null || input.washington() == null || input.moscow() == null) {
+            throw new IllegalArgumentException("A turn needs orders from both teams (an empty Orders means HOLD everywhere)");
+        }
+        if (state.conflict()) {
+            throw new IllegalStateException("The exercise has ended in conflict; no turn can be adjudicated");
+        }
+        if (state.turn() >= x.scenario.turns()) {
+            throw new IllegalStateException("All " + x.scenario.turns() + " turns of " + x.scenario.id() + " have been played");
+        }
+        for (Side side : Side.values()) {
+            Orders orders = input.of(side);
+            if (orders.side() != side) {
+                throw new IllegalArgumentException("Orders for " + side + " are marked as " + orders.side() + "'s");
+            }
+            if (orders.byIssue() == null) {
+                throw new IllegalArgumentException(side + "'s orders have no map of issues");
+            }
+            int moving = 0;
+            for (Map.Entry<String, Order> entry : orders.byIssue().entrySet()) {
+                Order order = entry.getValue();
+                String where = side + "'s order on '" + entry.getKey() + "'";
+                if (order == null || order.move() == null) {
+                    throw new IllegalArgumentException(where + " has no move");
+                }
+                if (!entry.getKey().equals(order.issueId())) {
+                    throw new IllegalArgumentException(where + " names issue '" + order.issueId() + "'");
+                }
+                x.require(order.issueId(), where);
+                Refusal refusal = refusal(x, state, side, order.move());
+                if (refusal != null) {
+                    throw new IllegalArgumentException(where + ": " + order.move() + " is not allowed: " + refusal.reason);
+                }
+                moving += order.move() != Move.HOLD || order.redLine() ? 1 : 0;
+            }
+            int limit = x.scenario.issuesPerTurn();
+            if (limit > 0 && moving > limit) {
+                throw new IllegalArgumentException(side + " moves on " + moving + " issues; scenario " + x.scenario.id()
+                        + " allows " + limit + " per turn");
+            }
+        }
+        if (input.argumentRatings() != null) {
+            input.argumentRatings().forEach((side, ratings) -> ratings.forEach((issueId, rating) -> {
+                x.require(issueId, "Argument rating for " + side);
+                if (rating == null || rating < -2 || rating > 2) {
+                    throw new IllegalArgumentException("Argument rating for " + side + " on '" + issueId + "' is " + rating
+                            + "; ratings run from -2 to +2");
+                }
+            }));
+        }
+        if (input.accepted() != null) {
+            for (Proposal proposal : input.accepted()) {
+                if (proposal.from() == null || proposal.offered() == null || proposal.requested() == null) {
+                    throw new IllegalArgumentException("Proposal " + proposal.id() + " needs a proposer, offered and requested moves");
+                }
+                proposal.offered().forEach((issueId, move) -> checkTerm(x, proposal, issueId, move));
+                proposal.requested().forEach((issueId, move) -> checkTerm(x, proposal, issueId, move));
+            }
+        }
+    }
+
+    private static void checkTerm(ScenarioIndex x, Proposal proposal, String issueId, Move move) {
+        x.require(issueId, "Proposal " + proposal.id());
+        if (move == null) {
+            throw new IllegalArgumentException("Proposal " + proposal.id() + " names no move on '" + issueId + "'");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.hotline.engine.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.scenario.Issue;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.Side;
+
+/**
+ * A scenario prepared for adjudication: issues as arrays in scenario order, the rulebook as fields and
+ * every variable name precomputed, so that a turn allocates no strings.
+ */
+final class ScenarioIndex {
+
+    static final int W = 0;
+    static final int M = 1;
+
+    final Scenario scenario;
+    final Rules rules;
+    final int n;
+    final String[] ids;
+    final String[] names;
+    final boolean[][] coreFor;
+    final boolean[] core;
+    final boolean[] shared;
+    final boolean[] institutional;
+    final double[][] salience;
+    final double[] meanSalience;
+    final String[] balanceVar;
+    final String[] statusVar;
+    final String[] agreementVar;
+    final int sharedCount;
+    final int coreCount;
+    final double startResolve;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    ScenarioIndex(Scenario scenario) {
+        this.scenario = scenario;
+        this.rules = new Rules(scenario.rulebook());
+        List<Issue> issues = scenario.issues();
+        n = issues.size();
+        ids = new String[n];
+        names = new String[n];
+        coreFor = new boolean[2][n];
+        core = new boolean[n];
+        shared = new boolean[n];
+        institutional = new boolean[n];
+        salience = new double[2][n];
+        meanSalience = new double[n];
+        balanceVar = new String[n];
+        statusVar = new String[n];
+        agreementVar = new String[n];
+        int sharedIssues = 0;
+        int coreIssues = 0;
+        for (int i = 0; i < n; i++) {
+            Issue issue = issues.get(i);
+            ids[i] = issue.id();
+            names[i] = issue.name();
+            coreFor[W][i] = issue.coreFor(Side.WASHINGTON);
+            coreFor[M][i] = issue.coreFor(Side.MOSCOW);
+            core[i] = coreFor[W][i] || coreFor[M][i];
+            shared[i] = issue.sharedInterest();
+            institutional[i] = issue.institutional();
+            salience[W][i] = issue.salience().getOrDefault(Side.WASHINGTON, 0.0);
+            salience[M][i] = issue.salience().getOrDefault(Side.MOSCOW, 0.0);
+            meanSalience[i] = (salience[W][i] + salience[M][i]) / 2;
+            balanceVar[i] = "issue." + issue.id() + ".balance";
+            statusVar[i] = "issue." + issue.id() + ".status";
+            agreementVar[i] = "agreement." + issue.id();
+            if (index.put(issue.id(), i) != null) {
+                throw new IllegalArgumentException("Scenario " + scenario.id() + " defines issue '" + issue.id() + "' twice");
+            }
+            sharedIssues += shared[i] ? 1 : 0;
+            coreIssues += core[i] ? 1 : 0;
+        }
+        sharedCount = sharedIssues;
+        coreCount = coreIssues;
+        startResolve = scenario.sides().get(Side.MOSCOW).perceivedResolve();
+    }
+
+    /** Index of an issue id, or -1. */
+    int indexOf(String issueId) {
+        Integer i = index.get(issueId);
+        return i == null ? -1 : i;
+    }
+
+    int require(String issueId, String where) {
+        int i = indexOf(issueId);
+        if (i < 0) {
+            throw new IllegalArgumentException(where + ": scenario " + scenario.id() + " has no issue '" + issueId + "'");
+        }
+        return i;
+    }
+
+    static int of(Side side) {
+        return side == Side.WASHINGTON ? W : M;
+    }
+
+    static Side side(int s) {
+        return s == W ? Side.WASHINGTON : Side.MOSCOW;
+    }
+}
