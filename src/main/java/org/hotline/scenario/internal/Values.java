@@ -3,6 +3,7 @@ package org.hotline.scenario.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,11 @@ final class Values {
 
     Problems problems() {
         return problems;
+    }
+
+    /** The top-level fields of a YAML text, or empty if it is not YAML or not a mapping (problem recorded). */
+    Optional<Fields> document(String text) {
+        return Optional.ofNullable(problems.yaml().read(text)).map(this::fields);
     }
 
     /** The mapping's fields, or null (problem recorded) if the value is not a mapping. */
