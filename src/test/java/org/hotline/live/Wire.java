@@ -99,7 +99,7 @@ public final class Wire {
     }
 
     public String scenarioId() {
-        return get("/api/scenarios", null).body().get(0).get("id").asString();
+        return "future-after-ukraine";
     }
 
     public JsonNode join(String code, String name) {
