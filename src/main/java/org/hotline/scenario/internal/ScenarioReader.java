@@ -37,6 +37,8 @@ final class ScenarioReader {
 
     private final Map<String, Finding> findings;
     private final Rulebook rulebook;
+    /** Scenario ids already loaded by this reader, with their files: a later file may not reuse one. */
+    private final Map<String, String> taken = new LinkedHashMap<>();
 
     ScenarioReader(Map<String, Finding> findings, Rulebook rulebook) {
         this.findings = findings;
@@ -46,7 +48,9 @@ final class ScenarioReader {
     /** The scenario, or empty if the file has any problem (each recorded in {@code problems}). */
     Optional<Scenario> read(String text, Problems problems) {
         Values values = new Values(problems);
-        return values.document(text).flatMap(file -> new Reading(values, file).scenario());
+        Optional<Scenario> scenario = values.document(text).flatMap(file -> new Reading(values, file).scenario());
+        scenario.ifPresent(s -> taken.put(s.id(), s.source()));
+        return scenario;
     }
 
     /** One pass over one file. */
@@ -68,6 +72,9 @@ final class ScenarioReader {
 
         Optional<Scenario> scenario() {
             String id = Ids.plainId(file, "id", problems);
+            if (id != null && taken.containsKey(id)) {
+                problems.at(file.optional("id").orElseThrow(), "duplicate scenario id '" + id + "', already used by " + taken.get(id));
+            }
             String title = file.text("title");
             String summary = file.text("summary");
             String facilitatorBrief = file.text("facilitatorBrief");

@@ -102,11 +102,12 @@ class RulebookAndFindingsTest {
 
     @Test
     void aMissingRulebookIsReportedAndScenariosWithoutOverridesStillLoad() {
-        String withoutOverrides = VALID.text().get().replaceAll("(?s)\nrulebook:.*", "\n");
+        String withoutOverrides = VALID.text().get().replaceAll("(?s)\nrulebook:.*", "\n").replace("id: valid", "id: plain");
         ScenarioLibrary library = ExerciseLoader.load(null, FINDINGS,
                 List.of(Fixtures.text("plain.yaml", withoutOverrides), VALID), ScenarioFiles.DEFAULT_SCENARIO);
 
-        assertThat(library.find("valid")).isPresent();
+        assertThat(library.find("plain")).isPresent();
+        assertThat(library.find("valid")).isEmpty();
         assertThat(library.problems()).extracting(ScenarioProblem::toString).containsExactly(
                 "exercises/rulebook.yaml: (file): the file is missing: scenarios load without a rulebook and their overrides are refused",
                 "fixtures/scenarios/valid.yaml:89: rulebook.misperception.chance: unknown rulebook key 'misperception.chance'; "
