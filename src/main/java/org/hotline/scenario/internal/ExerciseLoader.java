@@ -87,14 +87,14 @@ public final class ExerciseLoader {
                 fileProblems.at(0, "(file)", "not loaded: " + (rulebook == null ? rulebookName : findingsFile.name())
                         + " did not load (see its problems)");
             } else {
-                read(file, fileProblems).flatMap(text -> reader.read(text, fileProblems)).ifPresent(scenario -> {
-                    Scenario earlier = scenarios.get(scenario.id());
-                    if (earlier != null) {
-                        fileProblems.at(1, "id", "duplicate scenario id '" + scenario.id() + "', already used by " + earlier.source());
-                    } else {
-                        scenarios.put(scenario.id(), scenario);
-                    }
-                });
+                try {
+                    read(file, fileProblems).flatMap(text -> reader.read(text, fileProblems))
+                            .ifPresent(scenario -> scenarios.put(scenario.id(), scenario));
+                } catch (RuntimeException e) {
+                    // A reader defect must cost one file, not the catalogue; the message, not a trace.
+                    fileProblems.at(0, "(file)", "could not be read (a loader defect; please report it): "
+                            + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+                }
             }
             problems.addAll(fileProblems.list());
         }

@@ -16,12 +16,8 @@ final class FindingsReader {
 
     /** The findings by id, or an empty map if the file has any problem (recorded in {@code problems}). */
     static Map<String, Finding> read(String text, Problems problems) {
-        YamlNode root = problems.yaml().read(text);
-        if (root == null) {
-            return Map.of();
-        }
         Values values = new Values(problems);
-        Fields file = values.fields(root);
+        Fields file = values.document(text).orElse(null);
         if (file == null) {
             return Map.of();
         }

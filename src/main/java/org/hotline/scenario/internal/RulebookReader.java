@@ -19,12 +19,8 @@ final class RulebookReader {
 
     /** The rulebook, or null if the file has any problem (recorded in {@code problems}). */
     static Rulebook read(String text, Map<String, Finding> findings, Problems problems) {
-        YamlNode root = problems.yaml().read(text);
-        if (root == null) {
-            return null;
-        }
         Values values = new Values(problems);
-        Fields file = values.fields(root);
+        Fields file = values.document(text).orElse(null);
         if (file == null) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.hotline.scenario.Context;
 import org.hotline.scenario.Finding;
 import org.hotline.scenario.HistoricalTrack;
@@ -36,6 +37,8 @@ final class ScenarioReader {
 
     private final Map<String, Finding> findings;
     private final Rulebook rulebook;
+    /** Scenario ids already loaded by this reader, with their files: a later file may not reuse one. */
+    private final Map<String, String> taken = new LinkedHashMap<>();
 
     ScenarioReader(Map<String, Finding> findings, Rulebook rulebook) {
         this.findings = findings;
@@ -44,16 +47,10 @@ final class ScenarioReader {
 
     /** The scenario, or empty if the file has any problem (each recorded in {@code problems}). */
     Optional<Scenario> read(String text, Problems problems) {
-        YamlNode root = problems.yaml().read(text);
-        if (root == null) {
-            return Optional.empty();
-        }
         Values values = new Values(problems);
-        Fields file = values.fields(root);
-        if (file == null) {
-            return Optional.empty();
-        }
-        return new Reading(values, file).scenario();
+        Optional<Scenario> scenario = values.document(text).flatMap(file -> new Reading(values, file).scenario());
+        scenario.ifPresent(s -> taken.put(s.id(), s.source()));
+        return scenario;
     }
 
     /** One pass over one file. */
@@ -75,6 +72,9 @@ final class ScenarioReader {
 
         Optional<Scenario> scenario() {
             String id = Ids.plainId(file, "id", problems);
+            if (id != null && taken.containsKey(id)) {
+                problems.at(file.optional("id").orElseThrow(), "duplicate scenario id '" + id + "', already used by " + taken.get(id));
+            }
             String title = file.text("title");
             String summary = file.text("summary");
             String facilitatorBrief = file.text("facilitatorBrief");
@@ -170,32 +170,42 @@ final class ScenarioReader {
             if (nodes.isEmpty() && file.optional("issues").isPresent()) {
                 problems.at(file.optional("issues").orElseThrow(), "a scenario needs at least one issue");
             }
+            readById(nodes, "issue", issues, this::issue);
+        }
+
+        private Issue issue(Fields i, String id) {
+            String name = i.text("name");
+            String description = i.text("description");
+            Set<Side> coreFor = EnumSet.noneOf(Side.class);
+            for (YamlNode sideNode : i.optionalList("coreFor")) {
+                Side side = values.choice(sideNode, Side.class, "side");
+                if (side != null) {
+                    coreFor.add(side);
+                }
+            }
+            Boolean shared = i.bool("sharedInterest", false);
+            Map<Side, Double> salience = salience(i.fields("salience"));
+            IssueStatus status = i.choice("status", IssueStatus.class, "issue status", IssueStatus.CONTESTED);
+            Double balance = i.number("balance", 0, 100, 50);
+            Boolean institutional = i.bool("institutional", false);
+            return new Issue(id, name, description, Collections.unmodifiableSet(coreFor), shared != null && shared,
+                    salience, status, orZero(balance), institutional != null && institutional);
+        }
+
+        /** Reads a list of mappings that each carry an {@code id}, refusing ids given twice. */
+        private <T> void readById(List<YamlNode> nodes, String noun, Map<String, T> into, BiFunction<Fields, String, T> reader) {
             for (YamlNode node : nodes) {
-                Fields i = values.fields(node);
-                if (i == null) {
+                Fields fields = values.fields(node);
+                if (fields == null) {
                     continue;
                 }
-                String id = Ids.plainId(i, "id", problems);
-                String name = i.text("name");
-                String description = i.text("description");
-                Set<Side> coreFor = EnumSet.noneOf(Side.class);
-                for (YamlNode sideNode : i.optionalList("coreFor")) {
-                    Side side = values.choice(sideNode, Side.class, "side");
-                    if (side != null) {
-                        coreFor.add(side);
-                    }
-                }
-                Boolean shared = i.bool("sharedInterest", false);
-                Map<Side, Double> salience = salience(i.fields("salience"));
-                IssueStatus status = i.choice("status", IssueStatus.class, "issue status", IssueStatus.CONTESTED);
-                Double balance = i.number("balance", 0, 100, 50);
-                Boolean institutional = i.bool("institutional", false);
-                i.finish();
-                if (id != null && issues.containsKey(id)) {
-                    problems.at(node, "duplicate issue id '" + id + "'");
-                } else if (id != null) {
-                    issues.put(id, new Issue(id, name, description, Collections.unmodifiableSet(coreFor),
-                            shared != null && shared, salience, status, orZero(balance), institutional != null && institutional));
+                String id = Ids.plainId(fields, "id", problems);
+                T item = reader.apply(fields, id);
+                fields.finish();
+                if (id != null && into.containsKey(id)) {
+                    problems.at(node, "duplicate " + noun + " id '" + id + "'");
+                } else if (id != null && item != null) {
+                    into.put(id, item);
                 }
             }
         }
@@ -232,26 +242,18 @@ final class ScenarioReader {
         }
 
         private void readInjects() {
-            for (YamlNode node : file.optionalList("injects")) {
-                Fields i = values.fields(node);
-                if (i == null) {
-                    continue;
-                }
-                String id = Ids.plainId(i, "id", problems);
-                String title = i.text("title");
-                String text = i.text("text");
-                Inject.Trigger trigger = i.required("trigger").map(this::trigger).orElse(null);
-                List<Inject.Change> changes = i.optionalList("changes").stream().map(this::change)
-                        .filter(c -> c != null).toList();
-                Inject.Audience audience = i.choice("audience", Inject.Audience.class, "audience", Inject.Audience.ALL);
-                List<String> refs = Ids.findingRefs(i, "findings", findings, values);
-                i.finish();
-                if (id != null && injects.containsKey(id)) {
-                    problems.at(node, "duplicate inject id '" + id + "'");
-                } else if (id != null) {
-                    injects.put(id, new Inject(id, title, text, trigger, changes, audience, refs));
-                }
-            }
+            readById(file.optionalList("injects"), "inject", injects, this::inject);
+        }
+
+        private Inject inject(Fields i, String id) {
+            String title = i.text("title");
+            String text = i.text("text");
+            Inject.Trigger trigger = i.required("trigger").map(this::trigger).orElse(null);
+            List<Inject.Change> changes = i.optionalList("changes").stream().map(this::change)
+                    .filter(c -> c != null).toList();
+            Inject.Audience audience = i.choice("audience", Inject.Audience.class, "audience", Inject.Audience.ALL);
+            List<String> refs = Ids.findingRefs(i, "findings", findings, values);
+            return new Inject(id, title, text, trigger, changes, audience, refs);
         }
 
         /** {@code release}, {@code {turn: N}}, or {@code {when: <variable>, above|below: X}}. */

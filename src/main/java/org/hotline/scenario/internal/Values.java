@@ -3,6 +3,7 @@ package org.hotline.scenario.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,11 @@ final class Values {
 
     Problems problems() {
         return problems;
+    }
+
+    /** The top-level fields of a YAML text, or empty if it is not YAML or not a mapping (problem recorded). */
+    Optional<Fields> document(String text) {
+        return Optional.ofNullable(problems.yaml().read(text)).map(this::fields);
     }
 
     /** The mapping's fields, or null (problem recorded) if the value is not a mapping. */
@@ -54,8 +60,12 @@ final class Values {
     Double number(YamlNode node, double min, double max) {
         if (node instanceof YamlNode.Scalar scalar
                 && (scalar.kind() == YamlNode.Scalar.Kind.INTEGER || scalar.kind() == YamlNode.Scalar.Kind.DECIMAL)) {
-            double value = Double.parseDouble(scalar.text());
-            if (value < min || value > max || Double.isNaN(value)) {
+            Double value = parse(scalar);
+            if (value == null) {
+                return null;
+            }
+            // Written as inclusion so that NaN (.nan) is out of range too.
+            if (!(value >= min && value <= max)) {
                 problems.at(node, "out of range: " + scalar.text() + " is not within " + format(min) + ".." + format(max));
                 return null;
             }
@@ -67,20 +77,42 @@ final class Values {
 
     Integer integer(YamlNode node, int min, int max) {
         if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Scalar.Kind.INTEGER) {
-            long value;
-            try {
-                value = Long.parseLong(scalar.text());
-            } catch (NumberFormatException e) {
-                value = Long.MAX_VALUE;
+            Double value = parse(scalar);
+            if (value == null) {
+                return null;
             }
-            if (value < min || value > max) {
+            if (!(value >= min && value <= max)) {
                 problems.at(node, "out of range: " + scalar.text() + " is not within " + min + ".." + max);
                 return null;
             }
-            return (int) value;
+            return value.intValue();
         }
         problems.at(node, "expected a whole number, found " + node.describe());
         return null;
+    }
+
+    /** YAML calls more spellings numbers than Java reads (0x1F, 0o17, .inf); those Java cannot read are refused. */
+    private Double parse(YamlNode.Scalar scalar) {
+        String text = scalar.text().strip();
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case ".inf", "+.inf" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-.inf" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            case ".nan" -> {
+                return Double.NaN;
+            }
+            default -> {
+                try {
+                    return Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    problems.at(scalar, "cannot read '" + text + "' as a number; write it in decimal");
+                    return null;
+                }
+            }
+        }
     }
 
     Boolean bool(YamlNode node) {

@@ -34,7 +34,7 @@ final class YamlReader {
                 problems.add(new ScenarioProblem(file, 1, "(file)", "the file is empty"));
                 return null;
             }
-            return value(parser, "");
+            return value(parser, "", parser.currentTokenLocation().getLineNr());
         } catch (JacksonException e) {
             int line = e.getLocation() != null ? Math.max(1, e.getLocation().getLineNr()) : 1;
             problems.add(new ScenarioProblem(file, line, "(yaml)", "not valid YAML: " + firstLine(e.getOriginalMessage())));
@@ -42,12 +42,13 @@ final class YamlReader {
         }
     }
 
-    private YamlNode value(JsonParser parser, String path) {
+    /** {@code containerLine}: where a mapping or list starts; for a key's value, the key's line. */
+    private YamlNode value(JsonParser parser, String path, int containerLine) {
         int line = parser.currentTokenLocation().getLineNr();
         JsonToken token = parser.currentToken();
         return switch (token) {
-            case START_OBJECT -> mapping(parser, path, line);
-            case START_ARRAY -> sequence(parser, path, line);
+            case START_OBJECT -> mapping(parser, path, containerLine);
+            case START_ARRAY -> sequence(parser, path, containerLine);
             case VALUE_STRING -> new YamlNode.Scalar(line, path, YamlNode.Scalar.Kind.STRING, parser.getString());
             case VALUE_NUMBER_INT -> new YamlNode.Scalar(line, path, YamlNode.Scalar.Kind.INTEGER, parser.getString());
             case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(line, path, YamlNode.Scalar.Kind.DECIMAL, parser.getString());
@@ -63,7 +64,7 @@ final class YamlReader {
             String key = parser.currentName();
             int keyLine = parser.currentTokenLocation().getLineNr();
             parser.nextToken();
-            YamlNode child = value(parser, YamlNode.child(path, key));
+            YamlNode child = value(parser, YamlNode.child(path, key), keyLine);
             if (entries.containsKey(key)) {
                 problems.add(new ScenarioProblem(file, keyLine, YamlNode.child(path, key),
                         "the key is given twice (first on line " + entries.get(key).line() + ")"));
@@ -77,7 +78,7 @@ final class YamlReader {
     private YamlNode sequence(JsonParser parser, String path, int line) {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(value(parser, YamlNode.item(path, items.size())));
+            items.add(value(parser, YamlNode.item(path, items.size()), parser.currentTokenLocation().getLineNr()));
         }
         return new YamlNode.Sequence(line, path, items);
     }

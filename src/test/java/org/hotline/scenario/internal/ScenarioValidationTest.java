@@ -88,7 +88,7 @@ class ScenarioValidationTest {
                 Fixtures.text("copy.yaml", textOf(DIR + "valid.yaml")));
 
         assertThat(library.scenarios()).extracting(Scenario::source).containsExactly(DIR + "valid.yaml");
-        assertThat(library.problems()).containsExactly(new ScenarioProblem("copy.yaml", 1, "id",
+        assertThat(library.problems()).containsExactly(new ScenarioProblem("copy.yaml", 2, "id",
                 "duplicate scenario id 'valid', already used by " + DIR + "valid.yaml"));
     }
 
