@@ -2,6 +2,7 @@ package org.hotline.scenario.internal;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,10 +30,10 @@ final class Fields {
         return mapping.path();
     }
 
-    /** The keys in file order, for mappings keyed by id (salience per side, rulebook overrides). */
-    Set<String> keys() {
+    /** Every entry in file order, empty values included, for mappings keyed by id (moves, overrides). */
+    Map<String, YamlNode> entries() {
         known.addAll(mapping.entries().keySet());
-        return mapping.entries().keySet();
+        return mapping.entries();
     }
 
     Optional<YamlNode> optional(String key) {

@@ -27,9 +27,10 @@ final class RulebookReader {
         String version = file.text("version");
         Map<String, Rulebook.Entry> entries = new LinkedHashMap<>();
         Fields all = file.fields("entries");
-        for (String key : all != null ? all.keys() : Set.<String>of()) {
-            YamlNode node = all.optional(key).orElse(null);
-            Fields entry = node != null ? values.fields(node) : null;
+        for (var keyed : all != null ? all.entries().entrySet() : Set.<Map.Entry<String, YamlNode>>of()) {
+            String key = keyed.getKey();
+            YamlNode node = keyed.getValue();
+            Fields entry = values.fields(node);
             if (entry == null) {
                 continue;
             }

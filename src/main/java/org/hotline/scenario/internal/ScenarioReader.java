@@ -434,11 +434,9 @@ final class ScenarioReader {
         /** A mapping of issue id to move; each issue defined and each move allowed in this scenario. */
         private Map<String, Move> moves(Fields f) {
             Map<String, Move> moves = new LinkedHashMap<>();
-            for (String issueId : f.keys()) {
-                YamlNode node = f.optional(issueId).orElse(null);
-                if (node == null) {
-                    continue;
-                }
+            for (var entry : f.entries().entrySet()) {
+                String issueId = entry.getKey();
+                YamlNode node = entry.getValue();
                 Move move = values.choice(node, Move.class, "move");
                 if (!issues.containsKey(issueId)) {
                     problems.at(node, unknownIssue(issueId));
@@ -459,12 +457,10 @@ final class ScenarioReader {
             }
             Fields o = overrides.get();
             Map<String, Rulebook.Entry> entries = new LinkedHashMap<>(rulebook.entries());
-            for (String key : o.keys()) {
-                YamlNode node = o.optional(key).orElse(null);
+            for (var override : o.entries().entrySet()) {
+                String key = override.getKey();
+                YamlNode node = override.getValue();
                 Rulebook.Entry entry = entries.get(key);
-                if (node == null) {
-                    continue;
-                }
                 if (entry == null) {
                     problems.at(node, "unknown rulebook key '" + key + "'; see exercises/rulebook.yaml for the keys");
                     continue;

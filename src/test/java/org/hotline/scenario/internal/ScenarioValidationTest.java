@@ -42,6 +42,7 @@ class ScenarioValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown-move                | 75 | track.turns[0].moves.moscow.alpha        | unknown move 'PERSUADE'
+            empty-move                  | 85 | track.turns[1].moves.moscow.alpha        | expected a move (one of BUILDUP, FORCE, PRESS, NEGOTIATE, CONCEDE, ALLY_OUTREACH, DRAWDOWN, ACQUIESCE, HOLD), found no value
             move-not-allowed            | 85 | track.turns[1].moves.moscow.alpha        | not in this scenario's allowedMoves
             missing-field               | 2  | title                                    | missing required field 'title'
             out-of-range                | 25 | tension                                  | out of range: 140 is not within 0..100
