@@ -46,6 +46,10 @@ public record Inject(
      * {@code issue.<id>.balance}, {@code issue.<id>.status}, {@code agreement.<issueId>.lapse}.
      * Exactly one of {@code delta} (added, clamped to range; numbers only) or {@code set} is given;
      * {@code set} holds the new value as text: a number, true/false, or an {@link IssueStatus} name.
+     * Setting a status keeps the agreement ledger true: AGREEMENT concludes an agreement at the issue's
+     * balance; CONTESTED or NEGOTIATING lapses the one in force; CRISIS flares the issue but leaves an
+     * agreement in force (durable gains, F2; lapse it with {@code agreement.<id>.lapse}); CONFLICT ends
+     * the exercise.
      */
     public record Change(String variable, Double delta, String set) {
     }
