@@ -27,7 +27,10 @@ public record Inject(
     public record AtTurn(int turn) implements Trigger {
     }
 
-    /** Released at the start of the first turn at which the condition holds, at most once. */
+    /**
+     * Released at the start of the first turn at which the condition holds, at most once. The variable
+     * is a number-valued {@link VariablePath}.
+     */
     public record When(String variable, Comparison comparison, double value) implements Trigger {
     }
 
@@ -38,10 +41,15 @@ public record Inject(
     public enum Comparison { ABOVE, BELOW }
 
     /**
-     * A change to one state variable. Variable paths: {@code tension}, {@code washington.trust},
-     * {@code moscow.champion}, {@code context.chinaAlignment}, {@code issue.<id>.balance},
-     * {@code issue.<id>.status}, {@code agreement.<issueId>.lapse}.
-     * Either {@code delta} (added, clamped to range) or {@code set} is used.
+     * A change to one state variable. Variable paths ({@link VariablePath} lists them all):
+     * {@code tension}, {@code washington.trust}, {@code moscow.champion}, {@code context.chinaAlignment},
+     * {@code issue.<id>.balance}, {@code issue.<id>.status}, {@code agreement.<issueId>.lapse}.
+     * Exactly one of {@code delta} (added, clamped to range; numbers only) or {@code set} is given;
+     * {@code set} holds the new value as text: a number, true/false, or an {@link IssueStatus} name.
+     * Setting a status keeps the agreement ledger true: AGREEMENT concludes an agreement at the issue's
+     * balance; CONTESTED or NEGOTIATING lapses the one in force; CRISIS flares the issue but leaves an
+     * agreement in force (durable gains, F2; lapse it with {@code agreement.<id>.lapse}); CONFLICT ends
+     * the exercise.
      */
     public record Change(String variable, Double delta, String set) {
     }

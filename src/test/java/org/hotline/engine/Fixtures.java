@@ -1,6 +1,5 @@
 package org.hotline.engine;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -16,14 +15,14 @@ import org.hotline.scenario.IssueStatus;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Rulebook;
 import org.hotline.scenario.Scenario;
+import org.hotline.scenario.ScenarioFiles;
 import org.hotline.scenario.Side;
 import org.hotline.scenario.SideSetup;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Scenarios built in Java for the engine's tests: a future Washington-Moscow scenario shaped like the
- * one in exercises/, with the real rulebook file, and withers to vary one thing at a time.
+ * one in exercises/ but calmer (tension 45), with the real rulebook, and withers to vary one thing at a
+ * time.
  */
 final class Fixtures {
 
@@ -36,26 +35,12 @@ final class Fixtures {
     static final String ARCTIC = "arctic";
     static final String CYBER = "cyber";
 
-    private static Rulebook rulebook;
-
     private Fixtures() {
     }
 
-    /** exercises/rulebook.yaml, read here until the scenario module's loader is on main. */
-    static synchronized Rulebook rulebook() {
-        if (rulebook == null) {
-            JsonNode root = new YAMLMapper().readTree(new File("exercises/rulebook.yaml"));
-            Map<String, Rulebook.Entry> entries = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : root.get("entries").properties()) {
-                JsonNode v = e.getValue();
-                List<String> findings = new ArrayList<>();
-                v.get("findings").forEach(f -> findings.add(f.asString()));
-                entries.put(e.getKey(), new Rulebook.Entry(e.getKey(), v.get("value").asDouble(), v.get("min").asDouble(),
-                        v.get("max").asDouble(), v.get("description").asString(), List.copyOf(findings)));
-            }
-            rulebook = new Rulebook(root.get("version").asString(), Map.copyOf(entries));
-        }
-        return rulebook;
+    /** The effective rulebook of the bundled future scenario, as the scenario loader reads it. */
+    static Rulebook rulebook() {
+        return ScenarioFiles.bundled(ScenarioFiles.DEFAULT_SCENARIO).rulebook();
     }
 
     static Rulebook rulebook(Map<String, Double> overrides) {

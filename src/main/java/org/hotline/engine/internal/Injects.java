@@ -9,6 +9,7 @@ import org.hotline.engine.internal.Board.ContextVar;
 import org.hotline.engine.internal.Board.SideVar;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.IssueStatus;
+import org.hotline.scenario.VariablePath;
 
 /**
  * Mechanism 12: injects change context and issues. Scheduled and triggered injects are released at
@@ -92,52 +93,40 @@ final class Injects {
         if (path == null) {
             throw new IllegalArgumentException(where + ": a change or condition names no variable");
         }
-        String[] parts = path.split("\\.");
-        switch (parts[0]) {
-            case "tension":
-                if (parts.length == 1) {
-                    return new Target(Kind.TENSION, -1, null, null, -1);
-                }
-                break;
-            case "washington":
-            case "moscow":
-                if (parts.length == 2) {
-                    int side = parts[0].equals("washington") ? ScenarioIndex.W : ScenarioIndex.M;
-                    if (parts[1].equals("champion")) {
-                        return new Target(Kind.CHAMPION, side, null, null, -1);
-                    }
-                    for (SideVar v : SideVar.values()) {
-                        if (v.field.equals(parts[1])) {
-                            return new Target(Kind.SIDE, side, v, null, -1);
-                        }
-                    }
-                }
-                break;
-            case "context":
-                if (parts.length == 2) {
-                    for (ContextVar v : ContextVar.values()) {
-                        if (v.field.equals(parts[1])) {
-                            return new Target(Kind.CONTEXT, -1, null, v, -1);
-                        }
-                    }
-                }
-                break;
-            case "issue":
-                if (parts.length == 3 && (parts[2].equals("balance") || parts[2].equals("status"))) {
-                    int issue = x.require(parts[1], where);
-                    return new Target(parts[2].equals("balance") ? Kind.BALANCE : Kind.STATUS, -1, null, null, issue);
-                }
-                break;
-            case "agreement":
-                if (parts.length == 3 && parts[2].equals("lapse")) {
-                    return new Target(Kind.LAPSE, -1, null, null, x.require(parts[1], where));
-                }
-                break;
-            default:
-                break;
+        VariablePath p;
+        try {
+            p = VariablePath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException(where + ": unknown variable '" + path + "' (expected tension, washington.<field>, "
-                + "moscow.<field>, context.<field>, issue.<id>.balance, issue.<id>.status or agreement.<id>.lapse)");
+        return switch (p.scope()) {
+            case TENSION -> new Target(Kind.TENSION, -1, null, null, -1);
+            case SIDE -> p.field().equals("champion")
+                    ? new Target(Kind.CHAMPION, ScenarioIndex.of(p.side()), null, null, -1)
+                    : new Target(Kind.SIDE, ScenarioIndex.of(p.side()), sideVar(p.field()), null, -1);
+            case CONTEXT -> new Target(Kind.CONTEXT, -1, null, contextVar(p.field()), -1);
+            case ISSUE -> new Target(p.field().equals("balance") ? Kind.BALANCE : Kind.STATUS, -1, null, null,
+                    x.require(p.issueId(), where));
+            case AGREEMENT -> new Target(Kind.LAPSE, -1, null, null, x.require(p.issueId(), where));
+        };
+    }
+
+    private static SideVar sideVar(String field) {
+        for (SideVar v : SideVar.values()) {
+            if (v.field.equals(field)) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("VariablePath accepted side field " + field + " the engine does not hold");
+    }
+
+    private static ContextVar contextVar(String field) {
+        for (ContextVar v : ContextVar.values()) {
+            if (v.field.equals(field)) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("VariablePath accepted context field " + field + " the engine does not hold");
     }
 
     private static void check(Target target, Inject.Change change, String injectId) {
@@ -206,7 +195,11 @@ final class Injects {
         return change.delta() != null ? current + change.delta() : Double.parseDouble(change.set());
     }
 
-    /** Setting a status keeps the ledger true: AGREEMENT concludes one, leaving AGREEMENT lapses it. */
+    /**
+     * Setting a status keeps the ledger true: AGREEMENT concludes one; CONTESTED or NEGOTIATING lapses
+     * the agreement in force; CRISIS flares the issue but leaves an agreement in force (durable gains
+     * survive deterioration, F2; an inject lapses one with agreement.&lt;id&gt;.lapse).
+     */
     private static void setStatus(Board b, int i, IssueStatus status, String reason, List<String> findings) {
         switch (status) {
             case AGREEMENT -> {
@@ -215,6 +208,7 @@ final class Injects {
                 }
             }
             case CONFLICT -> b.endInConflict(i, reason, findings);
+            case CRISIS -> b.status(i, status, reason, findings);
             default -> {
                 b.lapse(i, reason, findings);
                 b.status(i, status, reason, findings);

@@ -33,6 +33,8 @@ final class Rules {
     final double agreementTrustGain;
     final double agreementTensionRelief;
     final double agreementThreatRelief;
+    final double agreementReassurance;
+    final double talksTension;
     final double talksTrust;
     final double signalCostly;
     final double signalCheap;
@@ -132,6 +134,8 @@ final class Rules {
         agreementTrustGain = read(rulebook, "agreement.trustGain");
         agreementTensionRelief = read(rulebook, "agreement.tensionRelief");
         agreementThreatRelief = read(rulebook, "agreement.threatRelief");
+        agreementReassurance = read(rulebook, "agreement.reassurance");
+        talksTension = read(rulebook, "talks.tension");
         talksTrust = read(rulebook, "talks.trust");
         signalCostly = read(rulebook, "signal.costly");
         signalCheap = read(rulebook, "signal.cheap");

@@ -47,6 +47,7 @@ final class TurnAdjudication {
     private static final Tag AGREEMENT_ROLL = Tag.of("M1", "F5", "F6", "M2");
     private static final Tag AGREED = Tag.of("B3", "B4", "F2");
     private static final Tag TALKS = Tag.of("M3");
+    private static final Tag TALKS_CALM = Tag.of("B3");
     private static final Tag CHAMPION = Tag.of("F4");
     private static final Tag POLICY_MIX = Tag.of("M2", "R4");
     private static final Tag TRENDS = Tag.of("F5");
@@ -61,6 +62,7 @@ final class TurnAdjudication {
     private static final Tag CORE_TALKS = Tag.of("R1");
     private static final Tag LAPSE = Tag.of("F2");
     private static final Tag CRISIS = Tag.of("B3");
+    private static final Tag REASSURANCE = Tag.of("B4", "F2");
 
     private static final String[] MISPERCEPTION = {"misperception: Washington's move read as harsher",
             "misperception: Moscow's move read as harsher"};
@@ -129,6 +131,7 @@ final class TurnAdjudication {
         }
         resolve();
         constituencies();
+        reassurance();
         trends();
         corePressure();
         durableGains();
@@ -331,8 +334,6 @@ final class TurnAdjudication {
             press(w.hardline() ? W : M, i);
         } else if (w.lessHardline() && m.lessHardline()) {
             talks(i);
-        } else if (linked[i] && !b.agreementInForce(i)) {
-            agreementRoll(i);
         }
     }
 
@@ -346,7 +347,7 @@ final class TurnAdjudication {
             tags[i] |= BUILDUP_COST.mask() | THREATENED.mask();
         }
         if (mv == Move.FORCE) {
-            b.tension(r.forceTension, "use of force", FORCE.ids(), i);
+            b.tension(r.forceTension * x.salience[o][i], "use of force", FORCE.ids(), i);
             b.side(o, SideVar.THREAT, r.forceThreat, "use of force against it", FORCE.ids(), i);
             tags[i] |= FORCE.mask();
         }
@@ -405,6 +406,7 @@ final class TurnAdjudication {
     }
 
     private void talks(int i) {
+        b.tension(-r.talksTension * x.meanSalience[i], "both sides reach out", TALKS_CALM.ids(), i);
         if (b.agreementInForce(i)) {
             for (int s = 0; s < 2; s++) {
                 b.side(s, SideVar.TRUST, r.talksTrust, "agreement reaffirmed", TALKS.ids(), i);
@@ -496,7 +498,7 @@ final class TurnAdjudication {
     }
 
     // --- 6. Constituencies and backlash (F4): champions build support while agreements hold; reaching
-    // out while the rival keeps competing elsewhere drains it.
+    // out while the rival keeps competing elsewhere drains support, the more so for real concessions.
     private void constituencies() {
         boolean anyInForce = b.agreementsInForce() > 0;
         for (int s = 0; s < 2; s++) {
@@ -504,28 +506,31 @@ final class TurnAdjudication {
                 b.side(s, SideVar.SUPPORT, r.constituencyChampion, "a champion builds a constituency", CHAMPION.ids(), -1);
             }
             int o = other(s);
-            double pairs = 0;
+            boolean reaching = false;
+            double conceded = 0;
+            double competing = 0;
             for (int i = 0; i < n; i++) {
-                double reaching = outreachWeight(move[s][i]);
-                if (reaching > 0) {
-                    pairs += reaching * (hardlineCount[o] - (move[o][i].hardline() ? 1 : 0));
-                }
+                reaching |= move[s][i].lessHardline();
+                conceded += MoveRules.withheldByConstituency(move[s][i]) ? concessionWeight(move[s][i], move[o][i]) : 0;
+                competing += move[o][i].hardline() && !move[s][i].lessHardline() ? x.salience[s][i] : 0;
             }
-            double coefficient = s == W ? r.backlashStronger : r.backlashWeaker;
-            double loss = Math.min(r.backlashMax, coefficient * pairs);
-            b.side(s, SideVar.SUPPORT, -loss, "backlash: reaching out while the rival competes elsewhere", BACKLASH.ids(), -1);
+            if (reaching && competing > 0) {
+                double coefficient = s == W ? r.backlashStronger : r.backlashWeaker;
+                double loss = Math.min(r.backlashMax, coefficient * competing * (1 + conceded));
+                b.side(s, SideVar.SUPPORT, -loss, "backlash: reaching out while the rival competes elsewhere", BACKLASH.ids(), -1);
+            }
         }
     }
 
-    private double outreachWeight(Move mv) {
-        return switch (mv) {
-            case CONCEDE -> r.weightConcede;
-            case ACQUIESCE -> r.weightAcquiesce;
-            case DRAWDOWN -> r.weightDrawdown;
-            case NEGOTIATE -> r.weightNegotiate;
-            case ALLY_OUTREACH -> r.weightAllyOutreach;
-            default -> 0;
-        };
+    // --- 4. Durable gains (F2, B4), continued: agreements in force keep reassuring both sides.
+    private void reassurance() {
+        for (int s = 0; s < 2; s++) {
+            double settled = 0;
+            for (int i = 0; i < n; i++) {
+                settled += b.agreementInForce(i) ? x.salience[s][i] : 0;
+            }
+            b.side(s, SideVar.THREAT, -r.agreementReassurance * settled, "agreements in force reassure", REASSURANCE.ids(), -1);
+        }
     }
 
     // --- 7. Trends (F5): trends against the weaker side raise its strain, and with it its readiness to settle.
@@ -612,7 +617,8 @@ final class TurnAdjudication {
                 b.status(i, IssueStatus.CRISIS, "tension past the crisis threshold", CRISIS.ids());
                 tags[i] |= CRISIS.mask();
             } else if (b.tension < r.crisisRelease && status == IssueStatus.CRISIS) {
-                b.status(i, IssueStatus.CONTESTED, "tension eased below the crisis level", CRISIS.ids());
+                b.status(i, b.agreementInForce(i) ? IssueStatus.AGREEMENT : IssueStatus.CONTESTED,
+                        "tension eased below the crisis level", CRISIS.ids());
             }
         }
         for (int i = 0; i < n && !b.conflict; i++) {

@@ -1,0 +1,60 @@
+package org.hotline.access;
+
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first facilitator account: from configuration, or made with a one-time setup token printed at
+ * start while no account exists. There is never a default password.
+ */
+@Component
+public class FirstAccount implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAccount.class);
+
+    private final Access access;
+    private final String adminUsername;
+    private final String adminPassword;
+    private final AtomicReference<String> setupToken = new AtomicReference<>();
+
+    public FirstAccount(Access access,
+                        @Value("${hotline.admin.username:}") String adminUsername,
+                        @Value("${hotline.admin.password:}") String adminPassword) {
+        this.access = access;
+        this.adminUsername = adminUsername;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (access.anyAccount()) {
+            return;
+        }
+        if (!adminUsername.isBlank() && !adminPassword.isBlank()) {
+            access.createAccount(adminUsername, adminPassword, EnumSet.of(Role.FACILITATOR));
+            log.info("Created the first facilitator account '{}' from configuration", adminUsername);
+            return;
+        }
+        String token = Secrets.token();
+        setupToken.set(token);
+        log.warn("No facilitator account yet. Hotline setup token: {}  (POST /api/setup "
+                + "{{\"token\":\"...\",\"username\":\"...\",\"password\":\"...\"}} once; it is void afterwards)", token);
+    }
+
+    /** Uses the setup token once to create the first facilitator account. */
+    public synchronized Caller setup(String token, String username, String password) {
+        String expected = setupToken.get();
+        if (expected == null || access.anyAccount() || token == null || !Secrets.hash(expected).equals(Secrets.hash(token))) {
+            throw new AccessRefused(403, "FORBIDDEN", "No valid setup token (it is void once an account exists)");
+        }
+        Caller caller = access.createAccount(username, password, EnumSet.of(Role.FACILITATOR));
+        setupToken.set(null);
+        return caller;
+    }
+}

@@ -1,0 +1,263 @@
+package org.hotline.exercise;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import org.hotline.access.Role;
+import org.hotline.access.Secrets;
+import org.hotline.engine.Adjudicator;
+import org.hotline.exercise.internal.Batch;
+import org.hotline.exercise.internal.Deadlines;
+import org.hotline.exercise.internal.EventLog;
+import org.hotline.exercise.internal.ExerciseState;
+import org.hotline.exercise.internal.Projector;
+import org.hotline.exercise.internal.Referee;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.ScenarioCatalog;
+import org.hotline.scenario.Side;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs exercises. Each command is checked against the projected state, its events appended in one
+ * transaction, then applied in memory and published in sequence order; commands on one exercise are
+ * handled one at a time, different exercises independently.
+ */
+@Service
+public class Exercises {
+
+    private static final Logger log = LoggerFactory.getLogger(Exercises.class);
+
+    private final ScenarioCatalog catalog;
+    private final EventLog eventLog;
+    private final Referee referee;
+    private final Projector projector;
+    private final Deadlines deadlines;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json;
+    private final int snapshotEvery;
+    private final ConcurrentMap<String, ExerciseState> running = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> snapshotSeq = new ConcurrentHashMap<>();
+
+    public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
+                     TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
+                     @Value("${hotline.exercise.snapshot-every:200}") int snapshotEvery) {
+        this.catalog = catalog;
+        this.eventLog = eventLog;
+        this.referee = new Referee(engine);
+        this.projector = new Projector(json);
+        this.deadlines = deadlines;
+        this.transactions = transactions;
+        this.publisher = publisher;
+        this.json = json;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    /** At start, every exercise in progress is rebuilt from its log and its deadline set again. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resume() {
+        for (String id : eventLog.inProgress()) {
+            synchronized (lock(id)) {
+                ExerciseState state = load(id);
+                armDeadline(state);
+                log.info("Resumed exercise {} at turn {} {} (seq {})", id, state.turn, state.phase, state.lastSeq);
+            }
+        }
+    }
+
+    public ExerciseSummary create(String owner, NewExercise request) {
+        Scenario scenario = catalog.find(request.scenarioId() == null ? "" : request.scenarioId())
+                .orElseThrow(() -> new CommandRejected("INVALID", "No scenario '" + request.scenarioId() + "'"));
+        Map<Phase, Integer> timers = new EnumMap<>(Phase.class);
+        if (request.timers() != null) {
+            request.timers().forEach((phase, seconds) -> {
+                if (!phase.timed() || seconds == null || seconds < 0 || seconds > 86_400) {
+                    throw new CommandRejected("INVALID", "timers: 0 to 86400 seconds for BRIEFING, DELIBERATION, ORDERS, RESULTS");
+                }
+                timers.put(phase, seconds);
+            });
+        }
+        ExerciseState state = new ExerciseState();
+        state.id = Secrets.id("", 10);
+        long seed = request.seed() != null ? request.seed() : new java.security.SecureRandom().nextLong();
+        Mode mode = request.mode() == null ? Mode.AUTOMATIC : request.mode();
+        synchronized (lock(state.id)) {
+            Batch batch = new Batch(state, projector, json, System.currentTimeMillis(), owner);
+            referee.create(batch, scenario, owner, mode, seed, timers);
+            commit(batch, null);
+            return summary(batch.state());
+        }
+    }
+
+    /** Puts a seat on the roster (once: a seat that rejoins is already there). */
+    public void join(String exerciseId, String playerId, String name, Role role, Side side) {
+        run(exerciseId, null, name, batch -> {
+            if (!batch.state().members.containsKey(playerId)) {
+                referee.join(batch, playerId, name, role, side);
+            }
+        });
+    }
+
+    public Ack handle(String exerciseId, Actor actor, String commandId, Command command) {
+        if (commandId == null || commandId.isBlank() || commandId.length() > 100) {
+            throw new CommandRejected("INVALID", "commandId: required, a client-made unique string of at most 100 characters");
+        }
+        return run(exerciseId, commandId, actor.name(), batch -> referee.handle(batch, scenario(batch.state()), actor, command));
+    }
+
+    public Optional<ExerciseSummary> summary(String exerciseId) {
+        return state(exerciseId).map(this::summary);
+    }
+
+    public List<ExerciseSummary> ownedBy(String owner) {
+        return eventLog.ownedBy(owner).stream().map(this::summary).flatMap(Optional::stream).toList();
+    }
+
+    public List<Member> members(String exerciseId) {
+        return state(exerciseId).map(s -> List.copyOf(s.members.values())).orElse(List.of());
+    }
+
+    public Optional<Member> member(String exerciseId, String playerId) {
+        return state(exerciseId).map(s -> s.members.get(playerId));
+    }
+
+    public Optional<Scenario> scenario(String exerciseId) {
+        return state(exerciseId).flatMap(s -> catalog.find(s.scenarioId));
+    }
+
+    /** The events after {@code after} on the given channels, in order: what a role may see. */
+    public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
+        return eventLog.events(exerciseId, after, channels);
+    }
+
+    private Ack run(String exerciseId, String commandId, String actor, Consumer<Batch> work) {
+        synchronized (lock(exerciseId)) {
+            ExerciseState state = state(exerciseId)
+                    .orElseThrow(() -> new CommandRejected("UNKNOWN_EXERCISE", "No exercise '" + exerciseId + "'"));
+            if (commandId != null) {
+                Optional<Ack> earlier = eventLog.receipt(exerciseId, commandId);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            Batch batch = new Batch(copy(state), projector, json, System.currentTimeMillis(), actor);
+            try {
+                work.accept(batch);
+            } catch (CommandRejected rejected) {
+                throw rejected;
+            } catch (RuntimeException bug) {
+                log.error("Command on exercise {} failed", exerciseId, bug);
+                throw new CommandRejected("INTERNAL", "The server could not apply this command: " + bug.getMessage());
+            }
+            if (batch.events().isEmpty()) {
+                return new Ack(commandId, exerciseId, state.lastSeq, state.lastSeq, false);
+            }
+            commit(batch, commandId);
+            return new Ack(commandId, exerciseId, batch.events().get(0).seq(), batch.state().lastSeq, false);
+        }
+    }
+
+    private void commit(Batch batch, String commandId) {
+        ExerciseState state = batch.state();
+        List<ExerciseEvent> events = batch.events();
+        boolean snapshot = state.lastSeq - snapshotSeq.getOrDefault(state.id, 0L) >= snapshotEvery
+                || events.stream().anyMatch(e -> e.type().equals("RESULTS_PUBLISHED") || e.type().equals("EXERCISE_ENDED"));
+        transactions.executeWithoutResult(tx -> {
+            eventLog.append(state, events);
+            if (commandId != null) {
+                eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);
+            }
+            if (snapshot) {
+                eventLog.snapshot(state);
+            }
+        });
+        if (snapshot) {
+            snapshotSeq.put(state.id, state.lastSeq);
+        }
+        if (state.phase == Phase.ENDED) {
+            // Ended exercises are read rarely: they are rebuilt from their snapshot when asked.
+            running.remove(state.id);
+        } else {
+            running.put(state.id, state);
+        }
+        armDeadline(state);
+        publisher.publishEvent(new ExerciseEventsAppended(state.id, events));
+    }
+
+    private void armDeadline(ExerciseState state) {
+        Long deadline = state.phase.timed() && !state.paused ? state.deadline : null;
+        deadlines.set(state.id, deadline, expected -> {
+            try {
+                run(state.id, null, "clock", batch -> referee.expire(batch, scenario(batch.state()), expected));
+            } catch (RuntimeException e) {
+                log.error("Deadline of exercise {} failed", state.id, e);
+            }
+        });
+    }
+
+    private Optional<ExerciseState> state(String exerciseId) {
+        ExerciseState state = running.get(exerciseId);
+        if (state != null) {
+            return Optional.of(state);
+        }
+        if (exerciseId == null || !eventLog.exists(exerciseId)) {
+            return Optional.empty();
+        }
+        synchronized (lock(exerciseId)) {
+            return Optional.of(load(exerciseId));
+        }
+    }
+
+    /** The latest snapshot plus the events after it. */
+    private ExerciseState load(String exerciseId) {
+        ExerciseState cached = running.get(exerciseId);
+        if (cached != null) {
+            return cached;
+        }
+        ExerciseState state = eventLog.latestSnapshot(exerciseId).orElseGet(ExerciseState::new);
+        snapshotSeq.put(exerciseId, state.lastSeq);
+        for (ExerciseEvent event : eventLog.events(exerciseId, state.lastSeq, Set.of(Channel.values()))) {
+            projector.apply(state, event);
+        }
+        if (state.phase != Phase.ENDED) {
+            running.put(exerciseId, state);
+        }
+        return state;
+    }
+
+    private Scenario scenario(ExerciseState state) {
+        return catalog.find(state.scenarioId)
+                .orElseThrow(() -> new CommandRejected("INVALID", "Scenario '" + state.scenarioId + "' is no longer available"));
+    }
+
+    private ExerciseState copy(ExerciseState state) {
+        return json.readValue(json.writeValueAsString(state), ExerciseState.class);
+    }
+
+    private Object lock(String exerciseId) {
+        return locks.computeIfAbsent(exerciseId, id -> new Object());
+    }
+
+    private ExerciseSummary summary(ExerciseState s) {
+        int turns = catalog.find(s.scenarioId).map(Scenario::turns).orElse(0);
+        return new ExerciseSummary(s.id, s.scenarioId, s.title, s.owner, s.mode, s.phase, s.turn, turns,
+                s.deadline == null || s.paused ? null : Instant.ofEpochMilli(s.deadline), s.paused,
+                s.remainingMillis == null ? null : s.remainingMillis / 1000, Map.copyOf(s.timers), s.lastSeq,
+                Instant.ofEpochMilli(s.created));
+    }
+}

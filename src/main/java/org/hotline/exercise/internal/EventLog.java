@@ -1,0 +1,101 @@
+package org.hotline.exercise.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.exercise.Ack;
+import org.hotline.exercise.Channel;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.Phase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The append-only log, the exercise index, command receipts and snapshots, in plain SQL. */
+@Repository
+public class EventLog {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public EventLog(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Appends a committed batch's events and brings the exercise's index row up to date. Call in a transaction. */
+    public void append(ExerciseState state, List<ExerciseEvent> events) {
+        jdbc.batchUpdate("insert into exercise_event (exercise_id, seq, type, turn, phase, channel, actor, occurred_at, payload) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+                    ps.setString(1, e.exerciseId());
+                    ps.setLong(2, e.seq());
+                    ps.setString(3, e.type());
+                    ps.setInt(4, e.turn());
+                    ps.setString(5, e.phase().name());
+                    ps.setString(6, e.channel().name());
+                    ps.setString(7, e.actor());
+                    ps.setLong(8, e.time().toEpochMilli());
+                    ps.setString(9, json.writeValueAsString(e.payload()));
+                });
+        int updated = jdbc.update("update exercise set phase = ?, turn = ?, last_seq = ? where exercise_id = ?",
+                state.phase.name(), state.turn, state.lastSeq, state.id);
+        if (updated == 0) {
+            jdbc.update("insert into exercise (exercise_id, scenario_id, title, owner, mode, seed, phase, turn, last_seq, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", state.id, state.scenarioId, state.title, state.owner,
+                    state.mode.name(), state.seed, state.phase.name(), state.turn, state.lastSeq, state.created);
+        }
+    }
+
+    public void receipt(String exerciseId, String commandId, long firstSeq, long lastSeq) {
+        jdbc.update("insert into command_receipt (exercise_id, command_id, first_seq, last_seq) values (?, ?, ?, ?)",
+                exerciseId, commandId, firstSeq, lastSeq);
+    }
+
+    public Optional<Ack> receipt(String exerciseId, String commandId) {
+        return jdbc.query("select first_seq, last_seq from command_receipt where exercise_id = ? and command_id = ?",
+                (rs, i) -> new Ack(commandId, exerciseId, rs.getLong(1), rs.getLong(2), true), exerciseId, commandId).stream().findFirst();
+    }
+
+    public void snapshot(ExerciseState state) {
+        jdbc.update("delete from exercise_snapshot where exercise_id = ?", state.id);
+        jdbc.update("insert into exercise_snapshot (exercise_id, seq, state) values (?, ?, ?)",
+                state.id, state.lastSeq, json.writeValueAsString(state));
+    }
+
+    public Optional<ExerciseState> latestSnapshot(String exerciseId) {
+        return jdbc.query("select state from exercise_snapshot where exercise_id = ?",
+                (rs, i) -> json.readValue(rs.getString(1), ExerciseState.class), exerciseId).stream().findFirst();
+    }
+
+    public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
+        return jdbc.query("select * from exercise_event where exercise_id = ? and seq > ? and channel in (" + in + ") order by seq",
+                rowMapper(), exerciseId, after);
+    }
+
+    public boolean exists(String exerciseId) {
+        Integer count = jdbc.queryForObject("select count(*) from exercise where exercise_id = ?", Integer.class, exerciseId);
+        return count != null && count > 0;
+    }
+
+    public List<String> inProgress() {
+        return jdbc.queryForList("select exercise_id from exercise where phase <> ? order by created_at", String.class,
+                Phase.ENDED.name());
+    }
+
+    public List<String> ownedBy(String owner) {
+        return jdbc.queryForList("select exercise_id from exercise where owner = ? order by created_at desc", String.class, owner);
+    }
+
+    private RowMapper<ExerciseEvent> rowMapper() {
+        return (rs, i) -> new ExerciseEvent(rs.getString("exercise_id"), rs.getLong("seq"), rs.getString("type"),
+                rs.getInt("turn"), Phase.valueOf(rs.getString("phase")), Instant.ofEpochMilli(rs.getLong("occurred_at")),
+                rs.getString("actor"), Channel.valueOf(rs.getString("channel")), json.readTree(rs.getString("payload")));
+    }
+}

@@ -1,0 +1,160 @@
+package org.hotline.live.internal;
+
+import java.security.Principal;
+import java.util.List;
+import org.hotline.access.Caller;
+import org.hotline.exercise.Ack;
+import org.hotline.exercise.Command;
+import org.hotline.exercise.CommandRejected;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.Exercises;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.stereotype.Controller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SEND destinations (docs/protocol.md section 3). The gate has already authorised the frame; here the
+ * body is parsed and the command handed to the exercise. The answer goes to the sending session only.
+ */
+@Controller
+class CommandEndpoint {
+
+    /** Catch-up reply on /user/queue/sync. */
+    record SyncReply(String exerciseId, long after, long lastSeq, List<ExerciseEvent> events) {
+    }
+
+    private final Exercises exercises;
+    private final Membership membership;
+    private final Outbox outbox;
+    private final ChatRate chatRate;
+    private final LiveLimits limits;
+    private final JsonMapper json;
+
+    CommandEndpoint(Exercises exercises, Membership membership, Outbox outbox, ChatRate chatRate, LiveLimits limits,
+                    JsonMapper json) {
+        this.exercises = exercises;
+        this.membership = membership;
+        this.outbox = outbox;
+        this.chatRate = chatRate;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @MessageMapping("exercise.{id}.sync")
+    void sync(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        answer(id, message, principal, headers, () -> {
+            Membership.Seat seat = membership.of((Caller) principal, id);
+            JsonNode after = body(message).get("after");
+            if (after == null || !after.canConvertToLong() || after.asLong() < 0) {
+                throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
+            }
+            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels());
+            long lastSeq = exercises.summary(id).map(s -> s.lastSeq()).orElse(0L);
+            outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
+                    new SyncReply(id, after.asLong(), lastSeq, events));
+        });
+    }
+
+    @MessageMapping("exercise.{id}.chat.team")
+    void chatTeam(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.ChatTeam.class);
+    }
+
+    @MessageMapping("exercise.{id}.chat.diplomacy")
+    void chatDiplomacy(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.ChatDiplomacy.class);
+    }
+
+    @MessageMapping("exercise.{id}.draft")
+    void draft(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.DraftLine.class);
+    }
+
+    @MessageMapping("exercise.{id}.orders.submit")
+    void submit(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.SubmitOrders.class);
+    }
+
+    @MessageMapping("exercise.{id}.proposal")
+    void proposal(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.ProposalAction.class);
+    }
+
+    @MessageMapping("exercise.{id}.note")
+    void note(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.Note.class);
+    }
+
+    @MessageMapping("exercise.{id}.control")
+    void control(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        command(id, message, principal, headers, Command.Control.class);
+    }
+
+    private void command(String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers,
+                         Class<? extends Command> type) {
+        answer(id, message, principal, headers, () -> {
+            Membership.Seat seat = membership.of((Caller) principal, id);
+            ObjectNode body = body(message);
+            JsonNode commandId = body.remove("commandId");
+            Command command;
+            try {
+                command = json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+            } catch (JacksonException e) {
+                throw new CommandRejected("BAD_JSON", "The body does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            }
+            if (command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy) {
+                checkChat(seat, body);
+            }
+            Ack ack = exercises.handle(id, seat.actor(), commandId == null || !commandId.isString() ? null : commandId.asString(), command);
+            outbox.send(principal.getName(), headers.getSessionId(), "/queue/replies", ack);
+        });
+    }
+
+    private void checkChat(Membership.Seat seat, ObjectNode body) {
+        JsonNode text = body.get("text");
+        if (text != null && text.isString() && text.asString().length() > limits.maxChatChars()) {
+            throw new CommandRejected("TOO_LARGE", "A chat message has at most " + limits.maxChatChars() + " characters");
+        }
+        if (!chatRate.allow(seat.playerId(), System.currentTimeMillis())) {
+            throw new CommandRejected("RATE_LIMITED", "Too many chat messages: at most " + limits.chatBurst() + " in "
+                    + limits.chatWindowSeconds() + " seconds");
+        }
+    }
+
+    private ObjectNode body(Message<byte[]> message) {
+        try {
+            JsonNode node = json.readTree(message.getPayload());
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new CommandRejected("BAD_JSON", "The body must be a JSON object");
+        } catch (JacksonException e) {
+            throw new CommandRejected("BAD_JSON", "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void answer(String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers, Runnable work) {
+        try {
+            work.run();
+        } catch (CommandRejected rejected) {
+            outbox.error(principal.getName(), headers.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(), id,
+                    commandIdOf(message), headers.getDestination()));
+        }
+    }
+
+    private String commandIdOf(Message<byte[]> message) {
+        try {
+            JsonNode id = json.readTree(message.getPayload()).get("commandId");
+            return id == null || !id.isString() ? null : id.asString();
+        } catch (JacksonException | NullPointerException notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.hotline.live.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+/** Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected. */
+@Component
+public class Sessions {
+
+    private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
+
+    public WebSocketHandler decorate(WebSocketHandler handler) {
+        return new WebSocketHandlerDecorator(handler) {
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                byId.put(session.getId(), session);
+                super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+                byId.remove(session.getId());
+                byUser.values().forEach(ids -> ids.remove(session.getId()));
+                super.afterConnectionClosed(session, status);
+            }
+        };
+    }
+
+    public void connected(String user, String sessionId) {
+        byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
+    }
+
+    public void close(String sessionId, CloseStatus status) {
+        WebSocketSession session = byId.get(sessionId);
+        if (session != null) {
+            try {
+                session.close(status);
+            } catch (IOException alreadyGone) {
+                // Closing a session that is already closed: nothing left to do.
+            }
+        }
+    }
+
+    /** Disconnects every session of a user; the client reconnects with its token and gets its new seat. */
+    public void closeUser(String user, String reason) {
+        for (String sessionId : byUser.getOrDefault(user, Set.of())) {
+            close(sessionId, CloseStatus.POLICY_VIOLATION.withReason(reason));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.hotline.live.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * STOMP at /ws. Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
+ * broker without renaming anything.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+@EnableConfigurationProperties(LiveLimits.class)
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final StompGate gate;
+    private final Sessions sessions;
+    private final LiveLimits limits;
+
+    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits) {
+        this.gate = gate;
+        this.sessions = sessions;
+        this.limits = limits;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // One session's frames are handled in the order sent (a draft line before the submit).
+        registry.setPreserveReceiveOrder(true);
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeats.initialize();
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.enableSimpleBroker("/topic", "/queue").setTaskScheduler(heartbeats).setHeartbeatValue(new long[] {10_000, 10_000});
+        registry.setUserDestinationPrefix("/user");
+        registry.setPathMatcher(new AntPathMatcher("."));
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(gate);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(limits.transportLimitBytes())
+                .setSendBufferSizeLimit(1024 * 1024)
+                .setSendTimeLimit(20_000)
+                .addDecoratorFactory(sessions::decorate);
+    }
+
+    /** The container must accept frames up to the transport limit, or it closes the socket itself. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(limits.transportLimitBytes());
+        container.setMaxBinaryMessageBufferSize(limits.transportLimitBytes());
+        return container;
+    }
+}

@@ -1,0 +1,271 @@
+package org.hotline.live;
+
+import static org.awaitility.Awaitility.await;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The server as a client sees it: REST over HTTP and STOMP over WebSocket, on the test's port. */
+public final class Wire {
+
+    public static final String ADMIN = "white";
+    public static final String ADMIN_PASSWORD = "white-cell-password";
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    public final int port;
+    public final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public Wire(int port) {
+        this.port = port;
+    }
+
+    public record Response(int status, JsonNode body) {
+    }
+
+    public Response get(String path, String token) {
+        return call(HttpRequest.newBuilder(uri(path)).GET(), token);
+    }
+
+    public Response post(String path, Object body, String token) {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)), token);
+    }
+
+    private Response call(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+            return new Response(response.statusCode(), body);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public String login() {
+        Response response = post("/api/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD), null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("login failed: " + response);
+        }
+        return response.body().get("token").asString();
+    }
+
+    public JsonNode create(String token, String mode, Map<String, Integer> timers) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("scenarioId", scenarioId());
+        request.put("mode", mode);
+        request.put("seed", 7);
+        request.put("timers", timers);
+        Response response = post("/api/exercises", request, token);
+        if (response.status() != 201) {
+            throw new IllegalStateException("create failed: " + response);
+        }
+        return response.body();
+    }
+
+    public String scenarioId() {
+        return "future-after-ukraine";
+    }
+
+    public JsonNode join(String code, String name) {
+        Response response = post("/api/join", Map.of("code", code, "name", name), null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("join failed: " + response);
+        }
+        return response.body();
+    }
+
+    public Client connect(String token) {
+        // The facilitator's adjudication drafts exceed the container's default 8 KB frame buffer.
+        jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
+        stomp.setMessageConverter(new CompositeMessageConverter(List.of(new StringMessageConverter(),
+                new ByteArrayMessageConverter(), new JacksonJsonMessageConverter())));
+        stomp.setInboundMessageSizeLimit(1024 * 1024);
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add("Authorization", "Bearer " + token);
+        }
+        Client client = new Client(json);
+        try {
+            client.session = stomp.connectAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocketHttpHeaders(),
+                    connect, client.handler()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("STOMP connect failed", e);
+        }
+        return client;
+    }
+
+    /** One STOMP session and everything it received, by destination. */
+    public static final class Client {
+
+        public record Received(String destination, JsonNode body) {
+        }
+
+        private final JsonMapper json;
+        private StompSession session;
+        public final List<Received> received = new CopyOnWriteArrayList<>();
+
+        Client(JsonMapper json) {
+            this.json = json;
+        }
+
+        StompSessionHandlerAdapter handler() {
+            return new StompSessionHandlerAdapter() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return JsonNode.class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    received.add(new Received("ERROR", json.valueToTree(Map.of("message", String.valueOf(headers.get("message"))))));
+                }
+            };
+        }
+
+        public boolean connected() {
+            return session.isConnected();
+        }
+
+        public Client subscribe(String destination) {
+            session.subscribe(destination, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return JsonNode.class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    received.add(new Received(destination, (JsonNode) payload));
+                }
+            });
+            return this;
+        }
+
+        public Client subscribeQueues() {
+            return subscribe("/user/queue/errors").subscribe("/user/queue/replies").subscribe("/user/queue/sync");
+        }
+
+        /** Sends a command with a fresh commandId (unless the body has one); returns the commandId. */
+        public String send(String destination, Map<String, ?> body) {
+            Map<String, Object> withId = new LinkedHashMap<>(body);
+            withId.putIfAbsent("commandId", UUID.randomUUID().toString());
+            StompHeaders headers = new StompHeaders();
+            headers.setDestination(destination);
+            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+            session.send(headers, withId);
+            return (String) withId.get("commandId");
+        }
+
+        public void sendRaw(String destination, String text) {
+            StompHeaders headers = new StompHeaders();
+            if (destination != null) {
+                headers.setDestination(destination);
+            }
+            headers.setContentType(MimeTypeUtils.TEXT_PLAIN);
+            session.send(headers, text);
+        }
+
+        public JsonNode reply(String commandId) {
+            return awaitOne("/user/queue/replies", b -> commandId.equals(b.path("commandId").asString(null)));
+        }
+
+        public JsonNode error(String commandId) {
+            return awaitOne("/user/queue/errors", b -> commandId.equals(b.path("commandId").asString(null)));
+        }
+
+        /** Sends a sync and waits for its answer: every frame sent before has been handled by then. */
+        public JsonNode sync(String exerciseId, long after) {
+            int before = count("/user/queue/sync");
+            send("/app/exercise." + exerciseId + ".sync", Map.of("after", after));
+            await().atMost(WAIT).until(() -> count("/user/queue/sync") > before);
+            return bodies("/user/queue/sync").get(before);
+        }
+
+        public JsonNode awaitOne(String destination, Predicate<JsonNode> match) {
+            await().atMost(WAIT).until(() -> find(destination, match).isPresent());
+            return find(destination, match).orElseThrow();
+        }
+
+        public Optional<JsonNode> find(String destination, Predicate<JsonNode> match) {
+            return bodies(destination).stream().filter(match).findFirst();
+        }
+
+        public List<JsonNode> bodies(String destination) {
+            List<JsonNode> bodies = new ArrayList<>();
+            for (Received r : received) {
+                if (r.destination().equals(destination)) {
+                    bodies.add(r.body());
+                }
+            }
+            return bodies;
+        }
+
+        public int count(String destination) {
+            return bodies(destination).size();
+        }
+
+        /** Every event envelope received on a topic. */
+        public List<JsonNode> events() {
+            List<JsonNode> events = new ArrayList<>();
+            for (Received r : received) {
+                if (r.destination().startsWith("/topic/")) {
+                    events.add(r.body());
+                }
+            }
+            return events;
+        }
+
+        public Optional<JsonNode> event(String type) {
+            return events().stream().filter(e -> type.equals(e.path("type").asString(null))).findFirst();
+        }
+
+        public JsonNode awaitEvent(Predicate<JsonNode> match) {
+            await().atMost(WAIT).until(() -> events().stream().anyMatch(match));
+            return events().stream().filter(match).findFirst().orElseThrow();
+        }
+
+        public void disconnect() {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        }
+    }
+}
