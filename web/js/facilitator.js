@@ -36,14 +36,14 @@ class FacilitatorConsole {
     this.phaseHelp = el('p', { id: 'phase-help', class: 'muted' });
     const btn = (id, text, onclick, cls = '') => el('button', { type: 'button', id, class: cls, onclick }, text);
     this.buttons = {
-      start: btn('ctl-start', 'Start exercise', () => this.control('START', {}, 'Exercise started.'), 'primary'),
-      advance: btn('ctl-advance', 'Advance phase', () => this.control('ADVANCE'), 'primary'),
-      pause: btn('ctl-pause', 'Pause clock', () => this.control('PAUSE')),
-      resume: btn('ctl-resume', 'Resume clock', () => this.control('RESUME')),
+      start: btn('ctl-start', 'Start', () => this.control('START', {}, 'Exercise started.'), 'primary'),
+      advance: btn('ctl-advance', 'Advance', () => this.control('ADVANCE'), 'primary'),
+      pause: btn('ctl-pause', 'Pause', () => this.control('PAUSE')),
+      resume: btn('ctl-resume', 'Resume', () => this.control('RESUME')),
       extend1: btn('ctl-extend1', '+1 min', () => this.control('EXTEND', { seconds: 60 })),
       extend5: btn('ctl-extend5', '+5 min', () => this.control('EXTEND', { seconds: 300 })),
-      cut: btn('ctl-cut', 'Cut phase short', () => this.control('CUT')),
-      lock: btn('ctl-lock', 'Lock orders now', () => this.control('LOCK_ORDERS', {}, 'Orders locked.')),
+      cut: btn('ctl-cut', 'Cut short', () => this.control('CUT')),
+      lock: btn('ctl-lock', 'Lock orders', () => this.control('LOCK_ORDERS', {}, 'Orders locked.')),
     };
     const endReason = el('input', { type: 'text', id: 'end-reason', 'aria-label': 'Reason for ending (optional)', placeholder: 'Reason (optional)' });
     const endForm = el('details', { class: 'gap', id: 'end-details' }, el('summary', {}, 'End the exercise…'),
@@ -73,8 +73,8 @@ class FacilitatorConsole {
       picturePanel('Public picture and trend'),
       el('section', { class: 'panel', 'aria-labelledby': 'results-h' }, el('h2', { id: 'results-h' }, 'Results'), this.results));
 
-    this.injectFeed = el('ol', { class: 'feed injects', id: 'injects' });
-    this.notesFeed = el('ol', { class: 'feed chat-log', id: 'notes' });
+    this.injectFeed = el('ol', { class: 'feed injects', id: 'injects', 'data-empty': 'None released yet.' });
+    this.notesFeed = el('ol', { class: 'feed chat-log', id: 'notes', 'data-empty': 'No notes yet.' });
     this.chats = {
       WASHINGTON: chatPanel({ id: 'chat-w', title: `Team chat · ${sideLabel(m, 'WASHINGTON')}` }),
       MOSCOW: chatPanel({ id: 'chat-m', title: `Team chat · ${sideLabel(m, 'MOSCOW')}` }),

@@ -11,7 +11,7 @@ class NotetakerView {
   constructor(model, live) {
     this.model = model;
     document.getElementById('who').textContent = `Notetaker · ${model.view.you?.name || ''}`;
-    this.notes = el('ol', { class: 'feed', id: 'notes', 'aria-live': 'polite' });
+    this.notes = el('ol', { class: 'feed', id: 'notes', 'aria-live': 'polite', 'data-empty': 'No notes yet.' });
     this.chats = Object.fromEntries(SIDES.map(side => [side, chatPanel({ id: `chat-${side}`, title: `Team chat · ${sideLabel(model, side)}` })]));
     this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel' });
     const decisions = () => [...model.view.issues.map(i => [i.id, `Issue: ${i.name}`]),

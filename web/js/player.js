@@ -34,7 +34,7 @@ class PlayerConsole {
   build() {
     const m = this.model;
     this.situation = el('div', { id: 'situation' }, el('p', { class: 'muted' }, 'Loading the situation…'));
-    this.injects = el('ol', { class: 'feed injects', id: 'injects', 'aria-live': 'polite' });
+    this.injects = el('ol', { class: 'feed injects', id: 'injects', 'aria-live': 'polite', 'data-empty': 'None released yet.' });
     const left = el('div', { class: 'column' },
       el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Situation'), this.situation,
         el('h2', { style: null }, 'Injects'), this.injects),
@@ -58,9 +58,9 @@ class PlayerConsole {
         el('div', { class: 'tabs', role: 'tablist' }, this.tabOrders, this.tabResults), this.ordersPanel, this.resultsPanel));
 
     this.teamChat = chatPanel({ id: 'team-chat', title: `Team chat · ${sideLabel(m, this.side)}`, me: this.me,
-      placeholder: 'Message your team (Enter sends)', send: text => this.live.send('chat.team', { text }) });
+      placeholder: 'To your team – Enter sends', send: text => this.live.send('chat.team', { text }) });
     this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel', me: this.me,
-      placeholder: `Message ${sideLabel(m, this.other)} (Enter sends)`, send: text => this.live.send('chat.diplomacy', { text }) });
+      placeholder: `To ${sideLabel(m, this.other)} – Enter sends`, send: text => this.live.send('chat.diplomacy', { text }) });
     this.proposalList = el('div', { id: 'proposals', class: 'feed' });
     this.diplomacy.append(el('h2', { class: 'gap' }, 'Proposals this turn'), this.proposalList, this.proposalForm());
     const right = el('div', { class: 'column' }, this.teamChat, this.diplomacy);

@@ -17,7 +17,7 @@ class PublicView {
     this.issues = el('ul', { class: 'issues-big', id: 'issues' });
     this.agreements = el('div', { id: 'agreements' });
     this.sealed = el('p', { id: 'sealed', class: 'muted' });
-    this.injects = el('ol', { class: 'feed injects', id: 'injects' });
+    this.injects = el('ol', { class: 'feed injects', id: 'injects', 'data-empty': 'None released yet.' });
     this.result = el('div', { id: 'latest-result' }, el('p', { class: 'muted' }, 'Results appear here after each turn.'));
     document.body.append(el('main', { class: 'public', id: 'main' },
       el('div', { class: 'column' },

@@ -43,9 +43,10 @@ export function tickClock(model) {
   let text = '';
   if (model.phase === 'LOBBY') text = 'Lobby';
   else if (model.phase === 'ENDED') text = 'Ended';
-  else if (left === null || left === undefined) text = '––:––';
+  else if (left === null || left === undefined) text = 'no timer';
   else text = `${model.paused ? '❚❚ ' : ''}${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   setText(clock, text);
+  clock.classList.toggle('idle', left === null || left === undefined);
   clock.classList.toggle('low', left !== null && left !== undefined && left <= 30 && !model.paused);
   clock.title = model.paused ? 'Clock paused' : left === null ? 'No deadline: the facilitator advances this phase' : 'Time left in this phase';
 }
@@ -141,7 +142,7 @@ function chart(key, title, turns, series) {
     const plot = new uPlot({
       width, height: 110, legend: { show: series.length > 1 }, cursor: { show: true },
       scales: { x: { time: false }, y: { range: [0, 100] } },
-      axes: [{ size: 24, values: (u, v) => v.map(t => Number.isInteger(t) ? `T${t}` : '') }, { size: 30 }],
+      axes: [{ size: 24, values: (u, v) => v.map(t => Number.isInteger(t) ? `T${t}` : '') }, { size: 38 }],
       series: [{ label: 'Turn' }, ...series.map(s => ({ label: s.label, stroke: s.stroke, width: 2, points: { size: 5 } }))],
     }, data, box);
     entry = { plot };
@@ -172,7 +173,7 @@ export function updateCharts(model, side) {
  * survives any number of updates and reconnects.
  */
 export function chatPanel({ id, title, send, me, placeholder }) {
-  const log = el('ol', { class: 'feed chat-log', id: `${id}-log`, 'aria-live': 'polite', 'aria-label': `${title} messages` });
+  const log = el('ol', { class: 'feed chat-log', id: `${id}-log`, 'aria-live': 'polite', 'aria-label': `${title} messages`, 'data-empty': 'No messages yet.' });
   const input = el('textarea', { id: `${id}-text`, rows: 1, maxlength: 2000, placeholder: placeholder || 'Message',
     'aria-label': `${title}: your message` });
   const button = el('button', { type: 'submit', class: 'primary' }, 'Send');
@@ -347,7 +348,7 @@ function whatChanged(model, previous, now, result, side) {
   return el('div', { class: 'panel', 'aria-label': 'What changed' },
     el('h2', {}, 'What changed'),
     el('table', { class: 'kv' }, el('tbody', {}, rows.map(([k, a, b]) => el('tr', {}, el('th', { scope: 'row' }, k),
-      el('td', { class: b > a ? 'delta-up' : b < a ? 'delta-down' : '' }, `${fmt(a)} → ${fmt(b)}`))))),
+      el('td', { class: b > a ? 'delta-up' : b < a ? 'delta-down' : '' }, `${fmt(a, 1)} → ${fmt(b, 1)}`))))),
     newAgreements.map(a => el('p', {}, `New agreement: ${issueName(model, a.issueId)}`)));
 }
 

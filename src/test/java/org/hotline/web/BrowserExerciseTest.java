@@ -241,6 +241,10 @@ class BrowserExerciseTest {
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
         assertThat(page.body()).doesNotContainPattern("(?i)\\son[a-z]+=").doesNotContain("<script>");
+        String importMap = page.body().replaceAll("(?s).*<script type=\"importmap\">(.*?)</script>.*", "$1");
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(importMap.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(csp).as("the import map is allowed by its hash").contains("'sha256-" + hash + "'");
     }
 
     // ------------------------------------------------------------------ steps

@@ -66,6 +66,9 @@ final class Browsers implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 800));
+        // The window includes the browser's own frame: grow it so that the page itself is 1280x800.
+        long frame = 800 - ((Number) js(driver, "return window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(1280, (int) (800 + frame)));
         drivers.add(driver);
         return driver;
     }
