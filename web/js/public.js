@@ -5,7 +5,9 @@ import { openExercise } from './boot.js';
 import { sideLabel, issueName, latest } from './model.js';
 import { updateCharts, updateFeed, injectLine, resultsView, statusTag, loadFindings, banner } from './widgets.js';
 
-const projector = document.body.classList.contains('projector');
+// observer.html?x=…&view=projector is the same picture in large type for the room's screen.
+const projector = new URLSearchParams(location.search).get('view') === 'projector';
+document.body.classList.toggle('projector', projector);
 
 class PublicView {
   constructor(model) {

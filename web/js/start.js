@@ -111,7 +111,7 @@ async function workspace(session) {
         el('td', {}, x.title, el('div', { class: 'muted mono' }, x.id)),
         el('td', {}, label(x.phase)), el('td', { class: 'num' }, String(x.turn)),
         el('td', {}, el('a', { href: `facilitator.html?x=${encodeURIComponent(x.id)}` }, 'Console'), ' · ',
-          el('a', { href: `projector.html?x=${encodeURIComponent(x.id)}` }, 'Projector'))))))
+          el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(x.id)}` }, 'Projector'))))))
       : el('p', { class: 'muted' }, 'None yet: create one below.'));
   }).catch(err => {
     if (err.status === 401) { account.clear(); render(); } else fill(list, el('p', { class: 'error-text' }, err.message));
@@ -189,7 +189,7 @@ function codesPanel(created) {
       row('Observers', codes.OBSERVER), row('Notetakers', codes.NOTETAKER)),
     el('p', { class: 'row gap' },
       el('a', { class: 'button-link', id: 'open-console', href: `facilitator.html?x=${encodeURIComponent(created.id)}` }, 'Open the facilitator console'),
-      el('a', { href: `projector.html?x=${encodeURIComponent(created.id)}` }, 'Projector view')));
+      el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(created.id)}` }, 'Projector view')));
 }
 
 // ---------------------------------------------------------------- page

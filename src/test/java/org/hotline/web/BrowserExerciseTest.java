@@ -181,7 +181,7 @@ class BrowserExerciseTest {
         screenshot(washington, "player-console");
         screenshot(moscow, "player-console-moscow");
         screenshot(facilitator, "facilitator-console");
-        facilitator.get(server.url("/projector.html?x=" + exercise));
+        facilitator.get(server.url("/observer.html?view=projector&x=" + exercise));
         textAppears(facilitator, "#latest-result", "Turn 2 results");
         screenshot(facilitator, "projector");
 

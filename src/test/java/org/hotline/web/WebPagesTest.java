@@ -25,7 +25,7 @@ class WebPagesTest {
     void pagesCarryNoInlineScriptButTheSharedImportMap() throws IOException {
         List<Path> pages = files(".html");
         assertThat(pages).extracting(p -> p.getFileName().toString())
-                .contains("index.html", "player.html", "facilitator.html", "projector.html", "observer.html", "notetaker.html");
+                .contains("index.html", "player.html", "facilitator.html", "observer.html", "notetaker.html");
         String importMap = null;
         for (Path page : pages) {
             String html = Files.readString(page);
