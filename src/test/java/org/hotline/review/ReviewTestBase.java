@@ -131,8 +131,8 @@ abstract class ReviewTestBase {
             }
             draft(Side.WASHINGTON, "arms", "NEGOTIATE", false, "Verification and cost: talks serve both sides");
             draft(Side.WASHINGTON, "berlin", "ALLY_OUTREACH", false, "Bonn's treaties settle the border question");
-            draft(Side.WASHINGTON, "vietnam", turn == 2 ? "PRESS" : "FORCE", false,
-                    turn == 2 ? "We negotiate in good faith" : "Bomb Hanoi to the table");
+            draft(Side.WASHINGTON, "vietnam", "PRESS", false,
+                    turn == 2 ? "We negotiate in good faith" : "Keep up the pressure on Hanoi");
             draft(Side.MOSCOW, "arms", "NEGOTIATE", false, "Parity is within reach");
             if (turn == 1) {
                 draft(Side.MOSCOW, "naval", "PRESS", true, "Our fleet stays in the Mediterranean");

@@ -139,7 +139,7 @@ final class ReportDraft {
             String observation = "Turn " + s.turn() + where + ": " + variableName(x.variable()) + " went from " + x.before() + " to "
                     + x.after() + " (" + (s.delta() > 0 ? "+" : "") + number(s.delta()) + "). The engine's reason: " + x.reason() + ".";
             Report.Observation o = new Report.Observation((improved ? "Largest gain: " : "Largest setback: ") + variableName(x.variable())
-                    + where + ", turn " + s.turn(), observation, because(x.findings(), "this effect"),
+                    + where + ", turn " + s.turn(), observation, analysis(s.turn(), x),
                     recommend(x.findings(), improved ? "R5" : "R4"), x.findings(), List.of(s.turn()));
             if (improved) {
                 strengths.add(o);
@@ -149,6 +149,19 @@ final class ReportDraft {
                 worse++;
             }
         }
+    }
+
+    /** The findings behind an effect, or the facilitator's rationale where the change was theirs. */
+    private String analysis(int turn, Effect effect) {
+        ReviewData.FacilitatorDecision decision = data.decisions.stream().filter(d -> d.turn() == turn)
+                .map(ReviewData.TurnDecisions::facilitator).filter(d -> d != null).findFirst().orElse(null);
+        boolean theirs = decision != null && decision.changes() != null
+                && decision.changes().stream().anyMatch(c -> c.variable().equals(effect.variable()));
+        if (effect.findings().isEmpty() && theirs) {
+            return "The facilitator changed this by hand (" + decision.decision() + "), with the rationale: \""
+                    + decision.rationale() + "\".";
+        }
+        return because(effect.findings(), "this effect");
     }
 
     private void contradictions(List<Report.Observation> improvements) {
