@@ -57,11 +57,11 @@ class ReviewAccessTest extends ReviewTestBase {
         JsonNode report = wire.get(review + "/report", facilitatorToken).body();
         ObjectNode edited = ((ObjectNode) report).deepCopy();
         ((ObjectNode) edited.get("overview")).put("summary", "Edited by white cell: the arms talks carried the exercise.");
-        assertThat(put(review + "/report", edited, analyst).status()).isEqualTo(403);
-        assertThat(put(review + "/report", edited, table.token(Side.MOSCOW)).status()).isEqualTo(403);
+        assertThat(wire.post(review + "/report", edited, analyst).status()).isEqualTo(403);
+        assertThat(wire.post(review + "/report", edited, table.token(Side.MOSCOW)).status()).isEqualTo(403);
         assertThat(wire.post(review + "/release", Map.of(), analyst).status()).isEqualTo(403);
         assertThat(wire.post(review + "/branch", Map.of("turn", 0), analyst).status()).isEqualTo(403);
-        Wire.Response saved = put(review + "/report", edited, facilitatorToken);
+        Wire.Response saved = wire.post(review + "/report", edited, facilitatorToken);
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("editedBy").asString()).isEqualTo(Wire.ADMIN);
         assertThat(wire.get(review + "/report", analyst).body().get("overview").get("summary").asString()).startsWith("Edited by white");
@@ -76,7 +76,7 @@ class ReviewAccessTest extends ReviewTestBase {
         assertThat(wire.get("/api/reviews", table.token(Side.WASHINGTON)).body().findValuesAsString("id")).containsExactly(table.id);
         assertThat(status(review, observer)).isEqualTo(403);
         assertThat(status(review, elsewhere.token(Side.WASHINGTON))).isEqualTo(403);
-        assertThat(put(review + "/report", edited, facilitatorToken).status()).isEqualTo(409);
+        assertThat(wire.post(review + "/report", edited, facilitatorToken).status()).isEqualTo(409);
     }
 
     private int status(String path, String token) {

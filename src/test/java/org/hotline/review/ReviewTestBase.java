@@ -192,17 +192,4 @@ abstract class ReviewTestBase {
             throw new IllegalStateException(e);
         }
     }
-
-    Wire.Response put(String path, Object body, String token) {
-        String json = wire.json.writeValueAsString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Wire.Response(response.statusCode(), wire.json.readTree(response.body()));
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,7 +9,7 @@ import org.hotline.exercise.ExerciseEvent;
  * envelope, on every channel. {@code schema} and {@code version} say how to read it; a server
  * refuses a version it does not know rather than guess.
  */
-record LogExport(String schema, int version, Instant exported, Source exercise, List<ExerciseEvent> events) {
+record LogExport(String schema, Integer version, Instant exported, Source exercise, List<ExerciseEvent> events) {
 
     static final String SCHEMA = "hotline.exercise-log";
     static final int VERSION = 1;

@@ -25,7 +25,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -124,7 +123,7 @@ class ReviewApi {
         return reviews.report(gate.read(caller, id).exercise(), draft);
     }
 
-    @PutMapping("/api/reviews/{id}/report")
+    @PostMapping("/api/reviews/{id}/report")
     Report edit(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody Report report) {
         ReviewAccess.Grant grant = gate.own(caller, id);
         return reviews.saveReport(grant.exercise(), report, grant.name());
@@ -161,7 +160,8 @@ class ReviewApi {
     @PostMapping("/api/reviews/import")
     @ResponseStatus(HttpStatus.CREATED)
     Reviews.Started importLog(@AuthenticationPrincipal Caller caller, @RequestBody LogExport file) {
-        return reviews.importLog(file, requireFacilitator(caller).username());
+        String owner = requireFacilitator(caller).username();
+        return reviews.importLog(file, owner);
     }
 
     @PostMapping("/api/reviews/{id}/branch")

@@ -106,7 +106,7 @@ class Reviews {
         if (file == null || !LogExport.SCHEMA.equals(file.schema())) {
             throw new CommandRejected("INVALID", "schema: expected \"" + LogExport.SCHEMA + "\"");
         }
-        if (file.version() != LogExport.VERSION) {
+        if (file.version() == null || file.version() != LogExport.VERSION) {
             throw new CommandRejected("INVALID", "version: this server reads version " + LogExport.VERSION + ", not " + file.version());
         }
         if (file.events() == null || file.events().isEmpty() || !"EXERCISE_CREATED".equals(file.events().get(0).type())
