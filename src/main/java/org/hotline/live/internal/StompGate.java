@@ -151,7 +151,7 @@ class StompGate implements ChannelInterceptor {
 
     /** The commandId, when the refused frame carries a JSON body that has one (best effort). */
     private String commandId(Message<?> message) {
-        if (message.getPayload() instanceof byte[] body && body.length > 0 && body.length <= limits.maxMessageBytes()) {
+        if (message.getPayload() instanceof byte[] body && body.length > 0) {
             try {
                 JsonNode id = json.readTree(body).get("commandId");
                 return id == null || !id.isString() ? null : id.asString();

@@ -1,0 +1,113 @@
+package org.hotline.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.HotlineApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stops the server mid-turn with a deadline running and starts a new one on the same H2 file: the
+ * exercise goes on where it was (the deadline fires), nothing is lost, and a client that reconnects
+ * gets exactly the events it missed, as its role may see them.
+ */
+class RestartTest {
+
+    @TempDir
+    Path data;
+    private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
+    private final List<Wire.Client> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(Wire.Client::disconnect);
+        apps.forEach(ConfigurableApplicationContext::close);
+    }
+
+    private Wire start() {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(HotlineApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("hotline").toAbsolutePath(),
+                "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
+                "--hotline.exercise.snapshot-every=5", "--spring.main.banner-mode=off");
+        apps.add(app);
+        return new Wire(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private Wire.Client connect(Wire wire, String token) {
+        Wire.Client client = wire.connect(token);
+        clients.add(client);
+        return client;
+    }
+
+    @Test
+    void theExerciseGoesOnAfterARestartWithNothingLost() {
+        Wire first = start();
+        String facilitator = first.login();
+        JsonNode created = first.create(facilitator, "AUTOMATIC", Map.of("DELIBERATION", 2, "ORDERS", 2));
+        String id = created.get("id").asString();
+        String topic = "/topic/exercise." + id + ".";
+        String app = "/app/exercise." + id + ".";
+        String wToken = first.join(created.get("joinCodes").get("WASHINGTON").asString(), "Ana").get("token").asString();
+        String mToken = first.join(created.get("joinCodes").get("MOSCOW").asString(), "Oleg").get("token").asString();
+        Wire.Client control = connect(first, facilitator).subscribeQueues().subscribe(topic + "control");
+        Wire.Client w = connect(first, wToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.WASHINGTON");
+        Wire.Client m = connect(first, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW")
+                .subscribe(topic + "diplomacy");
+        control.reply(control.send(app + "control", Map.of("type", "START")));
+        String issue = first.get("/api/exercises/" + id, wToken).body().get("issues").get(0).get("id").asString();
+        w.reply(w.send(app + "draft", Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "drafted before the restart")));
+        m.reply(m.send(app + "chat.team", Map.of("text", "Moscow, before its player left")));
+        long moscowLast = m.sync(id, 0).get("events").valueStream().mapToLong(e -> e.get("seq").asLong()).max().orElseThrow();
+        m.disconnect();
+        // Missed by Moscow: its own team's chat, a diplomatic message, and Washington's chat it must never see.
+        w.reply(w.send(app + "chat.team", Map.of("text", "Washington only")));
+        w.reply(w.send(app + "chat.diplomacy", Map.of("text", "to both teams")));
+        control.reply(control.send(app + "control", Map.of("type", "ADVANCE")));
+        JsonNode logBefore = first.get("/api/exercises/" + id + "/events?after=0", facilitator).body();
+        apps.get(0).close();
+
+        Wire second = start();
+        String facilitatorAgain = second.login();
+        await().atMost(Wire.WAIT).until(() -> second.get("/api/exercises/" + id, facilitatorAgain).body().get("phase").asString().equals("ORDERS"));
+        JsonNode logAfter = second.get("/api/exercises/" + id + "/events?after=0", facilitatorAgain).body();
+        List<JsonNode> before = logBefore.get("events").valueStream().toList();
+        assertThat(logAfter.get("events").valueStream().limit(before.size()).toList()).isEqualTo(before);
+        JsonNode deadline = logAfter.get("events").valueStream().filter(e -> e.get("type").asString().equals("PHASE_CHANGED")
+                && e.get("payload").get("phase").asString().equals("ORDERS")).findFirst().orElseThrow();
+        assertThat(deadline.get("payload").get("reason").asString()).isEqualTo("deadline");
+
+        // Moscow reconnects with the token it had and gets exactly what it missed, as Moscow may see it.
+        Wire.Client m2 = connect(second, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW");
+        List<Long> missed = m2.sync(id, moscowLast).get("events").valueStream().map(e -> e.get("seq").asLong()).toList();
+        Set<String> moscowChannels = Set.of("PUBLIC", "DIPLOMACY", "TEAM_MOSCOW");
+        List<Long> expected = logAfter.get("events").valueStream()
+                .filter(e -> e.get("seq").asLong() > moscowLast && moscowChannels.contains(e.get("channel").asString()))
+                .map(e -> e.get("seq").asLong()).toList();
+        assertThat(missed).isEqualTo(expected).isNotEmpty();
+        assertThat(m2.sync(id, moscowLast).toString()).contains("to both teams").doesNotContain("Washington only");
+
+        // The draft made before the restart is what Washington submits; Moscow sends nothing and,
+        // at the deadline, plays HOLD everywhere.
+        Wire.Client w2 = connect(second, wToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.WASHINGTON");
+        JsonNode ack = w2.reply(w2.send(app + "orders.submit", Map.of()));
+        assertThat(ack.get("duplicate").asBoolean()).isFalse();
+        JsonNode results = m2.awaitEvent(e -> e.get("type").asString().equals("RESULTS_PUBLISHED"));
+        assertThat(results.get("payload").get("orders").get("WASHINGTON").get(issue).get("argument").asString())
+                .isEqualTo("drafted before the restart");
+        assertThat(results.get("payload").get("issues").findValuesAsString("moscowMove")).containsOnly("HOLD");
+        JsonNode defaulted = m2.sync(id, 0).get("events").valueStream()
+                .filter(e -> e.get("type").asString().equals("ORDERS_DEFAULTED")).findFirst().orElseThrow();
+        assertThat(defaulted.get("payload").get("side").asString()).isEqualTo("MOSCOW");
+        assertThat(defaulted.get("payload").get("reason").asString()).contains("deadline", "HOLD");
+    }
+}

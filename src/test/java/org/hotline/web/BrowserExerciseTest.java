@@ -1,0 +1,307 @@
+package org.hotline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.web.Browsers.click;
+import static org.hotline.web.Browsers.js;
+import static org.hotline.web.Browsers.screenshot;
+import static org.hotline.web.Browsers.textAppears;
+import static org.hotline.web.Browsers.visible;
+import static org.hotline.web.Browsers.waiting;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A facilitator and two players, each in their own browser, play through the pages alone; the
+ * server is restarted in the middle of a turn and the pages recover by themselves.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserExerciseTest {
+
+    private static final String SCENARIO = "future-after-ukraine";
+
+    private Server server;
+    private Browsers browsers;
+    private WebDriver facilitator;
+    private WebDriver washington;
+    private WebDriver moscow;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browsers.requireChromium();
+        server = Server.start();
+        browsers = new Browsers();
+        facilitator = browsers.open();
+        washington = browsers.open();
+        moscow = browsers.open();
+    }
+
+    /** What the pages logged, printed so that a failure shows the browser's side too. */
+    @AfterEach
+    void printConsoles() {
+        for (var entry : java.util.Map.of("facilitator", facilitator, "washington", washington, "moscow", moscow).entrySet()) {
+            Browsers.consoleErrors(entry.getValue()).forEach(m -> System.out.println("[" + entry.getKey() + " console] " + m));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void facilitatorAndTwoPlayersPlayTwoTurnsAndSurviveARestart() throws Exception {
+        Codes codes = createExercise("REVIEWED");
+        join(washington, codes.washington(), "Ana");
+        join(moscow, codes.moscow(), "Boris");
+        String exercise = codes.exerciseId();
+
+        // The facilitator sees both teams and starts.
+        facilitator.get(server.url("/facilitator.html?x=" + exercise));
+        textAppears(facilitator, "#teams", "Ana");
+        textAppears(facilitator, "#teams", "Boris");
+        click(facilitator, "#ctl-start");
+        phase(washington, "Briefing");
+        phase(moscow, "Briefing");
+        click(facilitator, "#ctl-advance");
+        phase(washington, "Deliberation");
+
+        // ---- turn 1: chat, a shared draft, a proposal accepted, sealed orders, reviewed results
+        String issue = washington.findElement(By.cssSelector("#cards article")).getDomAttribute("data-issue");
+        chooseMove(washington, issue, "NEGOTIATE");
+        WebElement argument = washington.findElement(By.id("arg-" + issue));
+        argument.sendKeys("Talks now; reasons: cost, allies, verification");
+        chooseMove(moscow, issue, "NEGOTIATE");
+        textAppears(facilitator, "#ready-WASHINGTON", "drafting");
+        teamChat(washington, "We open with talks on " + issue);
+        textAppears(facilitator, "#chat-w-log", "We open with talks");
+        assertThat(moscow.findElement(By.id("team-chat-log")).getText()).doesNotContain("We open with talks");
+
+        diplomacy(moscow, "We are ready to talk.");
+        textAppears(washington, "#diplomacy-log", "We are ready to talk.");
+        washington.findElement(By.cssSelector(".new-proposal summary")).click();
+        new Select(washington.findElement(By.id("prop-offer-" + issue))).selectByValue("NEGOTIATE");
+        new Select(washington.findElement(By.id("prop-ask-" + issue))).selectByValue("NEGOTIATE");
+        washington.findElement(By.id("prop-text")).sendKeys("Talks on both sides");
+        click(washington, "#prop-send");
+        textAppears(moscow, "#proposals", "Talks on both sides");
+        click(moscow, "#proposals .proposal button.primary");
+        textAppears(washington, "#proposals", "Accepted");
+
+        // The argument was saved to the shared draft (the facilitator sees the line).
+        textAppears(facilitator, "#teams", "Negotiate");
+        click(facilitator, "#ctl-advance");
+        phase(washington, "Orders");
+        click(washington, "#submit-orders");
+        textAppears(washington, "#submit-state", "sealed");
+        textAppears(moscow, "#other-state", "orders sealed");
+        click(moscow, "#submit-orders");
+        phase(facilitator, "Adjudication");
+
+        WebElement rationale = visible(facilitator, "#review-rationale");
+        click(facilitator, "#review-approve");
+        textAppears(facilitator, "#review-error", "rationale is required");
+        rationale.sendKeys("The engine's reading matches the teams' talks.");
+        click(facilitator, "#review-approve");
+        phase(washington, "Results");
+        textAppears(washington, "#tab-results", "Turn 1 results");
+        textAppears(washington, "#tab-results", "Talks now; reasons: cost, allies, verification");
+        textAppears(moscow, "#tab-results", "Turn 1 results");
+        assertThat(washington.findElement(By.cssSelector("#tab-results .outcome[data-issue='" + issue + "']")).getText())
+                .contains("Negotiate");
+
+        // ---- turn 2: the server restarts while people are typing
+        click(facilitator, "#ctl-advance");
+        phase(washington, "Briefing");
+        textAppears(washington, "#turn", "Turn 2");
+        click(facilitator, "#ctl-advance");
+        phase(moscow, "Deliberation");
+        js(washington, "window.__sameDocument = 'yes'");
+        js(moscow, "window.__sameDocument = 'yes'");
+        chooseMove(washington, issue, "CONCEDE");
+        WebElement halfArgument = washington.findElement(By.id("arg-" + issue));
+        halfArgument.clear();
+        halfArgument.sendKeys("Half-written argument");
+        WebElement halfChat = moscow.findElement(By.id("team-chat-text"));
+        halfChat.sendKeys("A message written during the outage");
+
+        server.stop();
+        textAppears(moscow, "#conn", "reconnecting");
+        server.startAgain();
+        textAppears(moscow, "#conn", "Live");
+        textAppears(washington, "#conn", "Live");
+        textAppears(facilitator, "#conn", "Live");
+        assertThat(js(moscow, "return window.__sameDocument")).as("no reload").isEqualTo("yes");
+        assertThat(js(washington, "return window.__sameDocument")).as("no reload").isEqualTo("yes");
+        assertThat(moscow.findElement(By.id("team-chat-text")).getDomProperty("value")).isEqualTo("A message written during the outage");
+        assertThat(washington.findElement(By.id("arg-" + issue)).getDomProperty("value")).isEqualTo("Half-written argument");
+
+        moscow.findElement(By.id("team-chat-text")).sendKeys(Keys.ENTER);
+        textAppears(facilitator, "#chat-m-log", "A message written during the outage");
+        // Events after the restart reach every page without a reload.
+        click(facilitator, "#ctl-advance");
+        phase(washington, "Orders");
+        phase(moscow, "Orders");
+        click(washington, "#submit-orders");
+        textAppears(washington, "#submit-state", "sealed");
+        click(facilitator, "#ctl-lock");
+        phase(facilitator, "Adjudication");
+        textAppears(moscow, "#submit-state", "No orders were submitted in time");
+
+        WebElement summary = visible(facilitator, "#review-summary");
+        summary.clear();
+        summary.sendKeys("Control's reading: Washington's concession is noted; Moscow held.");
+        facilitator.findElement(By.id("review-rationale")).sendKeys("Moscow defaulted; the summary says so plainly.");
+        click(facilitator, "#review-edit");
+        phase(moscow, "Results");
+        textAppears(moscow, "#tab-results", "Control's reading");
+        textAppears(washington, "#tab-results", "Turn 2 results");
+        textAppears(washington, "#tab-results", "Concede");
+
+        // Observer and notetaker seats, from the facilitator's browser.
+        screenshot(washington, "player-console");
+        screenshot(moscow, "player-console-moscow");
+        screenshot(facilitator, "facilitator-console");
+        facilitator.get(server.url("/observer.html?view=projector&x=" + exercise));
+        textAppears(facilitator, "#latest-result", "Turn 2 results");
+        screenshot(facilitator, "projector");
+
+        join(facilitator, codes.notetaker(), "Nadia");
+        visible(facilitator, "#note-text").sendKeys("Moscow let the clock run out.");
+        click(facilitator, "#note-tag-MOMENT");
+        click(facilitator, "#note-send");
+        textAppears(facilitator, "#notes", "Moscow let the clock run out.");
+        textAppears(facilitator, "#notes", "MOMENT");
+        screenshot(facilitator, "notetaker");
+
+        join(facilitator, codes.observer(), "Olga");
+        visible(facilitator, "#issues li");
+        textAppears(facilitator, "#latest-result", "Turn 2 results");
+        screenshot(facilitator, "observer");
+
+        // The end: the facilitator ends it and the players are told.
+        facilitator.get(server.url("/facilitator.html?x=" + exercise));
+        textAppears(facilitator, "#conn", "Live");
+        facilitator.findElement(By.cssSelector("#end-details summary")).click();
+        facilitator.findElement(By.id("end-reason")).sendKeys("Two turns played");
+        click(facilitator, "#ctl-end");
+        textAppears(washington, "#banner", "Two turns played");
+        textAppears(moscow, "#banner", "Two turns played");
+
+        for (WebDriver driver : List.of(facilitator, washington, moscow)) {
+            assertThat(Browsers.consoleErrors(driver)).as("console errors and CSP violations")
+                    .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
+        }
+    }
+
+    @Test
+    void scriptAndMarkupTypedByUsersShowAsText() throws Exception {
+        Codes codes = createExercise("AUTOMATIC");
+        String name = "<img src=x onerror=\"window.__xss='name'\">Eve";
+        join(washington, codes.washington(), name);
+        join(moscow, codes.moscow(), "Mallory");
+        facilitator.get(server.url("/facilitator.html?x=" + codes.exerciseId()));
+        click(facilitator, "#ctl-start");
+        phase(washington, "Briefing");
+        String chat = "<script>window.__xss='chat'</script><b>bold</b>";
+        teamChat(washington, chat);
+        diplomacy(moscow, "<img src=x onerror=\"window.__xss='diplomacy'\">hello");
+        textAppears(washington, "#team-chat-log", chat);
+        textAppears(washington, "#team-chat-log", name);
+        textAppears(washington, "#members", name);
+        textAppears(washington, "#diplomacy-log", "<img src=x");
+        textAppears(facilitator, "#teams", name);
+        textAppears(facilitator, "#chat-w-log", chat);
+        for (WebDriver driver : List.of(washington, moscow, facilitator)) {
+            assertThat(js(driver, "return window.__xss === undefined")).isEqualTo(true);
+            assertThat(driver.findElements(By.cssSelector("#main img, #main script, .chat-log b, #members b, #teams li b"))).isEmpty();
+        }
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.url("/player.html"))).build(), HttpResponse.BodyHandlers.ofString());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(page.body()).doesNotContainPattern("(?i)\\son[a-z]+=").doesNotContain("<script>");
+        String importMap = page.body().replaceAll("(?s).*<script type=\"importmap\">(.*?)</script>.*", "$1");
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(importMap.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(csp).as("the import map is allowed by its hash").contains("'sha256-" + hash + "'");
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    record Codes(String exerciseId, String washington, String moscow, String observer, String notetaker) {
+    }
+
+    private Codes createExercise(String mode) {
+        facilitator.get(server.url("/"));
+        if (facilitator.findElements(By.id("sign-out")).isEmpty()) {
+            visible(facilitator, "#login-user").sendKeys(Server.ADMIN);
+            facilitator.findElement(By.id("login-pass")).sendKeys(Server.ADMIN_PASSWORD);
+            click(facilitator, "#login-button");
+        }
+        click(facilitator, "#scenario-" + SCENARIO);
+        new Select(facilitator.findElement(By.id("mode"))).selectByValue(mode);
+        click(facilitator, "#create-button");
+        visible(facilitator, "#codes");
+        List<String> codes = facilitator.findElements(By.cssSelector("#codes code")).stream().map(WebElement::getText).toList();
+        String href = facilitator.findElement(By.id("open-console")).getDomAttribute("href");
+        String exerciseId = href.substring(href.indexOf("x=") + 2);
+        return new Codes(exerciseId, codes.get(0), codes.get(1), codes.get(2), codes.get(3));
+    }
+
+    private void join(WebDriver driver, String code, String name) {
+        driver.get(server.url("/"));
+        visible(driver, "#join-code").sendKeys(code);
+        driver.findElement(By.id("join-name")).sendKeys(name);
+        click(driver, "#join-button");
+        waiting(driver).until(d -> !d.getCurrentUrl().endsWith("/"));
+        textAppears(driver, "#conn", "Live");
+    }
+
+    private static void phase(WebDriver driver, String phase) {
+        waiting(driver).withMessage(() -> "phase " + phase).until(d -> {
+            List<WebElement> current = d.findElements(By.cssSelector(".phase-strip span.current"));
+            return !current.isEmpty() && current.get(0).getDomProperty("textContent").equalsIgnoreCase(phase);
+        });
+    }
+
+    private static void chooseMove(WebDriver driver, String issue, String move) {
+        click(driver, "#card-" + issue + " label.move:has(input[value='" + move + "'])");
+        waiting(driver).until(d -> d.findElement(By.id("move-" + issue + "-" + move)).isSelected()
+                && d.findElement(By.id("changed-" + issue)).getText().contains(move.charAt(0) + move.substring(1).toLowerCase()));
+    }
+
+    private static void teamChat(WebDriver driver, String text) {
+        WebElement input = visible(driver, "#team-chat-text");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+        waiting(driver).until(d -> d.findElement(By.id("team-chat-text")).getDomProperty("value").isEmpty());
+    }
+
+    private static void diplomacy(WebDriver driver, String text) {
+        WebElement input = visible(driver, "#diplomacy-text");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+        waiting(driver).until(d -> d.findElement(By.id("diplomacy-text")).getDomProperty("value").isEmpty());
+    }
+}

@@ -1,0 +1,67 @@
+// Opening a console: the seat's token, the exercise as this seat may see it, the live connection.
+import { el } from './dom.js';
+import { request, tokenFor, seats } from './api.js';
+import { createModel, apply } from './model.js';
+import { Live } from './live.js';
+import { connStatus, banner, tickClock, updateTopbar, topbar } from './widgets.js';
+
+/**
+ * @param role   the role the page is for (FACILITATOR uses the account token)
+ * @param topics (view) => topic suffixes to subscribe
+ * @param build  (model, live) => page object with update(changed)
+ */
+export async function openExercise(role, topics, build) {
+  const exerciseId = new URLSearchParams(location.search).get('x');
+  document.body.prepend(topbar(role));
+  const token = exerciseId && tokenFor(exerciseId, role);
+  if (!token) {
+    stop(role === 'FACILITATOR'
+      ? 'Sign in as a facilitator on the start page first.'
+      : 'This browser holds no seat in this exercise. Join with your code on the start page.');
+    return;
+  }
+  let view;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      view = await request('GET', `/api/exercises/${encodeURIComponent(exerciseId)}`, undefined, token);
+      break;
+    } catch (error) {
+      if (error.status === 0 || error.status >= 500) {
+        // The server is down or restarting: keep trying, the page comes up by itself.
+        connStatus('reconnecting', 'Server unreachable – retrying…');
+        await new Promise(r => setTimeout(r, Math.min(8000, 1000 * 2 ** attempt)));
+        continue;
+      }
+      if (error.status === 401 && role !== 'FACILITATOR') seats.clear(exerciseId);
+      stop(`${error.message} `);
+      return;
+    }
+  }
+  const model = createModel(view);
+  let page;
+  const live = new Live(exerciseId, token, topics(view), {
+    onEvents: events => {
+      const changed = apply(model, events);
+      updateTopbar(model);
+      page.update(changed);
+      if (model.phase === 'ENDED') banner(`The exercise has ended${model.ended?.reason ? ': ' + model.ended.reason : ''}.`);
+    },
+    onStatus: (state, detail) => connStatus(state, detail),
+    onError: error => page.refused(error),
+    onFatal: message => {
+      connStatus('fatal', 'Disconnected');
+      banner(`The server no longer accepts this seat: ${message}. Rejoin from the start page.`, true);
+    },
+  });
+  page = build(model, live);
+  updateTopbar(model);
+  page.update(new Set(['all']));
+  live.start();
+  setInterval(() => tickClock(model), 1000);
+  return { model, live, page };
+}
+
+function stop(message) {
+  banner(message, true);
+  document.querySelector('main')?.replaceChildren(el('p', { class: 'panel' }, el('a', { href: 'index.html' }, 'Go to the start page')));
+}

@@ -1,0 +1,346 @@
+// The facilitator console: teams and readiness, clock and phase controls, the whole state,
+// adjudication review, injects, notes, and a view of every channel.
+import { el, fill, setText, label, fmt, toast } from './dom.js';
+import { openExercise } from './boot.js';
+import { SIDES, sideLabel, issueName, latest } from './model.js';
+import {
+  picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
+  loadFindings, findingChips, statusTag, banner,
+} from './widgets.js';
+import { noteLine, noteForm } from './notes.js';
+
+const SIDE_VARS = [['trust', 'Trust'], ['threatPerception', 'Threat perception'], ['domesticSupport', 'Domestic support'],
+  ['champion', 'Champion'], ['perceivedResolve', 'Perceived resolve'], ['strain', 'Strain'], ['burden', 'Burden'],
+  ['allianceCohesion', 'Alliance cohesion']];
+
+class FacilitatorConsole {
+  constructor(model, live) {
+    this.model = model;
+    this.live = live;
+    this.reviewTurn = null;
+    document.getElementById('who').textContent = `Facilitator · ${model.view.you?.name || ''}`;
+    this.build();
+    loadFindings().then(() => this.update(new Set(['results', 'review'])));
+  }
+
+  control(type, fields = {}, done) {
+    return this.live.send('control', { type, ...fields })
+      .then(ack => { if (done) toast(done, 'ok'); return ack; })
+      .catch(error => { toast(explain(error), 'error'); throw error; });
+  }
+
+  // ------------------------------------------------------------ layout
+
+  build() {
+    const m = this.model;
+    this.phaseHelp = el('p', { id: 'phase-help', class: 'muted' });
+    const btn = (id, text, onclick, cls = '') => el('button', { type: 'button', id, class: cls, onclick }, text);
+    this.buttons = {
+      start: btn('ctl-start', 'Start', () => this.control('START', {}, 'Exercise started.'), 'primary'),
+      advance: btn('ctl-advance', 'Advance', () => this.control('ADVANCE'), 'primary'),
+      pause: btn('ctl-pause', 'Pause', () => this.control('PAUSE')),
+      resume: btn('ctl-resume', 'Resume', () => this.control('RESUME')),
+      extend1: btn('ctl-extend1', '+1 min', () => this.control('EXTEND', { seconds: 60 })),
+      extend5: btn('ctl-extend5', '+5 min', () => this.control('EXTEND', { seconds: 300 })),
+      cut: btn('ctl-cut', 'Cut short', () => this.control('CUT')),
+      lock: btn('ctl-lock', 'Lock orders', () => this.control('LOCK_ORDERS', {}, 'Orders locked.')),
+    };
+    const endReason = el('input', { type: 'text', id: 'end-reason', 'aria-label': 'Reason for ending (optional)', placeholder: 'Reason (optional)' });
+    const endForm = el('details', { class: 'gap', id: 'end-details' }, el('summary', {}, 'End the exercise…'),
+      el('div', { class: 'row gap' }, endReason,
+        btn('ctl-end', 'End now', () => this.control('END', { reason: endReason.value }, 'Exercise ended.'), 'danger')));
+    const clockPanel = el('section', { class: 'panel', 'aria-labelledby': 'clock-h' },
+      el('h2', { id: 'clock-h' }, 'Phase and clock'), this.phaseHelp,
+      el('div', { class: 'controls' }, Object.values(this.buttons)), endForm);
+
+    this.teams = el('div', { id: 'teams' });
+    const codes = m.view.joinCodes || {};
+    const codesBox = el('details', {}, el('summary', {}, 'Join codes'),
+      el('div', { class: 'codes gap' }, [['WASHINGTON', sideLabel(m, 'WASHINGTON')], ['MOSCOW', sideLabel(m, 'MOSCOW')],
+        ['OBSERVER', 'Observers'], ['NOTETAKER', 'Notetakers']].map(([k, name]) => [el('span', {}, name), el('code', {}, codes[k] || '—'), el('span')])),
+      el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view')));
+    const left = el('div', { class: 'column' }, clockPanel,
+      el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox));
+
+    this.review = el('div', { id: 'review' }, el('p', { class: 'muted' }, 'The engine’s draft adjudication appears here in the Adjudication phase.'));
+    this.ratings = el('div', { id: 'ratings' });
+    this.stateBox = el('div', { id: 'whole-state' });
+    this.results = el('div', { id: 'results' });
+    const center = el('div', { class: 'column' },
+      el('section', { class: 'panel', 'aria-labelledby': 'review-h' }, el('h2', { id: 'review-h' }, 'Adjudication review',
+        el('span', { class: 'aside muted' }, `${label(m.view.mode)} mode`)), this.ratings, this.review),
+      el('section', { class: 'panel', 'aria-labelledby': 'state-h' }, el('h2', { id: 'state-h' }, 'Whole state (facilitator only)'), this.stateBox),
+      picturePanel('Public picture and trend'),
+      el('section', { class: 'panel', 'aria-labelledby': 'results-h' }, el('h2', { id: 'results-h' }, 'Results'), this.results));
+
+    this.injectFeed = el('ol', { class: 'feed injects', id: 'injects', 'data-empty': 'None released yet.' });
+    this.notesFeed = el('ol', { class: 'feed chat-log', id: 'notes', 'data-empty': 'No notes yet.' });
+    this.chats = {
+      WASHINGTON: chatPanel({ id: 'chat-w', title: `Team chat · ${sideLabel(m, 'WASHINGTON')}` }),
+      MOSCOW: chatPanel({ id: 'chat-m', title: `Team chat · ${sideLabel(m, 'MOSCOW')}` }),
+    };
+    this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel' });
+    const right = el('div', { class: 'column' },
+      el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'),
+        this.injectFeed, this.heldInjects(), this.adHocForm()),
+      el('section', { class: 'panel', 'aria-labelledby': 'notes-h' }, el('h2', { id: 'notes-h' }, 'Notes'), this.notesFeed, noteForm(this.live, () => decisionsOf(this.model))),
+      this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
+    document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right));
+  }
+
+  heldInjects() {
+    const held = this.model.view.injects || [];
+    const id = el('input', { type: 'text', id: 'inject-id', 'aria-label': 'Inject id', placeholder: 'Scenario inject id' });
+    return el('div', { class: 'gap' },
+      el('h3', {}, 'Scheduled and held injects'),
+      held.length ? el('ul', { class: 'feed', id: 'held-injects' }, held.map(i => el('li', {},
+        el('div', { class: 'meta' }, el('span', { class: 'who' }, i.title), el('span', {}, i.trigger || '')),
+        el('button', { type: 'button', class: 'small', onclick: () => this.control('RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release now'))))
+        : el('p', { class: 'muted' }, 'Scheduled injects fire by themselves at their turn. To release a held one, give its id from the scenario file:'),
+      el('div', { class: 'row' }, el('span', { class: 'grow' }, id),
+        el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(() => { id.value = ''; }) }, 'Release')));
+  }
+
+  adHocForm() {
+    const title = el('input', { type: 'text', id: 'adhoc-title', maxlength: 200 });
+    const text = el('textarea', { id: 'adhoc-text', rows: 3, maxlength: 2000 });
+    const audience = el('select', { id: 'adhoc-audience' },
+      el('option', { value: 'ALL' }, 'Everyone'), el('option', { value: 'WASHINGTON' }, sideLabel(this.model, 'WASHINGTON')),
+      el('option', { value: 'MOSCOW' }, sideLabel(this.model, 'MOSCOW')), el('option', { value: 'FACILITATOR' }, 'Staff only'));
+    const variable = el('input', { type: 'text', id: 'adhoc-var', placeholder: 'e.g. tension', 'aria-label': 'Variable to change (optional)' });
+    const delta = el('input', { type: 'number', id: 'adhoc-delta', 'aria-label': 'Change by' });
+    const form = el('form', { id: 'adhoc-form' },
+      el('div', { class: 'field' }, el('label', { for: 'adhoc-title' }, 'Title'), title),
+      el('div', { class: 'field' }, el('label', { for: 'adhoc-text' }, 'Text'), text),
+      el('div', { class: 'field' }, el('label', { for: 'adhoc-audience' }, 'Audience'), audience),
+      el('div', { class: 'row' }, el('span', { class: 'grow' }, variable), el('span', {}, delta)),
+      el('button', { type: 'submit', class: 'primary gap', id: 'adhoc-send' }, 'Release ad hoc inject'));
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      const inject = { title: title.value.trim(), text: text.value.trim(), audience: audience.value,
+        changes: variable.value.trim() && delta.value !== '' ? [{ variable: variable.value.trim(), delta: Number(delta.value) }] : [] };
+      this.control('RELEASE_INJECT', { inject }, 'Inject released.').then(() => form.reset(), () => {});
+    });
+    return el('details', { class: 'gap' }, el('summary', {}, 'Write an ad hoc inject'), form);
+  }
+
+  // ------------------------------------------------------------ parts
+
+  updateControls() {
+    const m = this.model;
+    const p = m.phase;
+    const running = !!m.deadline || m.remainingSeconds !== null;
+    const b = this.buttons;
+    b.start.hidden = p !== 'LOBBY';
+    b.advance.hidden = p === 'LOBBY' || p === 'ENDED';
+    b.advance.disabled = p === 'ADJUDICATION' && m.view.mode !== 'AUTOMATIC';
+    b.pause.disabled = m.paused || !m.deadline;
+    b.resume.disabled = !m.paused;
+    b.extend1.disabled = b.extend5.disabled = b.cut.disabled = !['BRIEFING', 'DELIBERATION', 'ORDERS', 'RESULTS'].includes(p);
+    b.lock.disabled = p !== 'ORDERS';
+    for (const button of Object.values(b)) if (p === 'ENDED') button.disabled = true;
+    const help = {
+      LOBBY: 'Players are joining. Start when both teams are ready.',
+      BRIEFING: 'Teams read the situation and any injects.',
+      DELIBERATION: 'Team chat, diplomacy and proposals; drafts are open.',
+      ORDERS: 'Teams submit sealed orders. Lock orders to seal now (a team without orders plays Hold).',
+      ADJUDICATION: m.view.mode === 'AUTOMATIC' ? 'The engine’s result stands.' : 'Review the engine’s draft below: approve it, or edit it with a rationale.',
+      RESULTS: 'Both teams see the orders and the outcome. Advance to open the next turn.',
+      ENDED: `Ended${m.ended?.reason ? ': ' + m.ended.reason : ''}.`,
+    }[p] || '';
+    setText(this.phaseHelp, `${label(p)}${running ? '' : p !== 'LOBBY' && p !== 'ENDED' ? ' · no deadline' : ''}. ${help}`);
+  }
+
+  updateTeams() {
+    const m = this.model;
+    fill(this.teams, SIDES.map(side => {
+      const members = [...m.players.values()].filter(p => p.role === 'PLAYER' && p.side === side);
+      const draft = Object.values(m.drafts[side]);
+      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? 'orders sealed' : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
+      return el('div', { class: `team-block ${side}`, 'data-side': side },
+        el('div', { class: 'row' }, el('h3', { class: `grow side-${side}` }, sideLabel(m, side)),
+          el('span', { class: 'tag', id: `ready-${side}` }, status)),
+        el('ul', { class: 'members' }, members.length ? members.map(p => el('li', {},
+          el('span', {}, p.name),
+          el('span', { class: 'row' },
+            el('button', { type: 'button', class: 'small', title: `Move ${p.name} to the other team`,
+              onclick: () => this.control('MOVE_PLAYER', { playerId: p.playerId, side: SIDES.find(s => s !== side) }) }, 'Move'),
+            el('button', { type: 'button', class: 'small', title: `Remove ${p.name}`,
+              onclick: () => this.control('REMOVE_PLAYER', { playerId: p.playerId }) }, 'Remove'))))
+          : el('li', { class: 'muted' }, 'Nobody has joined yet.')),
+        draft.length ? el('table', { class: 'grid' }, el('tbody', {}, draft.map(d => el('tr', {},
+          el('td', {}, issueName(m, d.issueId)), el('td', {}, el('b', {}, label(d.move)), d.redLine ? ' · red line' : ''),
+          el('td', { class: 'muted' }, d.by || ''))))) : null);
+    }), (() => {
+      const others = [...m.players.values()].filter(p => p.role !== 'PLAYER');
+      return others.length ? el('p', { class: 'muted' }, `Also here: ${others.map(p => `${p.name} (${label(p.role)})`).join(', ')}`) : null;
+    })());
+  }
+
+  updateState() {
+    const m = this.model;
+    const full = latest(m.fullStates);
+    if (!full?.state) { fill(this.stateBox, el('p', { class: 'muted' }, 'No state yet.')); return; }
+    const s = full.state;
+    const sides = s.sides || {};
+    const ctx = s.context || {};
+    fill(this.stateBox,
+      el('div', { class: 'row' }, el('span', {}, 'Tension '), el('b', { class: 'mono' }, fmt(s.tension, 1)),
+        el('span', { class: 'muted' }, ` · after turn ${s.turn} · ${full.reason || ''}`), s.conflict ? el('span', { class: 'status status-CONFLICT' }, 'Conflict') : null),
+      el('table', { class: 'grid gap', 'aria-label': 'Side variables' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Variable'), SIDES.map(sd => el('th', { class: `side-${sd}` }, sideLabel(m, sd))))),
+        el('tbody', {}, SIDE_VARS.map(([k, name]) => el('tr', {}, el('th', { scope: 'row' }, name),
+          SIDES.map(sd => el('td', { class: 'num' }, typeof sides[sd]?.[k] === 'boolean' ? (sides[sd][k] ? 'yes' : 'no') : fmt(sides[sd]?.[k], 1))))))),
+      el('table', { class: 'grid gap', 'aria-label': 'Issues' },
+        el('thead', {}, el('tr', {}, ['Issue', 'Status', 'Balance', 'Unresolved', 'Red lines'].map(h => el('th', {}, h)))),
+        el('tbody', {}, Object.values(s.issues || {}).map(i => el('tr', {},
+          el('td', {}, issueName(m, i.id)), el('td', {}, statusTag(i.status)), el('td', { class: 'num' }, fmt(i.balance, 1)),
+          el('td', { class: 'num' }, String(i.turnsUnresolved ?? '')), el('td', {}, (i.redLines || []).map(x => sideLabel(m, x)).join(', ')))))),
+      el('p', { class: 'muted gap' }, 'Context: ', Object.entries(ctx).map(([k, v], n) => `${n ? ' · ' : ''}${k} ${fmt(v, 1)}`)),
+      (s.agreements || []).length ? el('p', {}, 'Agreements: ', s.agreements.map((a, n) =>
+        `${n ? '; ' : ''}${issueName(m, a.issueId)} (turn ${a.concludedTurn}, ${a.inForce ? 'in force' : 'lapsed'})`)) : null);
+  }
+
+  updateRatings() {
+    const m = this.model;
+    const open = ['ORDERS', 'ADJUDICATION'].includes(m.phase) && m.view.mode !== 'AUTOMATIC';
+    const sealed = SIDES.flatMap(side => Object.values(m.submitted[side]?.orders?.byIssue || {})
+      .filter(o => o.argument).map(o => ({ side, ...o })));
+    if (!open || !sealed.length) { fill(this.ratings); return; }
+    if (this.ratings.dataset.turn === String(m.turn) && this.ratings.dataset.count === String(sealed.length)) return;
+    this.ratings.dataset.turn = String(m.turn);
+    this.ratings.dataset.count = String(sealed.length);
+    fill(this.ratings, el('h3', {}, 'Rate the arguments (−2 weak … +2 strong)'),
+      el('table', { class: 'grid' }, el('tbody', {}, sealed.map(o => {
+        const select = el('select', { 'aria-label': `Rating for ${sideLabel(m, o.side)} on ${issueName(m, o.issueId)}` },
+          [-2, -1, 0, 1, 2].map(v => el('option', { value: v, selected: v === 0 }, v > 0 ? `+${v}` : String(v))));
+        return el('tr', {}, el('td', { class: `side-${o.side}` }, sideLabel(m, o.side)),
+          el('td', {}, issueName(m, o.issueId), ': ', el('b', {}, label(o.move)), el('div', { class: 'argument muted' }, o.argument)),
+          el('td', {}, select),
+          el('td', {}, el('button', { type: 'button', class: 'small', onclick: () => this.control('RATE_ARGUMENT',
+            { side: o.side, issueId: o.issueId, rating: Number(select.value) }, 'Rating recorded.') }, 'Rate')));
+      }))));
+  }
+
+  updateReview() {
+    const m = this.model;
+    const d = m.drafted;
+    if (!d || m.phase !== 'ADJUDICATION') {
+      if (this.reviewTurn !== null || !this.review.dataset.empty) {
+        this.reviewTurn = null;
+        this.review.dataset.empty = '1';
+        const last = m.decided;
+        fill(this.review, el('p', { class: 'muted' }, last
+          ? `Turn ${last.turn}: ${label(last.decision)} — “${last.rationale || ''}”`
+          : 'The engine’s draft adjudication appears here in the Adjudication phase.'));
+      }
+      return;
+    }
+    // The form is built once per draft: updates never touch what the facilitator is writing.
+    if (this.reviewTurn === d.turn) return;
+    this.reviewTurn = d.turn;
+    delete this.review.dataset.empty;
+    const outcome = d.outcome || {};
+    const narrative = d.narrative || {};
+    const mode = m.view.mode;
+    const summary = el('textarea', { id: 'review-summary', rows: 3 });
+    summary.value = narrative.summary || '';
+    const byIssue = {};
+    const rationale = el('textarea', { id: 'review-rationale', rows: 2, required: true, 'aria-describedby': 'rationale-hint' });
+    const changes = el('div', { id: 'review-changes' });
+    const addChange = () => changes.append(changeRow(m));
+    const error = el('p', { class: 'error-text', id: 'review-error', role: 'alert' });
+    const decide = type => {
+      setText(error, '');
+      if (!rationale.value.trim()) { setText(error, 'A rationale is required: say why you approve or change the result.'); rationale.focus(); return; }
+      const fields = { rationale: rationale.value.trim() };
+      if (type !== 'APPROVE') {
+        fields.summary = summary.value;
+        fields.byIssue = Object.fromEntries(Object.entries(byIssue).map(([k, t]) => [k, t.value]));
+        fields.changes = [...changes.querySelectorAll('.effect-row')].map(readChange).filter(Boolean);
+      }
+      this.control(type, fields, type === 'APPROVE' ? 'Adjudication approved; results published.' : 'Edited result published.').catch(() => {});
+    };
+    fill(this.review,
+      el('p', {}, `Engine draft for turn ${d.turn}.`),
+      el('table', { class: 'grid' },
+        el('thead', {}, el('tr', {}, ['Issue', sideLabel(m, 'WASHINGTON'), sideLabel(m, 'MOSCOW'), 'Status', 'Findings'].map(h => el('th', {}, h)))),
+        el('tbody', {}, (outcome.issues || []).map(i => el('tr', {},
+          el('td', {}, issueName(m, i.issueId)),
+          el('td', {}, label(i.washingtonMove), i.washingtonMoveAsReadByMoscow && i.washingtonMoveAsReadByMoscow !== i.washingtonMove ? el('div', { class: 'muted' }, `read as ${label(i.washingtonMoveAsReadByMoscow)}`) : null),
+          el('td', {}, label(i.moscowMove), i.moscowMoveAsReadByWashington && i.moscowMoveAsReadByWashington !== i.moscowMove ? el('div', { class: 'muted' }, `read as ${label(i.moscowMoveAsReadByWashington)}`) : null),
+          el('td', {}, statusTag(i.before), ' → ', statusTag(i.after)),
+          el('td', {}, findingChips(i.findings || [])))))),
+      el('details', { class: 'gap' }, el('summary', {}, `Effects (${(outcome.effects || []).length})`),
+        el('table', { class: 'grid' }, el('tbody', {}, (outcome.effects || []).map(e => el('tr', {},
+          el('td', { class: 'mono' }, e.variable), el('td', { class: 'num' }, `${e.before} → ${e.after}`), el('td', {}, e.reason),
+          el('td', {}, (e.findings || []).join(' '))))))),
+      el('details', {}, el('summary', {}, `Dice (${(outcome.rolls || []).length})`),
+        el('table', { class: 'grid rolls' }, el('tbody', {}, (outcome.rolls || []).map(r => el('tr', {},
+          el('td', {}, r.purpose), el('td', {}, r.issueId || ''), el('td', {}, `odds ${fmt(r.odds, 2)}`), el('td', {}, `draw ${fmt(r.draw, 2)}`),
+          el('td', {}, r.success ? 'yes' : 'no')))))),
+      el('div', { class: 'field gap' }, el('label', { for: 'review-summary' }, 'Narrative summary (players see this)'), summary),
+      el('details', {}, el('summary', {}, 'Narrative per issue'),
+        (m.view.issues).map(issue => {
+          const t = el('textarea', { id: `review-issue-${issue.id}`, rows: 2 });
+          t.value = narrative.byIssue?.[issue.id] || '';
+          byIssue[issue.id] = t;
+          return el('div', { class: 'field' }, el('label', { for: t.id }, issue.name), t);
+        })),
+      el('details', {}, el('summary', {}, 'Change effects'),
+        el('p', { class: 'muted' }, 'Variable paths: tension, washington.trust, moscow.threatPerception, issue.<id>.status, issue.<id>.balance …'),
+        changes, el('button', { type: 'button', class: 'small', onclick: addChange }, 'Add a change')),
+      el('div', { class: 'field gap' }, el('label', { for: 'review-rationale' }, 'Rationale (required)'), rationale,
+        el('span', { class: 'hint', id: 'rationale-hint' }, 'Kept in the log with both versions of the result.')),
+      error,
+      el('div', { class: 'row' },
+        mode === 'REVIEWED' ? el('button', { type: 'button', class: 'primary', id: 'review-approve', onclick: () => decide('APPROVE') }, 'Approve the engine’s result') : null,
+        el('button', { type: 'button', id: 'review-edit', onclick: () => decide('EDIT') }, 'Publish with my edits'),
+        mode === 'FREE' ? el('button', { type: 'button', id: 'review-override', onclick: () => decide('OVERRIDE') }, 'Publish my own outcome') : null));
+  }
+
+  update(changed) {
+    const all = changed.has('all');
+    const m = this.model;
+    if (all || changed.has('phase') || changed.has('clock')) this.updateControls();
+    if (all || changed.has('players') || changed.has('draft') || changed.has('sealed')) this.updateTeams();
+    if (all || changed.has('full')) this.updateState();
+    if (all || changed.has('picture')) updatePicture(m, null);
+    if (all || changed.has('review') || changed.has('phase') || changed.has('sealed')) { this.updateRatings(); this.updateReview(); }
+    if (all || changed.has('injects')) updateFeed(this.injectFeed, m.injects, injectLine);
+    if (all || changed.has('notes')) updateFeed(this.notesFeed, m.notes, noteLine);
+    if (all || changed.has('teamChat')) SIDES.forEach(side => updateChat(this.chats[side], m.teamChat[side]));
+    if (all || changed.has('diplomacy')) updateChat(this.diplomacy, m.diplomacy.filter(x => x.text !== undefined));
+    if (all || changed.has('results')) {
+      fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, null))
+        : el('p', { class: 'muted' }, 'No results yet.'));
+    }
+  }
+
+  refused(error) {
+    toast(explain(error), 'error');
+  }
+}
+
+function changeRow(model) {
+  return el('div', { class: 'effect-row' },
+    el('input', { type: 'text', 'aria-label': 'Variable', placeholder: 'variable', list: 'variables' }),
+    el('input', { type: 'number', 'aria-label': 'Change by', placeholder: 'delta' }),
+    el('input', { type: 'text', 'aria-label': 'Or set to', placeholder: 'or set' }),
+    el('button', { type: 'button', class: 'small', 'aria-label': 'Remove this change', onclick: e => e.target.closest('.effect-row').remove() }, '×'));
+}
+
+function readChange(row) {
+  const [variable, delta, set] = row.querySelectorAll('input');
+  if (!variable.value.trim()) return null;
+  return { variable: variable.value.trim(), delta: delta.value === '' ? null : Number(delta.value), set: set.value.trim() || null };
+}
+
+openExercise('FACILITATOR', () => ['control'], (model, live) => new FacilitatorConsole(model, live))
+  .catch(error => banner(`The console could not start: ${error.message}`, true));
+
+/** What a note can be about: the issues and this turn's proposals. */
+function decisionsOf(model) {
+  return [...model.view.issues.map(i => [i.id, `Issue: ${i.name}`]),
+    ...[...model.proposals.values()].filter(p => p.turn === model.turn).map(p => [p.proposalId, `Proposal ${p.proposalId}`])];
+}

@@ -1,0 +1,209 @@
+// What a page knows about an exercise: the REST view (scenario, issues, seats) plus every event it
+// has applied, in sequence order. apply() reports which parts changed so a page redraws only those.
+
+export const SIDES = ['WASHINGTON', 'MOSCOW'];
+export const PHASES = ['LOBBY', 'BRIEFING', 'DELIBERATION', 'ORDERS', 'ADJUDICATION', 'RESULTS', 'ENDED'];
+export const APPROACH = {
+  BUILDUP: 'hardline', FORCE: 'hardline', PRESS: 'hardline',
+  NEGOTIATE: 'less-hardline', CONCEDE: 'less-hardline', ALLY_OUTREACH: 'less-hardline',
+  DRAWDOWN: 'less-hardline', ACQUIESCE: 'less-hardline', HOLD: 'neither',
+};
+export const MOVE_TEXT = {
+  BUILDUP: 'Raise force levels to coerce or intimidate',
+  FORCE: 'Use force against the rival or its proxies',
+  PRESS: 'Pursue advantage regardless of the rival’s interests',
+  NEGOTIATE: 'Negotiate to resolve or manage the conflict of interest',
+  CONCEDE: 'Make a unilateral concession',
+  ALLY_OUTREACH: 'Urge allies to negotiate or meet the rival’s concerns',
+  DRAWDOWN: 'Reduce forces near the rival or in the contested area',
+  ACQUIESCE: 'Accept the rival’s action in a shared area',
+  HOLD: 'Keep the present posture',
+};
+
+export function createModel(view) {
+  return {
+    view,
+    phase: view.phase,
+    turn: view.turn,
+    deadline: view.deadline ? Date.parse(view.deadline) : null,
+    paused: view.paused,
+    remainingSeconds: view.remainingSeconds,
+    players: new Map((view.players || []).map(p => [p.playerId, p])),
+    injects: [],
+    publicStates: [],   // [{turn, tension, issues, agreements, conflict}]
+    sideStates: { WASHINGTON: [], MOSCOW: [] },
+    drafts: { WASHINGTON: {}, MOSCOW: {} },
+    draftLog: { WASHINGTON: [], MOSCOW: [] },
+    submitted: { WASHINGTON: null, MOSCOW: null },
+    sealed: { WASHINGTON: false, MOSCOW: false },
+    defaulted: { WASHINGTON: null, MOSCOW: null },
+    teamChat: { WASHINGTON: [], MOSCOW: [] },
+    diplomacy: [],
+    proposals: new Map(),
+    results: [],
+    fullStates: [],
+    drafted: null,
+    decided: null,
+    ratings: [],
+    notes: [],
+    ended: null,
+  };
+}
+
+export function sideLabel(model, side) {
+  return model.view.sides?.[side] || side;
+}
+
+export function issueName(model, issueId) {
+  return model.view.issues.find(i => i.id === issueId)?.name || issueId;
+}
+
+export function latest(list) {
+  return list.length ? list[list.length - 1] : null;
+}
+
+/** Applies events in order; returns the set of parts that changed. */
+export function apply(model, events) {
+  const changed = new Set();
+  for (const e of events) {
+    const p = e.payload || {};
+    switch (e.type) {
+      case 'PLAYER_JOINED':
+      case 'PLAYER_MOVED':
+        model.players.set(p.playerId, { playerId: p.playerId, name: p.name, role: p.role ?? model.players.get(p.playerId)?.role, side: p.side });
+        changed.add('players');
+        break;
+      case 'PLAYER_REMOVED':
+        model.players.delete(p.playerId);
+        changed.add('players');
+        break;
+      case 'PHASE_CHANGED':
+        if (p.turn !== model.turn) newTurn(model);
+        model.phase = p.phase;
+        model.turn = p.turn;
+        clock(model, p, e);
+        if (p.phase === 'ADJUDICATION') { model.drafted = null; model.decided = null; }
+        changed.add('phase').add('clock').add('draft').add('proposals').add('sealed');
+        break;
+      case 'CLOCK_CHANGED':
+        clock(model, p, e);
+        changed.add('clock');
+        break;
+      case 'INJECT_RELEASED':
+        model.injects.push({ seq: e.seq, turn: e.turn, time: e.time, ...p });
+        changed.add('injects');
+        break;
+      case 'STATE_PUBLIC':
+        replaceTurn(model.publicStates, { turn: e.turn, ...p });
+        changed.add('picture');
+        break;
+      case 'STATE_SIDE':
+        replaceTurn(model.sideStates[p.side], { turn: e.turn, own: p.own,
+          withheld: (p.options || p.withheld || []).filter(o => o.allowed === false) });
+        changed.add('picture').add('options');
+        break;
+      case 'STATE_FULL':
+        replaceTurn(model.fullStates, { turn: e.turn, ...p });
+        changed.add('full');
+        break;
+      case 'CHAT_TEAM':
+        model.teamChat[p.side].push({ seq: e.seq, time: e.time, ...p });
+        changed.add('teamChat');
+        break;
+      case 'CHAT_DIPLOMACY':
+        model.diplomacy.push({ seq: e.seq, time: e.time, ...p });
+        changed.add('diplomacy');
+        break;
+      case 'DRAFT_CHANGED':
+        model.drafts[p.side] = p.draft || {};
+        model.draftLog[p.side].push({ seq: e.seq, time: e.time, name: p.name, playerId: p.playerId, ...p.change });
+        changed.add('draft');
+        break;
+      case 'ORDERS_SUBMITTED':
+        model.submitted[p.side] = { name: p.name, orders: p.orders };
+        model.sealed[p.side] = true;
+        changed.add('sealed').add('draft');
+        break;
+      case 'ORDERS_SEALED':
+        model.sealed[p.side] = true;
+        changed.add('sealed');
+        break;
+      case 'ORDERS_DEFAULTED':
+        model.sealed[p.side] = true;
+        model.defaulted[p.side] = p.reason || 'no orders: HOLD on every issue';
+        changed.add('sealed');
+        break;
+      case 'PROPOSAL_MADE':
+        model.proposals.set(p.proposalId, { seq: e.seq, turn: e.turn, time: e.time, status: 'OPEN', ...p });
+        model.diplomacy.push({ seq: e.seq, time: e.time, proposal: p.proposalId });
+        changed.add('proposals').add('diplomacy');
+        break;
+      case 'PROPOSAL_ANSWERED': {
+        const proposal = model.proposals.get(p.proposalId);
+        if (proposal) { proposal.status = p.answer; proposal.answeredBy = p.by; }
+        model.diplomacy.push({ seq: e.seq, time: e.time, answer: p });
+        changed.add('proposals').add('diplomacy');
+        break;
+      }
+      case 'ARGUMENT_RATED':
+        model.ratings.push({ turn: e.turn, ...p });
+        changed.add('review');
+        break;
+      case 'ADJUDICATION_DRAFTED':
+        model.drafted = { turn: e.turn, ...p };
+        changed.add('review');
+        break;
+      case 'ADJUDICATION_DECIDED':
+        model.decided = { turn: e.turn, ...p };
+        changed.add('review');
+        break;
+      case 'RESULTS_PUBLISHED':
+        model.results.push({ seq: e.seq, ...p });
+        changed.add('results');
+        break;
+      case 'NOTE_ADDED':
+        model.notes.push({ seq: e.seq, turn: e.turn, phase: e.phase, time: e.time, actor: e.actor, ...p });
+        changed.add('notes');
+        break;
+      case 'EXERCISE_ENDED':
+        model.ended = p;
+        changed.add('ended').add('phase');
+        break;
+      default:
+        break;
+    }
+  }
+  return changed;
+}
+
+function newTurn(model) {
+  model.drafts = { WASHINGTON: {}, MOSCOW: {} };
+  model.draftLog = { WASHINGTON: [], MOSCOW: [] };
+  model.submitted = { WASHINGTON: null, MOSCOW: null };
+  model.sealed = { WASHINGTON: false, MOSCOW: false };
+  model.defaulted = { WASHINGTON: null, MOSCOW: null };
+}
+
+function clock(model, p, e) {
+  model.paused = !!p.paused;
+  model.remainingSeconds = p.remainingSeconds ?? null;
+  model.deadline = p.deadline ? Date.parse(p.deadline) : null;
+}
+
+/** Several states may be published for one turn (an inject, the results): keep the last per turn. */
+function replaceTurn(list, entry) {
+  const last = latest(list);
+  if (last && last.turn === entry.turn) list[list.length - 1] = entry;
+  else list.push(entry);
+}
+
+/** Seconds left in the phase, or null when there is no deadline. */
+export function secondsLeft(model) {
+  if (model.paused) return model.remainingSeconds;
+  if (!model.deadline) return null;
+  return Math.max(0, Math.round((model.deadline - Date.now()) / 1000));
+}
+
+export function openProposals(model) {
+  return [...model.proposals.values()].filter(p => p.status === 'OPEN' && p.turn === model.turn);
+}

@@ -1,0 +1,68 @@
+// The public picture: the observer view, and the projector view (the same in large type).
+import { el, fill, setText, label, fmt } from './dom.js';
+import { account } from './api.js';
+import { openExercise } from './boot.js';
+import { sideLabel, issueName, latest } from './model.js';
+import { updateCharts, updateFeed, injectLine, resultsView, statusTag, loadFindings, banner } from './widgets.js';
+
+// observer.html?x=…&view=projector is the same picture in large type for the room's screen.
+const projector = new URLSearchParams(location.search).get('view') === 'projector';
+document.body.classList.toggle('projector', projector);
+
+class PublicView {
+  constructor(model) {
+    this.model = model;
+    const you = model.view.you || {};
+    document.getElementById('who').textContent = projector ? 'Projector' : `Observer · ${you.name || ''}`;
+    this.tension = el('div', { class: 'tension-big', id: 'tension-value', 'aria-live': 'polite' }, '–');
+    this.bar = el('div', { class: 'bar tension', role: 'img', 'aria-label': 'Tension' }, el('span'));
+    this.issues = el('ul', { class: 'issues-big', id: 'issues' });
+    this.agreements = el('div', { id: 'agreements' });
+    this.sealed = el('p', { id: 'sealed', class: 'muted' });
+    this.injects = el('ol', { class: 'feed injects', id: 'injects', 'data-empty': 'None released yet.' });
+    this.result = el('div', { id: 'latest-result' }, el('p', { class: 'muted' }, 'Results appear here after each turn.'));
+    document.body.append(el('main', { class: 'public', id: 'main' },
+      el('div', { class: 'column' },
+        el('section', { class: 'panel', 'aria-labelledby': 'tension-h' }, el('h2', { id: 'tension-h' }, 'Tension'),
+          this.tension, this.bar, el('div', { class: 'charts', id: 'charts' })),
+        el('section', { class: 'panel', 'aria-labelledby': 'issues-h' }, el('h2', { id: 'issues-h' }, 'Issues'), this.issues, this.agreements, this.sealed)),
+      el('div', { class: 'column' },
+        el('section', { class: 'panel', 'aria-labelledby': 'result-h' }, el('h2', { id: 'result-h' }, 'Latest results'), this.result),
+        el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'), this.injects))));
+    loadFindings().then(() => this.update(new Set(['results'])));
+  }
+
+  update(changed) {
+    const m = this.model;
+    const all = changed.has('all');
+    if (all || changed.has('picture')) {
+      const pub = latest(m.publicStates);
+      if (pub) {
+        setText(this.tension, fmt(pub.tension));
+        this.bar.firstChild.style.width = `${Math.max(0, Math.min(100, pub.tension))}%`;
+        this.bar.setAttribute('aria-label', `Tension ${fmt(pub.tension)} of 100`);
+        fill(this.issues, (pub.issues || []).map(i => el('li', {}, el('span', {}, issueName(m, i.id)), statusTag(i.status))));
+        const agreements = pub.agreements || [];
+        fill(this.agreements, agreements.length ? el('p', {}, 'Agreements: ', agreements.map((a, n) =>
+          `${n ? '; ' : ''}${issueName(m, a.issueId)} (turn ${a.concludedTurn}${a.inForce ? '' : ', lapsed'})`)) : null);
+      }
+      updateCharts(m, null);
+    }
+    if (all || changed.has('sealed') || changed.has('phase')) {
+      setText(this.sealed, m.phase === 'ORDERS' || m.phase === 'ADJUDICATION'
+        ? ['WASHINGTON', 'MOSCOW'].map(s => `${sideLabel(m, s)}: ${m.sealed[s] ? 'orders sealed' : 'deciding'}`).join(' · ')
+        : `${label(m.phase)}${m.turn ? ` · turn ${m.turn} of ${m.view.turns}` : ''}`);
+    }
+    if (all || changed.has('injects')) updateFeed(this.injects, m.injects, injectLine);
+    if (all || changed.has('results')) {
+      const last = latest(m.results);
+      if (last) fill(this.result, resultsView(m, last, null));
+    }
+  }
+
+  refused() {}
+}
+
+const role = projector && account.get() ? 'FACILITATOR' : 'OBSERVER';
+openExercise(role, () => ['public'], model => new PublicView(model))
+  .catch(error => banner(`The view could not start: ${error.message}`, true));
