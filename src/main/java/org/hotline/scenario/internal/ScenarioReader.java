@@ -186,6 +186,10 @@ final class ScenarioReader {
             Boolean shared = i.bool("sharedInterest", false);
             Map<Side, Double> salience = salience(i.fields("salience"));
             IssueStatus status = i.choice("status", IssueStatus.class, "issue status", IssueStatus.CONTESTED);
+            if (status == IssueStatus.CONFLICT) {
+                // CONFLICT is how an exercise ends (mechanism 11); it cannot be where one starts.
+                problems.at(i.optional("status").orElseThrow(), "an issue cannot start in CONFLICT: that status ends the exercise");
+            }
             Double balance = i.number("balance", 0, 100, 50);
             Boolean institutional = i.bool("institutional", false);
             return new Issue(id, name, description, Collections.unmodifiableSet(coreFor), shared != null && shared,

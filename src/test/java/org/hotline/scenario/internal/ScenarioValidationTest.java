@@ -61,6 +61,7 @@ class ScenarioValidationTest {
             duplicate-inject            | 54 | injects[1]                               | duplicate inject id 'shock'
             duplicate-key               | 26 | tension                                  | the key is given twice
             unknown-finding             | 53 | injects[0].findings[0]                   | unknown finding id 'Z9'
+            initial-conflict            | 43 | issues[1].status                         | an issue cannot start in CONFLICT
             unknown-status              | 51 | injects[0].changes[0].set                | unknown issue status 'PANIC'
             trigger-after-last-turn     | 49 | injects[0].trigger.turn                  | out of range: 3 is not within 1..2
             bad-yaml                    | 45 | (yaml)                                   | not valid YAML
