@@ -2,12 +2,19 @@ package org.hotline.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 
 /** Every bad input of docs/protocol.md section 6 gets its error on the sender's queue; session and exercise go on. */
@@ -98,6 +105,33 @@ class BadInputTest extends WireTest {
         assertThat(wire.get("/api/exercises", null).status()).isEqualTo(401);
         assertThat(wire.post("/api/join", Map.of("code", "AAAA-BBBB-CCCC-DDDD", "name", "x"), null).status()).isEqualTo(403);
         assertThat(wire.post("/api/join", "{broken", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnreadableFrameIsAnsweredAndTheSessionGoesOn() throws Exception {
+        Table t = new Table("AUTOMATIC", Map.of());
+        List<String> frames = new CopyOnWriteArrayList<>();
+        WebSocketSession raw = new StandardWebSocketClient()
+                .execute(new TextWebSocketHandler() {
+                    @Override
+                    protected void handleTextMessage(WebSocketSession session,
+                                                     TextMessage message) {
+                        frames.add(message.getPayload());
+                    }
+                }, "ws://localhost:" + port + "/ws").get(10, TimeUnit.SECONDS);
+        raw.sendMessage(new TextMessage("CONNECT\naccept-version:1.2\nhost:localhost\n"
+                + "Authorization:Bearer " + t.w1Seat.get("token").asString() + "\n\n\0"));
+        await().atMost(Wire.WAIT).until(() -> frames.stream().anyMatch(f -> f.startsWith("CONNECTED")));
+        raw.sendMessage(new TextMessage("SUBSCRIBE\nid:0\ndestination:/user/queue/errors\n\n\0"));
+        raw.sendMessage(new TextMessage("SUBSCRIBE\nid:1\ndestination:/user/queue/replies\n\n\0"));
+        raw.sendMessage(new TextMessage("NONSENSE garbage\n\n\0"));
+        raw.sendMessage(new TextMessage("SEND\ndestination:/app/x\n\nno terminator"));
+        raw.sendMessage(new TextMessage("SEND\ndestination:" + t.app("chat.team")
+                + "\ncontent-type:application/json\n\n{\"commandId\":\"after-garbage\",\"text\":\"still here\"}\0"));
+        await().atMost(Wire.WAIT).until(() -> frames.stream().anyMatch(f -> f.contains("after-garbage")));
+        assertThat(frames.stream().filter(f -> f.contains("\"code\":\"BAD_FRAME\""))).hasSize(2);
+        assertThat(raw.isOpen()).isTrue();
+        raw.close();
     }
 
     private void expect(JsonNode error, String code) {
