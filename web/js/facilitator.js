@@ -23,10 +23,11 @@ class FacilitatorConsole {
     loadFindings().then(() => this.update(new Set(['results', 'review'])));
   }
 
+  /** Sends a control command; resolves with the acknowledgement, or null once a refusal is shown. */
   control(type, fields = {}, done) {
     return this.live.send('control', { type, ...fields })
       .then(ack => { if (done) toast(done, 'ok'); return ack; })
-      .catch(error => { toast(explain(error), 'error'); throw error; });
+      .catch(error => { toast(explain(error), 'error'); return null; });
   }
 
   // ------------------------------------------------------------ layout
@@ -98,7 +99,7 @@ class FacilitatorConsole {
         el('button', { type: 'button', class: 'small', onclick: () => this.control('RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release now'))))
         : el('p', { class: 'muted' }, 'Scheduled injects fire by themselves at their turn. To release a held one, give its id from the scenario file:'),
       el('div', { class: 'row' }, el('span', { class: 'grow' }, id),
-        el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(() => { id.value = ''; }) }, 'Release')));
+        el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(ack => { if (ack) id.value = ''; }) }, 'Release')));
   }
 
   adHocForm() {
@@ -107,19 +108,21 @@ class FacilitatorConsole {
     const audience = el('select', { id: 'adhoc-audience' },
       el('option', { value: 'ALL' }, 'Everyone'), el('option', { value: 'WASHINGTON' }, sideLabel(this.model, 'WASHINGTON')),
       el('option', { value: 'MOSCOW' }, sideLabel(this.model, 'MOSCOW')), el('option', { value: 'FACILITATOR' }, 'Staff only'));
-    const variable = el('input', { type: 'text', id: 'adhoc-var', placeholder: 'e.g. tension', 'aria-label': 'Variable to change (optional)' });
-    const delta = el('input', { type: 'number', id: 'adhoc-delta', 'aria-label': 'Change by' });
+    const variable = el('input', { type: 'text', id: 'adhoc-var', placeholder: 'e.g. tension, moscow.trust' });
+    const delta = el('input', { type: 'number', id: 'adhoc-delta', step: 'any' });
     const form = el('form', { id: 'adhoc-form' },
       el('div', { class: 'field' }, el('label', { for: 'adhoc-title' }, 'Title'), title),
       el('div', { class: 'field' }, el('label', { for: 'adhoc-text' }, 'Text'), text),
       el('div', { class: 'field' }, el('label', { for: 'adhoc-audience' }, 'Audience'), audience),
-      el('div', { class: 'row' }, el('span', { class: 'grow' }, variable), el('span', {}, delta)),
+      el('div', { class: 'row' },
+        el('div', { class: 'field grow' }, el('label', { for: 'adhoc-var' }, 'Change a variable (optional)'), variable),
+        el('div', { class: 'field', style: null }, el('label', { for: 'adhoc-delta' }, 'by'), delta)),
       el('button', { type: 'submit', class: 'primary gap', id: 'adhoc-send' }, 'Release ad hoc inject'));
     form.addEventListener('submit', e => {
       e.preventDefault();
       const inject = { title: title.value.trim(), text: text.value.trim(), audience: audience.value,
         changes: variable.value.trim() && delta.value !== '' ? [{ variable: variable.value.trim(), delta: Number(delta.value) }] : [] };
-      this.control('RELEASE_INJECT', { inject }, 'Inject released.').then(() => form.reset(), () => {});
+      this.control('RELEASE_INJECT', { inject }, 'Inject released.').then(ack => ack && form.reset());
     });
     return el('details', { class: 'gap' }, el('summary', {}, 'Write an ad hoc inject'), form);
   }
@@ -259,7 +262,7 @@ class FacilitatorConsole {
         fields.byIssue = Object.fromEntries(Object.entries(byIssue).map(([k, t]) => [k, t.value]));
         fields.changes = [...changes.querySelectorAll('.effect-row')].map(readChange).filter(Boolean);
       }
-      this.control(type, fields, type === 'APPROVE' ? 'Adjudication approved; results published.' : 'Edited result published.').catch(() => {});
+      this.control(type, fields, type === 'APPROVE' ? 'Adjudication approved; results published.' : 'Edited result published.');
     };
     fill(this.review,
       el('p', {}, `Engine draft for turn ${d.turn}.`),

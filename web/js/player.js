@@ -174,13 +174,15 @@ class PlayerConsole {
       for (const radio of card.radios) {
         const refusal = blocked.find(o => o.move === radio.value);
         radio.disabled = !editable || !!refusal;
+        radio.parentElement.classList.toggle('refused', !!refusal);
         radio.parentElement.title = refusal ? `Withheld: ${refusal.reason}` : (MOVE_TEXT[radio.value] || radio.value);
         if (!busy) radio.checked = entry?.move === radio.value;
       }
       const note = document.getElementById(`withheld-${issueId}`);
-      const reasons = [...new Set(blocked.map(o => o.reason))];
+      // The engine names the move at the end of each reason; said once for all of them.
+      const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), '')))];
       note.hidden = !blocked.length;
-      setText(note, blocked.length ? `Withheld now: ${blocked.map(o => label(o.move)).join(', ')} — ${reasons.join('; ')}` : '');
+      setText(note, blocked.length ? `Withheld now: ${blocked.map(o => label(o.move)).join(', ')}. ${reasons.join('; ')}.` : '');
       card.argument.disabled = !editable;
       card.redLine.disabled = !editable;
       card.node.querySelector(`#clear-${CSS.escape(issueId)}`).disabled = !editable || !entry;
@@ -261,15 +263,15 @@ class PlayerConsole {
     const issues = this.model.view.issues;
     const moves = this.model.view.moves;
     const select = (kind, issueId, who) => el('select', { id: `prop-${kind}-${issueId}`, 'aria-label': `${who} on ${issueNameOf(issues, issueId)}` },
-      el('option', { value: '' }, '—'), moves.map(mv => el('option', { value: mv }, label(mv))));
+      el('option', { value: '' }, `${who}: —`), moves.map(mv => el('option', { value: mv }, label(mv))));
     this.counterTo = null;
     this.counterNote = el('p', { class: 'muted', id: 'counter-note', hidden: true });
     const text = el('input', { type: 'text', id: 'prop-text', maxlength: 2000, 'aria-label': 'Proposal text', placeholder: 'What you propose, in a sentence' });
     const form = el('form', { id: 'proposal-form' },
       this.counterNote,
       el('div', { class: 'termgrid' },
-        el('span', { class: 'head' }, 'Issue'), el('span', { class: 'head' }, 'We offer'), el('span', { class: 'head' }, 'We ask'),
-        issues.map(i => [el('span', {}, i.name), select('offer', i.id, 'We offer'), select('ask', i.id, 'We ask')])),
+        el('span', { class: 'head' }, 'We offer (our move)'), el('span', { class: 'head' }, 'We ask (their move)'),
+        issues.map(i => [el('span', { class: 'term-issue' }, i.name), select('offer', i.id, 'We offer'), select('ask', i.id, 'We ask')])),
       el('div', { class: 'field' }, text),
       el('div', { class: 'row' },
         el('button', { type: 'submit', class: 'primary', id: 'prop-send' }, 'Send proposal'),

@@ -217,4 +217,5 @@ async function render() {
     left, right);
 }
 
-request('GET', '/api/scenarios').then(list => { scenarios = list; }).catch(err => toast(err.message, 'error')).finally(render);
+// The scenario for play comes first; the case studies after it.
+request('GET', '/api/scenarios').then(list => { scenarios = [...list.filter(x => !x.caseStudy), ...list.filter(x => x.caseStudy)]; }).catch(err => toast(err.message, 'error')).finally(render);

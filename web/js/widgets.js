@@ -332,14 +332,16 @@ export function resultsView(model, result, side) {
 function whatChanged(model, previous, now, result, side) {
   const rows = [];
   const tension = now?.tension ?? result.tension;
-  if (previous && tension !== undefined) rows.push(['Tension', previous.tension, tension]);
+  // [label, before, after, whether a rise is bad news]
+  if (previous && tension !== undefined) rows.push(['Tension', previous.tension, tension, true]);
   if (side) {
     const states = model.sideStates[side];
     const before = states.filter(s => s.turn < result.turn).pop()?.own;
     const after = states.find(s => s.turn === result.turn)?.own;
     if (before && after) {
-      for (const [key, name] of [['domesticSupport', 'Our domestic support'], ['trust', 'Our trust in them'], ['threatPerception', 'Our threat perception']]) {
-        if (before[key] !== after[key]) rows.push([name, before[key], after[key]]);
+      for (const [key, name, riseIsBad] of [['domesticSupport', 'Our domestic support', false], ['trust', 'Our trust in them', false],
+        ['threatPerception', 'Our threat perception', true]]) {
+        if (before[key] !== after[key]) rows.push([name, before[key], after[key], riseIsBad]);
       }
     }
   }
@@ -347,8 +349,8 @@ function whatChanged(model, previous, now, result, side) {
   if (!rows.length && !newAgreements.length) return null;
   return el('div', { class: 'panel', 'aria-label': 'What changed' },
     el('h2', {}, 'What changed'),
-    el('table', { class: 'kv' }, el('tbody', {}, rows.map(([k, a, b]) => el('tr', {}, el('th', { scope: 'row' }, k),
-      el('td', { class: b > a ? 'delta-up' : b < a ? 'delta-down' : '' }, `${fmt(a, 1)} → ${fmt(b, 1)}`))))),
+    el('table', { class: 'kv' }, el('tbody', {}, rows.map(([k, a, b, riseIsBad]) => el('tr', {}, el('th', { scope: 'row' }, k),
+      el('td', { class: Math.abs(b - a) < 0.05 ? '' : (b > a) === riseIsBad ? 'delta-bad' : 'delta-good' }, `${fmt(a, 1)} → ${fmt(b, 1)}`))))),
     newAgreements.map(a => el('p', {}, `New agreement: ${issueName(model, a.issueId)}`)));
 }
 

@@ -1,6 +1,7 @@
 package org.hotline.exercise;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,49 @@ public class Exercises {
         }
     }
 
+    /**
+     * A new exercise from a log written elsewhere (an imported export, or a branch of another
+     * exercise): the events are projected and appended as they are, renumbered to a new id. The log
+     * must start with EXERCISE_CREATED and number its events 1, 2, 3… with no gap.
+     */
+    public ExerciseSummary adopt(List<ExerciseEvent> log) {
+        if (log.isEmpty() || !"EXERCISE_CREATED".equals(log.get(0).type())) {
+            throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
+        }
+        ExerciseState state = new ExerciseState();
+        String id = Secrets.id("", 10);
+        List<ExerciseEvent> events = new ArrayList<>();
+        for (ExerciseEvent e : log) {
+            long expected = events.size() + 1L;
+            if (e.seq() != expected || e.type() == null || e.phase() == null || e.time() == null || e.channel() == null
+                    || e.payload() == null) {
+                throw new CommandRejected("INVALID", "events[" + (expected - 1) + "]: seq " + expected
+                        + " with type, turn, phase, time, channel and payload expected");
+            }
+            ExerciseEvent event = new ExerciseEvent(id, e.seq(), e.type(), e.turn(), e.phase(), e.time(), e.actor(),
+                    e.channel(), e.payload());
+            try {
+                projector.apply(state, event);
+            } catch (RuntimeException bad) {
+                throw new CommandRejected("INVALID", "events[" + (expected - 1) + "] (" + e.type() + "): " + bad.getMessage());
+            }
+            events.add(event);
+        }
+        scenario(state);
+        synchronized (lock(id)) {
+            transactions.executeWithoutResult(tx -> {
+                eventLog.append(state, events);
+                eventLog.snapshot(state);
+            });
+            snapshotSeq.put(id, state.lastSeq);
+            if (state.phase != Phase.ENDED) {
+                running.put(id, state);
+            }
+            armDeadline(state);
+        }
+        return summary(state);
+    }
+
     /** Puts a seat on the roster (once: a seat that rejoins is already there). */
     public void join(String exerciseId, String playerId, String name, Role role, Side side) {
         run(exerciseId, null, name, batch -> {
@@ -126,6 +170,11 @@ public class Exercises {
 
     public List<ExerciseSummary> ownedBy(String owner) {
         return eventLog.ownedBy(owner).stream().map(this::summary).flatMap(Optional::stream).toList();
+    }
+
+    /** Every exercise on this server, newest first (analysts review any finished one). */
+    public List<ExerciseSummary> all() {
+        return eventLog.all().stream().map(this::summary).flatMap(Optional::stream).toList();
     }
 
     public List<Member> members(String exerciseId) {

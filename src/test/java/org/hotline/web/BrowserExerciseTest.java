@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -71,6 +72,7 @@ class BrowserExerciseTest {
     @Test
     void facilitatorAndTwoPlayersPlayTwoTurnsAndSurviveARestart() throws Exception {
         Codes codes = createExercise("REVIEWED");
+        screenshot(facilitator, "start-page");
         join(washington, codes.washington(), "Ana");
         join(moscow, codes.moscow(), "Boris");
         String exercise = codes.exerciseId();
@@ -104,8 +106,15 @@ class BrowserExerciseTest {
         washington.findElement(By.id("prop-text")).sendKeys("Talks on both sides");
         click(washington, "#prop-send");
         textAppears(moscow, "#proposals", "Talks on both sides");
-        click(moscow, "#proposals .proposal button.primary");
-        textAppears(washington, "#proposals", "Accepted");
+        // Moscow counters (the form comes prefilled with the terms reversed), Washington accepts.
+        click(moscow, "#proposals .proposal.OPEN button:last-child");
+        textAppears(moscow, "#counter-note", "Countering");
+        moscow.findElement(By.id("prop-text")).sendKeys("Talks, and sanctions relief on the table");
+        click(moscow, "#prop-send");
+        textAppears(washington, "#proposals", "sanctions relief");
+        textAppears(washington, "#proposals", "Countered");
+        click(washington, "#proposals .proposal.OPEN button.primary");
+        textAppears(moscow, "#proposals", "Accepted");
 
         // The argument was saved to the shared draft (the facilitator sees the line).
         textAppears(facilitator, "#teams", "Negotiate");
@@ -157,10 +166,33 @@ class BrowserExerciseTest {
 
         moscow.findElement(By.id("team-chat-text")).sendKeys(Keys.ENTER);
         textAppears(facilitator, "#chat-m-log", "A message written during the outage");
+
+        // A server refusal is shown as a sentence (an unknown inject id).
+        visible(facilitator, "#inject-id").sendKeys("no-such-inject");
+        click(facilitator, "#release-inject");
+        textAppears(facilitator, "#toasts", "no-such-inject");
+
+        // An ad hoc inject drains Washington's domestic support: its concessions are withheld, shown
+        // disabled with the reason, and the draft line it already holds is refused at submission.
+        facilitator.findElement(By.cssSelector("#adhoc-form")).findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
+        visible(facilitator, "#adhoc-title").sendKeys("Congress revolts");
+        facilitator.findElement(By.id("adhoc-text")).sendKeys("A vote in Congress forbids any concession this year.");
+        facilitator.findElement(By.id("adhoc-var")).sendKeys("washington.domesticSupport");
+        facilitator.findElement(By.id("adhoc-delta")).sendKeys("-100");
+        click(facilitator, "#adhoc-send");
+        textAppears(washington, "#injects", "Congress revolts");
+        textAppears(moscow, "#injects", "A vote in Congress forbids any concession");
+        textAppears(washington, "#withheld-" + issue, "Concede");
+        assertThat(washington.findElement(By.id("move-" + issue + "-CONCEDE")).isEnabled()).isFalse();
+        assertThat(moscow.findElement(By.id("move-" + issue + "-CONCEDE")).isEnabled()).isTrue();
+
         // Events after the restart reach every page without a reload.
         click(facilitator, "#ctl-advance");
         phase(washington, "Orders");
         phase(moscow, "Orders");
+        click(washington, "#submit-orders");
+        textAppears(washington, "#toasts", "Move withheld");
+        chooseMove(washington, issue, "NEGOTIATE");
         click(washington, "#submit-orders");
         textAppears(washington, "#submit-state", "sealed");
         click(facilitator, "#ctl-lock");
@@ -175,10 +207,17 @@ class BrowserExerciseTest {
         phase(moscow, "Results");
         textAppears(moscow, "#tab-results", "Control's reading");
         textAppears(washington, "#tab-results", "Turn 2 results");
-        textAppears(washington, "#tab-results", "Concede");
+        assertThat(washington.findElement(By.cssSelector("#tab-results .outcome[data-issue='" + issue + "']")).getText())
+                .contains("Negotiate").contains("Hold");
 
         // Observer and notetaker seats, from the facilitator's browser.
         screenshot(washington, "player-console");
+        Dimension desktop = washington.manage().window().getSize();
+        washington.manage().window().setSize(new Dimension(820, 1180));
+        click(washington, "#tabbtn-orders");
+        screenshot(washington, "player-console-tablet");
+        washington.manage().window().setSize(desktop);
+        click(washington, "#tabbtn-results");
         screenshot(moscow, "player-console-moscow");
         screenshot(facilitator, "facilitator-console");
         facilitator.get(server.url("/observer.html?view=projector&x=" + exercise));

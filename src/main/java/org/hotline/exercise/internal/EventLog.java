@@ -89,6 +89,10 @@ public class EventLog {
                 Phase.ENDED.name());
     }
 
+    public List<String> all() {
+        return jdbc.queryForList("select exercise_id from exercise order by created_at desc", String.class);
+    }
+
     public List<String> ownedBy(String owner) {
         return jdbc.queryForList("select exercise_id from exercise where owner = ? order by created_at desc", String.class, owner);
     }

@@ -1,0 +1,311 @@
+package org.hotline.review.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hotline.engine.Adjudicator;
+import org.hotline.engine.Effect;
+import org.hotline.engine.GameState;
+import org.hotline.engine.Orders;
+import org.hotline.engine.Outcome;
+import org.hotline.engine.Proposal;
+import org.hotline.engine.Scores;
+import org.hotline.engine.TurnInput;
+import org.hotline.exercise.Channel;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.scenario.Inject;
+import org.hotline.scenario.Move;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.Side;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Re-adjudicates an exercise's log with the engine: the orders, accepted proposals and ratings the
+ * log records go in again, and every state and draft outcome the log recorded must come out again,
+ * bit for bit. This is what lets a review (or another server, on import) trust a log.
+ */
+public final class Replay {
+
+    /** A recorded state or outcome that the engine does not reproduce. */
+    public record Mismatch(long seq, int turn, String what) {
+    }
+
+    /** The state after a turn's results (turn 0: the scenario's start) and the scores the engine gave. */
+    public record TurnState(int turn, long seq, GameState state, Scores scores) {
+    }
+
+    public record Result(List<TurnState> turns, List<Mismatch> mismatches, int statesChecked, int outcomesChecked) {
+
+        public boolean consistent() {
+            return mismatches.isEmpty();
+        }
+    }
+
+    /** Effects write numbers to two decimals. */
+    private static final double EFFECT_PRECISION = 0.006;
+
+    private final Adjudicator engine;
+    private final JsonMapper json;
+
+    public Replay(Adjudicator engine, JsonMapper json) {
+        this.engine = engine;
+        this.json = json;
+    }
+
+    public Result run(Scenario scenario, List<ExerciseEvent> log) {
+        Walk walk = new Walk(scenario);
+        for (ExerciseEvent event : log) {
+            try {
+                walk.step(event);
+            } catch (RuntimeException bad) {
+                walk.mismatches.add(new Mismatch(event.seq(), event.turn(), event.type() + " could not be replayed: " + bad.getMessage()));
+            }
+        }
+        return new Result(List.copyOf(walk.turns), List.copyOf(walk.mismatches), walk.statesChecked, walk.outcomesChecked);
+    }
+
+    /** One pass over the log; fields hold what the next recorded state must equal. */
+    private final class Walk {
+        final Scenario scenario;
+        final List<TurnState> turns = new ArrayList<>();
+        final List<Mismatch> mismatches = new ArrayList<>();
+        int statesChecked;
+        int outcomesChecked;
+        Seeds seeds;
+        int turn;
+        GameState current;
+        GameState expected;
+        String expectedCause;
+        boolean opening;
+        List<String> dueInjects = List.of();
+        final List<String> releasedAtOpen = new ArrayList<>();
+        Inject adHoc;
+        final Map<Side, Orders> sealed = new EnumMap<>(Side.class);
+        final Map<String, Proposal> proposals = new LinkedHashMap<>();
+        final Map<String, String> answers = new LinkedHashMap<>();
+        final Map<Side, Map<String, Integer>> ratings = new EnumMap<>(Side.class);
+        Outcome outcome;
+        List<Inject.Change> decisionChanges = List.of();
+        String decisionRationale = "";
+        boolean results;
+
+        Walk(Scenario scenario) {
+            this.scenario = scenario;
+        }
+
+        void step(ExerciseEvent e) {
+            JsonNode p = e.payload();
+            switch (e.type()) {
+                case "EXERCISE_CREATED" -> {
+                    seeds = Seeds.of(p);
+                    expected = engine.initialState(scenario);
+                    expectedCause = "the scenario's initial state";
+                }
+                case "PHASE_CHANGED" -> {
+                    int next = p.get("turn").asInt();
+                    if ("BRIEFING".equals(p.get("phase").asString()) && next != turn) {
+                        turn = next;
+                        sealed.clear();
+                        proposals.clear();
+                        answers.clear();
+                        ratings.clear();
+                        outcome = null;
+                        decisionChanges = List.of();
+                        var start = engine.openTurn(scenario, current, seeds.forTurn(turn));
+                        expected = start.state();
+                        expectedCause = "opening turn " + turn;
+                        dueInjects = start.released().stream().map(Inject::id).toList();
+                        releasedAtOpen.clear();
+                        opening = true;
+                    }
+                }
+                case "INJECT_RELEASED" -> injectReleased(e, p);
+                case "ORDERS_SUBMITTED" -> {
+                    Orders orders = json.treeToValue(p.get("orders"), Orders.class);
+                    sealed.put(orders.side(), orders);
+                }
+                case "ORDERS_DEFAULTED" -> {
+                    Side side = Side.valueOf(p.get("side").asString());
+                    sealed.put(side, new Orders(side, Map.of()));
+                }
+                case "PROPOSAL_MADE" -> proposals.put(p.get("proposalId").asString(), new Proposal(p.get("proposalId").asString(),
+                        Side.valueOf(p.get("from").asString()), moves(p.get("offered")), moves(p.get("requested"))));
+                case "PROPOSAL_ANSWERED" -> answers.put(p.get("proposalId").asString(), p.get("answer").asString());
+                case "ARGUMENT_RATED" -> ratings.computeIfAbsent(Side.valueOf(p.get("side").asString()), s -> new LinkedHashMap<>())
+                        .put(p.get("issueId").asString(), p.get("rating").asInt());
+                case "ADJUDICATION_DRAFTED" -> drafted(e, p);
+                case "ADJUDICATION_DECIDED" -> {
+                    decisionChanges = json.treeToValue(p.get("changes"), new TypeReference<List<Inject.Change>>() { });
+                    decisionRationale = p.path("rationale").asString("");
+                }
+                case "RESULTS_PUBLISHED" -> {
+                    if (outcome == null) {
+                        mismatches.add(new Mismatch(e.seq(), e.turn(), "results published with no adjudication before them"));
+                        return;
+                    }
+                    GameState after = outcome.after();
+                    if (!decisionChanges.isEmpty()) {
+                        Inject edit = new Inject("decision-" + turn, "Facilitator's decision", decisionRationale,
+                                new Inject.OnRelease(), decisionChanges, Inject.Audience.FACILITATOR, List.of());
+                        after = engine.release(scenario, outcome.after(), edit).state();
+                    }
+                    expected = after;
+                    expectedCause = "the results of turn " + turn;
+                    results = true;
+                }
+                case "STATE_FULL" -> stateFull(e, p);
+                default -> {
+                    // Chat, notes, views for teams and the public, the clock: nothing the engine decides.
+                }
+            }
+        }
+
+        void injectReleased(ExerciseEvent e, JsonNode p) {
+            String id = p.get("injectId").asString();
+            if (opening) {
+                releasedAtOpen.add(id);
+            } else if (p.path("adHoc").asBoolean(false)) {
+                // The log keeps an ad-hoc inject's effects, not its spec: they are checked as set-changes.
+                adHoc = new Inject(id, p.path("title").asString(""), p.path("text").asString(""), new Inject.OnRelease(),
+                        List.of(), audience(e.channel()), List.of());
+            } else {
+                Inject inject = scenario.inject(id).orElseThrow(() -> new IllegalArgumentException("no inject '" + id + "' in the scenario"));
+                expected = engine.release(scenario, current, inject).state();
+                expectedCause = "the release of inject " + id;
+            }
+        }
+
+        void drafted(ExerciseEvent e, JsonNode p) {
+            TurnInput recordedInput = json.treeToValue(p.get("input"), TurnInput.class);
+            List<Proposal> accepted = proposals.values().stream().filter(x -> "ACCEPTED".equals(answers.get(x.id()))).toList();
+            Map<Side, Map<String, Integer>> rated = new EnumMap<>(Side.class);
+            ratings.forEach((side, byIssue) -> rated.put(side, Map.copyOf(byIssue)));
+            TurnInput input = new TurnInput(sealed.get(Side.WASHINGTON), sealed.get(Side.MOSCOW), accepted, rated);
+            if (!input.equals(recordedInput)) {
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "the adjudication's input differs from the orders, proposals and "
+                        + "ratings in the log"));
+            }
+            outcome = engine.adjudicate(scenario, current, input, seeds.forTurn(turn));
+            outcomesChecked++;
+            Outcome recorded = json.treeToValue(p.get("outcome"), Outcome.class);
+            if (!outcome.equals(recorded)) {
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "the engine's draft outcome of turn " + turn + " differs from the recorded one"
+                        + difference(outcome, recorded)));
+            }
+        }
+
+        void stateFull(ExerciseEvent e, JsonNode p) {
+            GameState recorded = json.treeToValue(p.get("state"), GameState.class);
+            boolean adHocStep = adHoc != null;
+            if (adHocStep) {
+                List<Effect> effects = json.treeToValue(p.get("effects"), new TypeReference<List<Effect>>() { });
+                List<Inject.Change> changes = effects.stream().map(x -> new Inject.Change(x.variable(), null, x.after())).toList();
+                Inject inject = new Inject(adHoc.id(), adHoc.title(), adHoc.text(), adHoc.trigger(), changes, adHoc.audience(), List.of());
+                expected = engine.release(scenario, current, inject).state();
+                expectedCause = "the ad-hoc inject " + adHoc.id();
+                adHoc = null;
+            }
+            statesChecked++;
+            if (expected == null) {
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "a state with no command or turn behind it"));
+            } else if (adHocStep) {
+                if (!close(json.valueToTree(expected), json.valueToTree(recorded))) {
+                    mismatches.add(new Mismatch(e.seq(), e.turn(), "the state after " + expectedCause
+                            + " is not the one before with the recorded effects" + difference(expected, recorded)));
+                }
+            } else if (!expected.equals(recorded)) {
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "the state after " + expectedCause + " differs from the recorded one"
+                        + difference(expected, recorded)));
+            }
+            if (opening && !releasedAtOpen.equals(dueInjects)) {
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "turn " + turn + " released " + releasedAtOpen + "; the engine releases "
+                        + dueInjects));
+            }
+            opening = false;
+            if (current == null) {
+                turns.add(new TurnState(0, e.seq(), recorded, null));
+            }
+            if (results) {
+                turns.add(new TurnState(turn, e.seq(), recorded, outcome.scores()));
+                results = false;
+            }
+            current = recorded;
+            expected = null;
+        }
+
+        /**
+         * Equal up to the precision effects are written with (an ad-hoc inject's spec is not in the
+         * log, only its effects, whose numbers are rounded); sets may list their members in any order.
+         */
+        private boolean close(JsonNode a, JsonNode b) {
+            if (a == null || b == null) {
+                return a == b;
+            }
+            if (a.isNumber() && b.isNumber()) {
+                return Math.abs(a.asDouble() - b.asDouble()) <= EFFECT_PRECISION;
+            }
+            if (a.isObject() && b.isObject()) {
+                return a.size() == b.size() && a.propertyNames().stream().allMatch(name -> close(a.get(name), b.get(name)));
+            }
+            if (a.isArray() && b.isArray() && a.size() == b.size()) {
+                List<String> left = new ArrayList<>();
+                List<String> right = new ArrayList<>();
+                boolean strings = true;
+                for (int i = 0; i < a.size(); i++) {
+                    strings &= a.get(i).isString() && b.get(i).isString();
+                    left.add(a.get(i).asString(""));
+                    right.add(b.get(i).asString(""));
+                }
+                if (strings) {
+                    return left.stream().sorted().toList().equals(right.stream().sorted().toList());
+                }
+                for (int i = 0; i < a.size(); i++) {
+                    if (!close(a.get(i), b.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return a.equals(b);
+        }
+
+        private String difference(Object computed, Object recorded) {
+            JsonNode a = json.valueToTree(computed);
+            JsonNode b = json.valueToTree(recorded);
+            List<String> paths = new ArrayList<>();
+            diff("", a, b, paths);
+            return paths.isEmpty() ? "" : " at " + String.join(", ", paths.subList(0, Math.min(5, paths.size())));
+        }
+
+        private void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+            if (Objects.equals(a, b)) {
+                return;
+            }
+            if (a != null && b != null && a.isObject() && b.isObject()) {
+                for (String name : a.propertyNames()) {
+                    diff(path + "/" + name, a.get(name), b.get(name), out);
+                }
+            } else {
+                out.add((path.isEmpty() ? "/" : path) + " (engine " + a + ", log " + b + ")");
+            }
+        }
+
+        private Map<String, Move> moves(JsonNode node) {
+            return json.treeToValue(node, new TypeReference<LinkedHashMap<String, Move>>() { });
+        }
+
+        private Inject.Audience audience(Channel channel) {
+            return switch (channel) {
+                case PUBLIC -> Inject.Audience.ALL;
+                case TEAM_WASHINGTON -> Inject.Audience.WASHINGTON;
+                case TEAM_MOSCOW -> Inject.Audience.MOSCOW;
+                default -> Inject.Audience.FACILITATOR;
+            };
+        }
+    }
+}

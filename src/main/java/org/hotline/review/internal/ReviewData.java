@@ -1,0 +1,299 @@
+package org.hotline.review.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.engine.Agreement;
+import org.hotline.engine.Effect;
+import org.hotline.engine.GameState;
+import org.hotline.engine.IssueOutcome;
+import org.hotline.engine.Narrative;
+import org.hotline.engine.Order;
+import org.hotline.engine.Orders;
+import org.hotline.engine.Outcome;
+import org.hotline.engine.Roll;
+import org.hotline.engine.Scores;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.ExerciseSummary;
+import org.hotline.scenario.HistoricalTrack;
+import org.hotline.scenario.Inject;
+import org.hotline.scenario.Issue;
+import org.hotline.scenario.IssueStatus;
+import org.hotline.scenario.Move;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.Side;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a review shows, read from the complete log in one pass: the decision log per turn, the
+ * agreement ledger, transcripts, notes, the players' moves beside history, and the states the
+ * re-adjudication confirmed.
+ */
+final class ReviewData {
+
+    record Participant(String name, String role, Side side) {
+    }
+
+    record IssueDecision(String issueId, String issue, Order washington, Order moscow, Move washingtonAsReadByMoscow,
+                         Move moscowAsReadByWashington, IssueStatus before, IssueStatus after, List<String> findings,
+                         List<Roll> rolls, List<Effect> effects, String engineText, String decidedText) {
+    }
+
+    record FacilitatorDecision(long seq, String decision, String rationale, String summary, Map<String, String> byIssue,
+                               List<Inject.Change> changes) {
+    }
+
+    /** One turn's decisions: orders, how they were read, the engine's version and the facilitator's. */
+    record TurnDecisions(int turn, List<Side> defaulted, Map<Side, Map<String, Integer>> ratings, List<IssueDecision> issues,
+                         List<Roll> otherRolls, List<Effect> otherEffects, String engineSummary, FacilitatorDecision facilitator,
+                         String decidedBy, List<Effect> finalEffects, Scores scores) {
+    }
+
+    record LedgerEntry(String issueId, String issue, int concludedTurn, double balance, boolean institutional, boolean inForce,
+                       Integer lapsedTurn) {
+    }
+
+    record Line(long seq, int turn, String kind, Side side, String name, String text, Map<String, Object> detail) {
+    }
+
+    record HistoryMove(String issueId, String issue, Side side, Move played, Move historical, boolean diverged) {
+    }
+
+    record HistoryTurn(int turn, String period, String events, String rationale, boolean played, List<HistoryMove> moves,
+                       int divergences) {
+    }
+
+    record TurnPoint(int turn, GameState state, Scores scores) {
+    }
+
+    record ReplayCheck(boolean consistent, int statesChecked, int outcomesChecked, List<Replay.Mismatch> mismatches) {
+    }
+
+    final ExerciseSummary exercise;
+    final Scenario scenario;
+    final List<ExerciseEvent> log;
+    final Replay.Result replay;
+    final List<Participant> participants = new ArrayList<>();
+    final List<TurnDecisions> decisions = new ArrayList<>();
+    final List<Line> teamChat = new ArrayList<>();
+    final List<Line> diplomacy = new ArrayList<>();
+    final List<Line> notes = new ArrayList<>();
+    final List<Line> injects = new ArrayList<>();
+    Instant started;
+    Instant ended;
+    String endReason;
+
+    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay, JsonMapper json) {
+        this.exercise = exercise;
+        this.scenario = scenario;
+        this.log = log;
+        this.replay = replay;
+        new Reader(json).read();
+    }
+
+    List<TurnPoint> turns() {
+        return replay.turns().stream().map(t -> new TurnPoint(t.turn(), t.state(), t.scores())).toList();
+    }
+
+    ReplayCheck check() {
+        return new ReplayCheck(replay.consistent(), replay.statesChecked(), replay.outcomesChecked(), replay.mismatches());
+    }
+
+    GameState finalState() {
+        List<Replay.TurnState> turns = replay.turns();
+        return turns.isEmpty() ? null : turns.get(turns.size() - 1).state();
+    }
+
+    GameState initialState() {
+        return replay.turns().isEmpty() ? null : replay.turns().get(0).state();
+    }
+
+    List<LedgerEntry> ledger() {
+        GameState last = finalState();
+        if (last == null) {
+            return List.of();
+        }
+        return last.agreements().stream().map(this::entry).toList();
+    }
+
+    private LedgerEntry entry(Agreement a) {
+        return new LedgerEntry(a.issueId(), issueName(a.issueId()), a.concludedTurn(), a.balance(), a.institutional(), a.inForce(),
+                a.inForce() ? null : a.lapsedTurn());
+    }
+
+    /** The players' moves beside the historical track, turn by turn; empty where the scenario has none. */
+    List<HistoryTurn> history() {
+        if (scenario.track().isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, TurnDecisions> played = new LinkedHashMap<>();
+        decisions.forEach(d -> played.put(d.turn(), d));
+        List<HistoryTurn> turns = new ArrayList<>();
+        for (HistoricalTrack.TrackTurn track : scenario.track().get().turns()) {
+            TurnDecisions decided = played.get(track.turn());
+            List<HistoryMove> moves = new ArrayList<>();
+            int divergences = 0;
+            for (Issue issue : scenario.issues()) {
+                for (Side side : Side.values()) {
+                    Move historical = track.moves(side).getOrDefault(issue.id(), Move.HOLD);
+                    Move move = decided == null ? null : decided.issues().stream().filter(i -> i.issueId().equals(issue.id()))
+                            .map(i -> (side == Side.WASHINGTON ? i.washington() : i.moscow()).move()).findFirst().orElse(Move.HOLD);
+                    boolean diverged = move != null && move != historical;
+                    divergences += diverged ? 1 : 0;
+                    moves.add(new HistoryMove(issue.id(), issue.name(), side, move, historical, diverged));
+                }
+            }
+            turns.add(new HistoryTurn(track.turn(), track.period(), track.events(), track.rationale(), decided != null, moves, divergences));
+        }
+        return turns;
+    }
+
+    String issueName(String issueId) {
+        return scenario.issue(issueId).map(Issue::name).orElse(issueId);
+    }
+
+    String label(Side side) {
+        return scenario.label(side);
+    }
+
+    /** One pass over the log, collecting each turn's pieces as they come. */
+    private final class Reader {
+        final JsonMapper json;
+        int turn;
+        final Map<Side, Orders> sealed = new EnumMap<>(Side.class);
+        final List<Side> defaulted = new ArrayList<>();
+        final Map<Side, Map<String, Integer>> ratings = new EnumMap<>(Side.class);
+        Outcome outcome;
+        Narrative narrative;
+        FacilitatorDecision decision;
+        String decidedBy;
+        boolean awaitingResultsState;
+
+        Reader(JsonMapper json) {
+            this.json = json;
+        }
+
+        void read() {
+            for (ExerciseEvent e : log) {
+                JsonNode p = e.payload();
+                switch (e.type()) {
+                    case "EXERCISE_CREATED" -> started = e.time();
+                    case "PLAYER_JOINED" -> participants.add(new Participant(p.path("name").asString(""), p.path("role").asString(""),
+                            side(p.get("side"))));
+                    case "PHASE_CHANGED" -> {
+                        int next = p.get("turn").asInt();
+                        if ("BRIEFING".equals(p.get("phase").asString()) && next != turn) {
+                            turn = next;
+                            sealed.clear();
+                            defaulted.clear();
+                            ratings.clear();
+                            outcome = null;
+                            narrative = null;
+                            decision = null;
+                        }
+                    }
+                    case "ORDERS_SUBMITTED" -> {
+                        Orders orders = json.treeToValue(p.get("orders"), Orders.class);
+                        sealed.put(orders.side(), orders);
+                    }
+                    case "ORDERS_DEFAULTED" -> {
+                        Side side = side(p.get("side"));
+                        sealed.put(side, new Orders(side, Map.of()));
+                        defaulted.add(side);
+                    }
+                    case "ARGUMENT_RATED" -> ratings.computeIfAbsent(side(p.get("side")), s -> new LinkedHashMap<>())
+                            .put(p.get("issueId").asString(), p.get("rating").asInt());
+                    case "ADJUDICATION_DRAFTED" -> {
+                        outcome = json.treeToValue(p.get("outcome"), Outcome.class);
+                        narrative = json.treeToValue(p.get("narrative"), Narrative.class);
+                    }
+                    case "ADJUDICATION_DECIDED" -> decision = new FacilitatorDecision(e.seq(), p.path("decision").asString(""),
+                            p.path("rationale").asString(""), p.path("summary").asString(""),
+                            json.treeToValue(p.get("byIssue"), new TypeReference<LinkedHashMap<String, String>>() { }),
+                            json.treeToValue(p.get("changes"), new TypeReference<List<Inject.Change>>() { }));
+                    case "RESULTS_PUBLISHED" -> {
+                        decidedBy = p.path("decidedBy").asString("ENGINE");
+                        awaitingResultsState = true;
+                    }
+                    case "STATE_FULL" -> {
+                        if (awaitingResultsState && outcome != null) {
+                            List<Effect> effects = json.treeToValue(p.get("effects"), new TypeReference<List<Effect>>() { });
+                            decisions.add(turnDecisions(effects));
+                        }
+                        awaitingResultsState = false;
+                    }
+                    case "CHAT_TEAM" -> teamChat.add(line(e, "CHAT_TEAM", Map.of()));
+                    case "CHAT_DIPLOMACY" -> diplomacy.add(line(e, "CHAT_DIPLOMACY", Map.of()));
+                    case "PROPOSAL_MADE" -> diplomacy.add(new Line(e.seq(), e.turn(), "PROPOSAL", side(p.get("from")),
+                            p.path("name").asString(e.actor()), p.path("text").asString(""),
+                            detail(p, "proposalId", "offered", "requested", "counterTo")));
+                    case "PROPOSAL_ANSWERED" -> diplomacy.add(new Line(e.seq(), e.turn(), "ANSWER", side(p.get("by")),
+                            p.path("name").asString(e.actor()), p.path("answer").asString(""), detail(p, "proposalId", "answer")));
+                    case "NOTE_ADDED" -> notes.add(new Line(e.seq(), e.turn(), p.path("tag").asString("NOTE"), null,
+                            p.path("name").asString(e.actor()), p.path("text").asString(""), detail(p, "decision", "role")));
+                    case "INJECT_RELEASED" -> injects.add(new Line(e.seq(), e.turn(), "INJECT", null, e.actor(),
+                            p.path("title").asString("") + ": " + p.path("text").asString(""),
+                            detail(p, "injectId", "adHoc")));
+                    case "EXERCISE_ENDED" -> {
+                        ended = e.time();
+                        endReason = p.path("reason").asString("");
+                    }
+                    default -> {
+                        // Drafts, clock, team and public views: on the timeline only.
+                    }
+                }
+            }
+        }
+
+        private TurnDecisions turnDecisions(List<Effect> finalEffects) {
+            List<IssueDecision> issues = new ArrayList<>();
+            for (IssueOutcome io : outcome.issues()) {
+                String id = io.issueId();
+                issues.add(new IssueDecision(id, issueName(id), order(Side.WASHINGTON, id), order(Side.MOSCOW, id),
+                        io.washingtonMoveAsReadByMoscow(), io.moscowMoveAsReadByWashington(), io.before(), io.after(), io.findings(),
+                        outcome.rolls().stream().filter(r -> id.equals(r.issueId())).toList(),
+                        outcome.effects().stream().filter(x -> id.equals(x.issueId())).toList(),
+                        narrative == null ? null : narrative.byIssue().get(id),
+                        decision == null || decision.byIssue() == null ? null : decision.byIssue().get(id)));
+            }
+            List<String> ids = outcome.issues().stream().map(IssueOutcome::issueId).toList();
+            Map<Side, Map<String, Integer>> rated = new EnumMap<>(Side.class);
+            ratings.forEach((side, byIssue) -> rated.put(side, Map.copyOf(byIssue)));
+            return new TurnDecisions(turn, List.copyOf(defaulted), rated, issues,
+                    outcome.rolls().stream().filter(r -> r.issueId() == null || !ids.contains(r.issueId())).toList(),
+                    outcome.effects().stream().filter(x -> x.issueId() == null).toList(),
+                    narrative == null ? null : narrative.summary(), decision, decidedBy, finalEffects, outcome.scores());
+        }
+
+        private Order order(Side side, String issueId) {
+            Orders orders = sealed.get(side);
+            return orders == null ? Order.hold(issueId) : orders.on(issueId);
+        }
+
+        private Line line(ExerciseEvent e, String kind, Map<String, Object> detail) {
+            JsonNode p = e.payload();
+            return new Line(e.seq(), e.turn(), kind, side(p.get("side")), p.path("name").asString(e.actor()), p.path("text").asString(""),
+                    detail);
+        }
+
+        private Map<String, Object> detail(JsonNode p, String... fields) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            for (String field : fields) {
+                JsonNode value = p.get(field);
+                if (value != null && !value.isNull()) {
+                    detail.put(field, json.treeToValue(value, Object.class));
+                }
+            }
+            return detail;
+        }
+    }
+
+    static Side side(JsonNode node) {
+        return node == null || node.isNull() || node.asString("").isEmpty() ? null : Side.valueOf(node.asString());
+    }
+}

@@ -1,0 +1,212 @@
+package org.hotline.review.internal;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.access.Access;
+import org.hotline.engine.Adjudicator;
+import org.hotline.exercise.Channel;
+import org.hotline.exercise.CommandRejected;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.ExerciseSummary;
+import org.hotline.exercise.Exercises;
+import org.hotline.exercise.Phase;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.ScenarioCatalog;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads an exercise's whole log for its review; exports, imports and branches logs. */
+@Service
+class Reviews {
+
+    record Started(String id, String scenarioId, String title, String mode, String phase, int turn, long lastSeq,
+                   Map<String, String> joinCodes) {
+    }
+
+    private static final Set<Channel> EVERY_CHANNEL = EnumSet.allOf(Channel.class);
+
+    private final Exercises exercises;
+    private final ScenarioCatalog catalog;
+    private final Access access;
+    private final ReviewStore store;
+    private final Replay replay;
+    private final JsonMapper json;
+
+    Reviews(Exercises exercises, ScenarioCatalog catalog, Access access, ReviewStore store, Adjudicator engine, JsonMapper json) {
+        this.exercises = exercises;
+        this.catalog = catalog;
+        this.access = access;
+        this.store = store;
+        this.replay = new Replay(engine, json);
+        this.json = json;
+    }
+
+    List<ExerciseEvent> log(String exerciseId) {
+        return exercises.events(exerciseId, 0, EVERY_CHANNEL);
+    }
+
+    ReviewData data(ExerciseSummary exercise) {
+        Scenario scenario = scenario(exercise.scenarioId());
+        List<ExerciseEvent> log = log(exercise.id());
+        return new ReviewData(exercise, scenario, log, replay.run(scenario, log), json);
+    }
+
+    /** The facilitator's edited report if there is one, otherwise a fresh draft from the log. */
+    Report report(ExerciseSummary exercise, boolean fresh) {
+        var stored = store.report(exercise.id());
+        Instant released = stored.map(ReviewStore.StoredReport::released).orElse(null);
+        if (!fresh && stored.isPresent() && stored.get().json() != null) {
+            return json.readValue(stored.get().json(), Report.class).stamped(stored.get().editedBy(), stored.get().edited(), released);
+        }
+        return new ReportDraft(data(exercise), catalog.findings()).draft().stamped(null, null, released);
+    }
+
+    Report saveReport(ExerciseSummary exercise, Report edited, String by) {
+        if (store.released(exercise.id())) {
+            throw new CommandRejected("WRONG_PHASE", "The report has been released; it can no longer be edited");
+        }
+        if (edited == null || edited.overview() == null || edited.strengths() == null || edited.improvements() == null
+                || edited.plan() == null) {
+            throw new CommandRejected("INVALID", "report: overview, strengths, improvements and plan are required");
+        }
+        Report clean = new Report(exercise.id(), edited.overview(), edited.strengths(), edited.improvements(), edited.plan(), null,
+                null, null);
+        store.saveReport(exercise.id(), json.writeValueAsString(clean), by);
+        return report(exercise, false);
+    }
+
+    Report release(ExerciseSummary exercise) {
+        if (exercise.phase() != Phase.ENDED) {
+            throw new CommandRejected("WRONG_PHASE", "A review is released once the exercise has ended; it is in " + exercise.phase());
+        }
+        if (!store.released(exercise.id())) {
+            store.release(exercise.id());
+        }
+        return report(exercise, false);
+    }
+
+    LogExport export(ExerciseSummary e) {
+        return new LogExport(LogExport.SCHEMA, LogExport.VERSION, Instant.now(), new LogExport.Source(e.id(), e.scenarioId(), e.title(),
+                e.mode().name(), e.phase().name(), e.turn(), e.lastSeq()), log(e.id()));
+    }
+
+    /**
+     * Another server's export becomes an exercise here, owned by the importer, once the engine has
+     * re-adjudicated it to every state it records: a log that does not replay is refused.
+     */
+    Started importLog(LogExport file, String owner) {
+        if (file == null || !LogExport.SCHEMA.equals(file.schema())) {
+            throw new CommandRejected("INVALID", "schema: expected \"" + LogExport.SCHEMA + "\"");
+        }
+        if (file.version() == null || file.version() != LogExport.VERSION) {
+            throw new CommandRejected("INVALID", "version: this server reads version " + LogExport.VERSION + ", not " + file.version());
+        }
+        if (file.events() == null || file.events().isEmpty() || !"EXERCISE_CREATED".equals(file.events().get(0).type())
+                || file.events().get(0).payload() == null) {
+            throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
+        }
+        String scenarioId = file.events().get(0).payload().path("scenarioId").asString("");
+        Scenario scenario = scenario(scenarioId);
+        Replay.Result check = replay.run(scenario, file.events());
+        if (!check.consistent()) {
+            Replay.Mismatch first = check.mismatches().get(0);
+            throw new CommandRejected("INVALID", "The log does not replay on this server (" + check.mismatches().size()
+                    + " mismatch(es)); first at seq " + first.seq() + ": " + first.what());
+        }
+        List<ExerciseEvent> events = new ArrayList<>(file.events());
+        ObjectNode created = ((ObjectNode) events.get(0).payload()).deepCopy();
+        created.put("owner", owner);
+        events.set(0, withPayload(events.get(0), created));
+        ExerciseSummary adopted = exercises.adopt(stopClock(events));
+        String sourceId = file.exercise() == null ? null : file.exercise().id();
+        store.origin(new ReviewStore.Origin(adopted.id(), "IMPORT", sourceId, null, owner, Instant.now()));
+        return started(adopted);
+    }
+
+    /**
+     * A new exercise from turn {@code turn} of this one: same scenario, the log up to that turn's
+     * results, the same seed unless another is given. It waits in RESULTS (LOBBY from turn 0).
+     */
+    Started branch(ExerciseSummary source, int turn, Long seed, boolean newSeed, String owner) {
+        if (turn < 0 || turn >= source.turns()) {
+            throw new CommandRejected("INVALID", "turn: 0 to " + (source.turns() - 1) + " (a branch needs a turn left to play)");
+        }
+        List<ExerciseEvent> log = log(source.id());
+        boolean reached = turn == 0 || log.stream().anyMatch(e -> e.type().equals("PHASE_CHANGED") && e.turn() == turn
+                && "RESULTS".equals(e.payload().path("phase").asString()));
+        if (!reached) {
+            throw new CommandRejected("WRONG_PHASE", "Turn " + turn + " has not been played to its results yet");
+        }
+        List<ExerciseEvent> cut = new ArrayList<>();
+        for (ExerciseEvent e : log) {
+            boolean ends = e.type().equals("EXERCISE_ENDED") || (e.type().equals("PHASE_CHANGED")
+                    && "ENDED".equals(e.payload().path("phase").asString()));
+            if (e.turn() > turn || ends) {
+                break;
+            }
+            cut.add(e);
+        }
+        ObjectNode created = ((ObjectNode) cut.get(0).payload()).deepCopy();
+        Seeds seeds = Seeds.of(created);
+        long playWith = newSeed ? new SecureRandom().nextLong() : seed != null ? seed : seeds.seed();
+        created.put("owner", owner);
+        created.put("title", source.title() + " (branch from turn " + turn + ")");
+        created.put("seed", playWith);
+        created.set("earlierSeeds", json.valueToTree(seeds.forBranch(turn, playWith)));
+        Map<String, Object> branchOf = new LinkedHashMap<>();
+        branchOf.put("exerciseId", source.id());
+        branchOf.put("turn", turn);
+        created.set("branchOf", json.valueToTree(branchOf));
+        cut.set(0, withPayload(cut.get(0), created));
+        ExerciseSummary adopted = exercises.adopt(stopClock(cut));
+        store.origin(new ReviewStore.Origin(adopted.id(), "BRANCH", source.id(), turn, owner, Instant.now()));
+        return started(adopted);
+    }
+
+    /** A copied log waits for its facilitator: a deadline running in its last phase is cleared. */
+    private List<ExerciseEvent> stopClock(List<ExerciseEvent> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            ExerciseEvent e = events.get(i);
+            if (e.type().equals("PHASE_CHANGED") || e.type().equals("CLOCK_CHANGED")) {
+                JsonNode p = e.payload();
+                boolean running = !p.path("deadline").isNull() && !p.path("deadline").isMissingNode() || p.path("paused").asBoolean(false);
+                if (running && !"ENDED".equals(p.path("phase").asString(""))) {
+                    ObjectNode stopped = ((ObjectNode) p).deepCopy();
+                    stopped.putNull("deadline");
+                    stopped.put("paused", false);
+                    stopped.putNull("remainingSeconds");
+                    if (stopped.has("remainingMillis")) {
+                        stopped.putNull("remainingMillis");
+                    }
+                    List<ExerciseEvent> copy = new ArrayList<>(events);
+                    copy.set(i, withPayload(e, stopped));
+                    return copy;
+                }
+                return events;
+            }
+        }
+        return events;
+    }
+
+    private Started started(ExerciseSummary s) {
+        Map<String, String> codes = access.issueJoinCodes(s.id());
+        return new Started(s.id(), s.scenarioId(), s.title(), s.mode().name(), s.phase().name(), s.turn(), s.lastSeq(), codes);
+    }
+
+    private static ExerciseEvent withPayload(ExerciseEvent e, JsonNode payload) {
+        return new ExerciseEvent(e.exerciseId(), e.seq(), e.type(), e.turn(), e.phase(), e.time(), e.actor(), e.channel(), payload);
+    }
+
+    private Scenario scenario(String scenarioId) {
+        return catalog.find(scenarioId).orElseThrow(() -> new CommandRejected("INVALID",
+                "Scenario '" + scenarioId + "' is not loaded on this server"));
+    }
+}

@@ -1,0 +1,157 @@
+package org.hotline.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hotline.engine.Adjudicator;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.review.internal.Replay;
+import org.hotline.scenario.ScenarioCatalog;
+import org.hotline.live.Wire;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Re-adjudication of played logs, export and import, and branching. */
+class ReplayAndTransferTest extends ReviewTestBase {
+
+    @Autowired
+    Adjudicator engine;
+    @Autowired
+    ScenarioCatalog catalog;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void reAdjudicatingAPlayedLogReproducesEveryRecordedState() {
+        Table table = new Table("REVIEWED", 11).play(4, true);
+        List<ExerciseEvent> log = table.log();
+        Replay.Result result = new Replay(engine, json).run(catalog.find(SCENARIO).orElseThrow(), log);
+
+        assertThat(result.mismatches()).isEmpty();
+        assertThat(result.statesChecked()).isEqualTo(count(log, "STATE_FULL")).isGreaterThan(8);
+        assertThat(result.outcomesChecked()).isEqualTo(count(log, "ADJUDICATION_DRAFTED")).isGreaterThanOrEqualTo(8);
+        assertThat(result.turns()).extracting(Replay.TurnState::turn).containsExactly(0, 1, 2, 3, 4);
+        assertThat(count(log, "INJECT_RELEASED")).isGreaterThanOrEqualTo(2);
+        assertThat(log).anyMatch(e -> e.type().equals("ADJUDICATION_DECIDED") && e.payload().get("decision").asString().equals("EDIT"));
+
+        // The check can fail: one nudged number in one recorded state is caught, at that event.
+        ExerciseEvent state = log.stream().filter(e -> e.type().equals("STATE_FULL") && e.turn() == 3).findFirst().orElseThrow();
+        List<ExerciseEvent> tampered = new ArrayList<>(log);
+        ObjectNode payload = ((ObjectNode) state.payload()).deepCopy();
+        ((ObjectNode) payload.get("state")).put("tension", payload.get("state").get("tension").asDouble() + 0.5);
+        tampered.set((int) state.seq() - 1, new ExerciseEvent(state.exerciseId(), state.seq(), state.type(), state.turn(), state.phase(),
+                state.time(), state.actor(), state.channel(), payload));
+        Replay.Result caught = new Replay(engine, json).run(catalog.find(SCENARIO).orElseThrow(), tampered);
+        assertThat(caught.mismatches()).extracting(Replay.Mismatch::seq).contains(state.seq());
+        assertThat(caught.mismatches().get(0).what()).contains("/tension");
+    }
+
+    @Test
+    void exportThenImportGivesAnEqualLogAndEqualStates() {
+        Table table = new Table("REVIEWED", 12).play(4, true);
+        Wire.Response exported = wire.get("/api/reviews/" + table.id + "/log.json", facilitatorToken);
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body().get("schema").asString()).isEqualTo("hotline.exercise-log");
+        assertThat(exported.body().get("version").asInt()).isEqualTo(1);
+
+        Wire.Response imported = wire.post("/api/reviews/import", exported.body(), facilitatorToken);
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        String copy = imported.body().get("id").asString();
+        assertThat(copy).isNotEqualTo(table.id);
+        assertThat(imported.body().get("phase").asString()).isEqualTo("ENDED");
+
+        JsonNode original = exported.body().get("events");
+        JsonNode again = wire.get("/api/reviews/" + copy + "/log.json", facilitatorToken).body().get("events");
+        assertThat(again.size()).isEqualTo(original.size());
+        for (int i = 0; i < original.size(); i++) {
+            ObjectNode a = ((ObjectNode) original.get(i)).deepCopy();
+            ObjectNode b = ((ObjectNode) again.get(i)).deepCopy();
+            assertThat(b.remove("exerciseId").asString()).isEqualTo(copy);
+            a.remove("exerciseId");
+            assertThat(b).as("event %d", i + 1).isEqualTo(a);
+        }
+        JsonNode before = wire.get("/api/reviews/" + table.id, facilitatorToken).body();
+        JsonNode after = wire.get("/api/reviews/" + copy, facilitatorToken).body();
+        assertThat(after.get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(after.get("turns")).isEqualTo(before.get("turns"));
+        assertThat(after.get("decisions")).isEqualTo(before.get("decisions"));
+        assertThat(after.get("exercise").get("phase").asString()).isEqualTo("ENDED");
+        assertThat(after.get("origin").get("kind").asString()).isEqualTo("IMPORT");
+        assertThat(after.get("origin").get("exerciseId").asString()).isEqualTo(table.id);
+
+        // A log that does not replay here is refused with the reason, and nothing is created.
+        ObjectNode bad = ((ObjectNode) exported.body()).deepCopy();
+        for (JsonNode event : bad.get("events")) {
+            if (event.get("type").asString().equals("STATE_FULL") && event.get("turn").asInt() == 2) {
+                ((ObjectNode) event.get("payload").get("state")).put("tension", 99.0);
+                break;
+            }
+        }
+        int owned = wire.get("/api/exercises", facilitatorToken).body().size();
+        Wire.Response refused = wire.post("/api/reviews/import", bad, facilitatorToken);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("code").asString()).isEqualTo("INVALID");
+        assertThat(refused.body().get("message").asString()).contains("does not replay");
+        assertThat(wire.get("/api/exercises", facilitatorToken).body().size()).isEqualTo(owned);
+
+        ObjectNode future = ((ObjectNode) exported.body()).deepCopy();
+        future.put("version", 2);
+        assertThat(wire.post("/api/reviews/import", future, facilitatorToken).body().get("message").asString())
+                .contains("version");
+    }
+
+    @Test
+    void aBranchCarriesTheLogUpToItsTurnAndPlaysOnUnderEitherSeed() {
+        Table table = new Table("AUTOMATIC", 13).play(4, false);
+        List<ExerciseEvent> source = table.log();
+
+        Wire.Response same = wire.post("/api/reviews/" + table.id + "/branch", Map.of("turn", 2), facilitatorToken);
+        assertThat(same.status()).as(same.body().toString()).isEqualTo(201);
+        Table branch = new Table(same.body().get("id").asString(), table);
+        assertThat(same.body().get("phase").asString()).isEqualTo("RESULTS");
+        assertThat(same.body().get("turn").asInt()).isEqualTo(2);
+        assertThat(same.body().get("joinCodes").get("WASHINGTON").asString()).isNotBlank();
+        List<ExerciseEvent> copied = branch.log();
+        List<ExerciseEvent> prefix = source.stream().filter(e -> e.turn() <= 2).toList();
+        assertThat(copied).hasSize(prefix.size());
+        for (int i = 1; i < copied.size(); i++) {
+            ExerciseEvent a = prefix.get(i);
+            ExerciseEvent b = copied.get(i);
+            assertThat(List.of(b.seq(), b.type(), b.turn(), b.phase(), b.channel(), b.payload()))
+                    .isEqualTo(List.of(a.seq(), a.type(), a.turn(), a.phase(), a.channel(), a.payload()));
+        }
+        assertThat(copied.get(0).payload().get("branchOf").get("exerciseId").asString()).isEqualTo(table.id);
+
+        JsonNode sourceReview = wire.get("/api/reviews/" + table.id, facilitatorToken).body();
+        assertThat(sourceReview.get("branches").findValuesAsString("exerciseId")).containsExactly(branch.id);
+        JsonNode branchReview = wire.get("/api/reviews/" + branch.id, facilitatorToken).body();
+        assertThat(branchReview.get("origin").get("exerciseId").asString()).isEqualTo(table.id);
+        assertThat(branchReview.get("origin").get("turn").asInt()).isEqualTo(2);
+        assertThat(branchReview.get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(branchReview.get("turns")).isEqualTo(json.valueToTree(
+                wire.json.treeToValue(sourceReview.get("turns"), List.class).subList(0, 3)));
+
+        // Played on with the same seed and the same orders, turn 3 comes out as it did in the source.
+        branch.control("ADVANCE");
+        branch.playTurn(3, false);
+        JsonNode played = wire.get("/api/reviews/" + branch.id, facilitatorToken).body();
+        assertThat(played.get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(played.get("turns").get(3)).isEqualTo(sourceReview.get("turns").get(3));
+
+        // A new seed: the copied turns still re-adjudicate (they keep the seed they were played with).
+        Wire.Response fresh = wire.post("/api/reviews/" + table.id + "/branch", Map.of("turn", 1, "seed", 99), facilitatorToken);
+        assertThat(fresh.status()).isEqualTo(201);
+        String freshId = fresh.body().get("id").asString();
+        assertThat(wire.get("/api/reviews/" + freshId, facilitatorToken).body().get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(wire.post("/api/reviews/" + table.id + "/branch", Map.of("turn", 7), facilitatorToken).status()).isEqualTo(400);
+    }
+
+    private static long count(List<ExerciseEvent> log, String type) {
+        return log.stream().filter(e -> e.type().equals(type)).count();
+    }
+}

@@ -1,0 +1,88 @@
+package org.hotline.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The after-action report drafted from a played exercise: its observations come from the log. */
+class ReportTest extends ReviewTestBase {
+
+    @Test
+    void theDraftIsDrawnFromTheLog() {
+        Table table = new Table("REVIEWED", 31).play(4, true);
+        JsonNode review = wire.get("/api/reviews/" + table.id, facilitatorToken).body();
+        JsonNode report = wire.get("/api/reviews/" + table.id + "/report", facilitatorToken).body();
+        JsonNode overview = report.get("overview");
+        assertThat(overview.get("scenario").asString()).isEqualTo(review.get("exercise").get("scenario").asString());
+        assertThat(overview.get("caseStudy").asString()).isEqualTo("CS3");
+        assertThat(overview.get("participants").toString()).contains("Ana (Washington)").contains("Boris (Moscow)");
+        assertThat(overview.get("summary").asString()).startsWith("4 of 7 turns adjudicated").contains("four turns played");
+        assertThat(overview.get("objectives").toString()).contains("Manage Strategic arms (a shared interest)").contains("historical track of CS3");
+
+        List<JsonNode> improvements = list(report.get("improvements"));
+        List<JsonNode> strengths = list(report.get("strengths"));
+        // Moscow declared a red line on naval forces in turn 1 and conceded there in turn 3.
+        assertThat(improvements).anySatisfy(o -> {
+            assertThat(o.get("title").asString()).contains("Moscow gave way across its own red line");
+            assertThat(o.get("observation").asString()).contains("CONCEDE").contains("turn 3").contains("earlier turn");
+            assertThat(o.get("findings").toString()).contains("M3");
+        });
+        // Washington pressed in Vietnam in turn 2 while arguing "We negotiate in good faith".
+        assertThat(improvements).anySatisfy(o -> {
+            assertThat(o.get("title").asString()).contains("Washington's move on").contains("went against its own argument");
+            assertThat(o.get("observation").asString()).contains("PRESS").contains("turn 2").contains("negotiate");
+        });
+        // Every agreement in the ledger has its observation, in force or lapsed.
+        for (JsonNode agreement : review.get("agreements")) {
+            assertThat(concat(strengths, improvements)).anySatisfy(o -> assertThat(o.get("title").asString())
+                    .contains("Agreement on " + agreement.get("issue").asString()));
+        }
+        // The largest effects quote the engine's own reason and cite its findings.
+        List<String> reasons = new ArrayList<>();
+        review.get("decisions").forEach(d -> d.get("finalEffects").forEach(e -> reasons.add(e.get("reason").asString())));
+        List<JsonNode> largest = concat(strengths, improvements).stream()
+                .filter(o -> o.get("title").asString().startsWith("Largest")).toList();
+        assertThat(largest).isNotEmpty().allSatisfy(o -> {
+            assertThat(reasons).anySatisfy(r -> assertThat(o.get("observation").asString()).contains(r));
+            assertThat(o.get("analysis").asString()).matches("(Findings behind|The facilitator changed this by hand).+");
+            assertThat(o.get("recommendation").asString()).matches("R[1-6]: .+");
+        });
+        // Turns that left the historical track are named with the moves that differed.
+        assertThat(concat(strengths, improvements)).anySatisfy(o -> {
+            assertThat(o.get("title").asString()).startsWith("Turn 1 (").endsWith("left history");
+            assertThat(o.get("observation").asString()).contains("(history: ");
+        });
+        // Turn 2's facilitator EDIT raised tension by hand: its rationale explains that effect.
+        assertThat(improvements).anySatisfy(o -> assertThat(o.get("analysis").asString())
+                .contains("The facilitator changed this by hand (EDIT)").contains("The leak hardened Moscow's line"));
+        assertThat(report.get("plan").size()).isEqualTo(improvements.size());
+
+        String markdown = text("/api/reviews/" + table.id + "/report.md", facilitatorToken).body();
+        assertThat(markdown).startsWith("# After-action report: ").contains("## Strengths", "## Areas for improvement",
+                "**Observation.**", "**Analysis.**", "**Recommendation.**", "| Area for improvement | Corrective action |");
+        assertThat(markdown.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Area")).count())
+                .isEqualTo(improvements.size());
+
+        String moves = text("/api/reviews/" + table.id + "/moves.csv", facilitatorToken).body();
+        assertThat(moves).startsWith("turn,side,issue,move,redLine,argument").contains("2,WASHINGTON,vietnam,PRESS,false,"
+                + "We negotiate in good faith");
+        String states = text("/api/reviews/" + table.id + "/states.csv", facilitatorToken).body();
+        assertThat(states.lines().count()).isEqualTo(1 + 5);
+        assertThat(states.lines().skip(1).map(l -> l.split(",")[0]).toList()).containsExactly("0", "1", "2", "3", "4");
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+        List<JsonNode> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}
