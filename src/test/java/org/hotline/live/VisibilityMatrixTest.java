@@ -85,6 +85,10 @@ class VisibilityMatrixTest extends WireTest {
         // Staff see the notes; only the facilitator sees the engine's draft, dice and rationale.
         assertThat(t.notetaker.events().toString()).contains("NSECRETNOTE", "FSECRETNOTE").doesNotContain("FSECRETRATIONALE");
         assertThat(t.facilitator.sync(t.id, 0).get("events").toString()).contains("FSECRETRATIONALE", "\"rolls\"", "\"seed\"");
+        // The checks above can fail: each side does see its own private state, the facilitator the dice.
+        assertThat(t.w1.events().toString()).contains("\"burden\"");
+        assertThat(t.m2.events().toString()).contains("\"perceivedResolve\"");
+        assertThat(t.facilitator.events().toString()).contains("Roll for");
         documentedEventsOnly(t.facilitator.events());
     }
 
@@ -105,6 +109,8 @@ class VisibilityMatrixTest extends WireTest {
             for (String secret : never) {
                 assertThat(text).doesNotContain(secret);
             }
+            // Dice and the sides' private variables never appear, not even in narrative text.
+            assertThat(text).doesNotContain("Roll for", "washington.", "moscow.", " read as ");
             if (!event.get("type").asString().equals("RESULTS_PUBLISHED")) {
                 assertThat(text).as("the other side's orders before Results").doesNotContain(argumentOfTheOtherSide);
             }

@@ -34,6 +34,10 @@ public class FailedJoins {
     }
 
     public void record(String address) {
+        if (byAddress.size() > 10_000) {
+            // Many addresses trying codes: forget the windows that have run out, so memory stays bounded.
+            byAddress.values().removeIf(window -> !fresh(window));
+        }
         byAddress.compute(address, (key, window) -> {
             if (window == null || !fresh(window)) {
                 return new long[] {clock.millis(), 1};

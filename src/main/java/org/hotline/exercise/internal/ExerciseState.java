@@ -3,7 +3,6 @@ package org.hotline.exercise.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.engine.GameState;
-import org.hotline.engine.Narrative;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
 import org.hotline.exercise.Member;
@@ -43,7 +42,6 @@ public class ExerciseState {
     public Map<String, OpenProposal> proposals = new LinkedHashMap<>();
     public Map<Side, Map<String, Integer>> ratings = new LinkedHashMap<>();
     public Outcome draftOutcome;
-    public Narrative draftNarrative;
     public String endReason;
 
     /** One line of a team's shared draft, with who wrote it last. */

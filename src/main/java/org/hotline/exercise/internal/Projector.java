@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.access.Role;
 import org.hotline.engine.GameState;
-import org.hotline.engine.Narrative;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
 import org.hotline.exercise.ExerciseEvent;
@@ -55,7 +54,6 @@ public class Projector {
                     s.ratings.clear();
                     s.proposals.clear();
                     s.draftOutcome = null;
-                    s.draftNarrative = null;
                 }
                 s.phase = phase;
                 s.turn = turn;
@@ -79,10 +77,7 @@ public class Projector {
                     (id, proposal) -> proposal.withStatus(text(p, "answer")));
             case "ARGUMENT_RATED" -> s.ratings.computeIfAbsent(side(text(p, "side")), k -> new LinkedHashMap<>())
                     .put(text(p, "issueId"), p.get("rating").asInt());
-            case "ADJUDICATION_DRAFTED" -> {
-                s.draftOutcome = json.treeToValue(p.get("outcome"), Outcome.class);
-                s.draftNarrative = json.treeToValue(p.get("narrative"), Narrative.class);
-            }
+            case "ADJUDICATION_DRAFTED" -> s.draftOutcome = json.treeToValue(p.get("outcome"), Outcome.class);
             case "EXERCISE_ENDED" -> s.endReason = text(p, "reason");
             default -> {
                 // The other events (chat, notes, public and team views, results) change nothing a

@@ -378,11 +378,11 @@ public class Referee {
         }
         String rationale = requireText("rationale", c.rationale());
         Outcome outcome = s.draftOutcome;
-        Narrative narrative = s.draftNarrative;
         if (decision.equals("APPROVE")) {
+            Narrative told = PublicNarration.of(scenario, outcome, outcome.after());
             b.emit("ADJUDICATION_DECIDED", Channel.CONTROL, fields("decision", decision, "rationale", rationale,
-                    "summary", narrative.summary(), "byIssue", narrative.byIssue(), "changes", List.of()));
-            results(b, scenario, outcome.after(), outcome.effects(), narrative.summary(), narrative.byIssue(), "FACILITATOR");
+                    "summary", told.summary(), "byIssue", told.byIssue(), "changes", List.of()));
+            results(b, scenario, outcome.after(), outcome.effects(), told.summary(), told.byIssue(), "FACILITATOR");
             return;
         }
         String summary = requireText("summary", c.summary());
@@ -396,7 +396,8 @@ public class Referee {
             after = edited.state();
             effects.addAll(edited.effects());
         }
-        Map<String, String> byIssue = c.byIssue() == null || c.byIssue().isEmpty() ? narrative.byIssue() : c.byIssue();
+        Map<String, String> byIssue = c.byIssue() == null || c.byIssue().isEmpty()
+                ? PublicNarration.of(scenario, outcome, after).byIssue() : c.byIssue();
         b.emit("ADJUDICATION_DECIDED", Channel.CONTROL, fields("decision", decision, "rationale", rationale,
                 "summary", summary, "byIssue", byIssue, "changes", changes));
         results(b, scenario, after, effects, summary, byIssue, "FACILITATOR");
@@ -467,7 +468,8 @@ public class Referee {
         Narrative narrative = engine.narrate(scenario, outcome);
         b.emit("ADJUDICATION_DRAFTED", Channel.CONTROL, fields("outcome", outcome, "narrative", narrative, "input", input));
         if (s.mode == Mode.AUTOMATIC) {
-            results(b, scenario, outcome.after(), outcome.effects(), narrative.summary(), narrative.byIssue(), "ENGINE");
+            Narrative told = PublicNarration.of(scenario, outcome, outcome.after());
+            results(b, scenario, outcome.after(), outcome.effects(), told.summary(), told.byIssue(), "ENGINE");
         }
     }
 
