@@ -1,5 +1,7 @@
 package org.hotline.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,47 +52,60 @@ public final class AdjudicationBenchmark {
         System.out.println("Hotline adjudication benchmark: scenario " + ScenarioFiles.DEFAULT_SCENARIO + ", 10-turn runs, policy mix "
                 + "core-first / limited / hardline / tit-for-tat / random, no narrative");
         benchmark.measure(1, seconds); // warm-up
-        double single = benchmark.measure(1, seconds);
-        System.out.printf("1 thread:   %,.0f runs/s%n", single);
+        print("1 thread", benchmark.measure(1, seconds));
         if (cores > 1) {
             benchmark.measure(cores, seconds / 2); // warm-up
-            double all = benchmark.measure(cores, seconds);
-            System.out.printf("%d threads: %,.0f runs/s%n", cores, all);
+            print(cores + " threads", benchmark.measure(cores, seconds));
         }
+        System.out.printf("load average during the run: %.1f on %d cores (other processes share the machine: the CPU-time "
+                + "figure is what the engine does per core it gets)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), cores);
     }
 
-    /** Runs games on the given number of threads for the given time; returns completed runs per second. */
-    private double measure(int threads, double seconds) throws Exception {
+    private static void print(String label, double[] result) {
+        System.out.printf("%-10s %,9.0f runs/s wall clock, %,9.0f runs per CPU-second of the benchmark threads%n", label + ":",
+                result[0], result[1]);
+    }
+
+    /**
+     * Runs games on the given number of threads for the given time; returns completed runs per second of
+     * wall-clock time, and per second of the benchmark threads' own CPU time.
+     */
+    private double[] measure(int threads, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<long[]>> results = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             long first = t * 1_000_000_000L;
             results.add(pool.submit(() -> {
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 long runs = 0;
                 long checksum = 0;
                 while (!stop.get()) {
                     checksum += play(first + runs);
                     runs++;
                 }
-                return new long[] {runs, checksum};
+                return new long[] {runs, checksum, cpu.getCurrentThreadCpuTime() - cpuStart};
             }));
         }
         Thread.sleep((long) (seconds * 1000));
         stop.set(true);
         long runs = 0;
         long checksum = 0;
+        long cpuNanos = 0;
         for (Future<long[]> result : results) {
-            runs += result.get()[0];
-            checksum += result.get()[1];
+            long[] r = result.get();
+            runs += r[0];
+            checksum += r[1];
+            cpuNanos += r[2];
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         if (checksum == 42) {
             System.out.println(); // keeps the results alive so the JIT cannot drop the work
         }
-        return runs / elapsed;
+        return new double[] {runs / elapsed, runs / (cpuNanos / 1e9)};
     }
 
     /** One full game; the policy pair depends on the seed. Returns a number derived from the result. */
