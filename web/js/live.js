@@ -41,6 +41,11 @@ export class Live {
     this.client.activate();
   }
 
+  stop() {
+    this.client.deactivate();
+    this.status('fatal', 'Disconnected');
+  }
+
   status(state, detail) {
     this.state = state;
     this.handlers.onStatus?.(state, detail);

@@ -253,6 +253,15 @@ class PlayerConsole {
   }
 
   updateMembers() {
+    const me = this.model.players.get(this.me);
+    if (!me) {
+      banner('The facilitator has removed you from this exercise.', true);
+      this.live.stop();
+    } else if (me.side && me.side !== this.side) {
+      // Moved to the other team: its channels and draft are another console's.
+      location.reload();
+      return;
+    }
     const team = [...this.model.players.values()].filter(p => p.role === 'PLAYER' && p.side === this.side);
     setText(this.members, `Team ${sideLabel(this.model, this.side)}: ${team.map(p => p.playerId === this.me ? `${p.name} (you)` : p.name).join(', ')}`);
   }

@@ -191,7 +191,12 @@ public class Exercises {
 
     /** The events after {@code after} on the given channels, in order: what a role may see. */
     public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
-        return eventLog.events(exerciseId, after, channels);
+        return eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE);
+    }
+
+    /** One page of {@link #events(String, long, Set)}: replies to clients stay bounded however long the log. */
+    public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels, int limit) {
+        return eventLog.events(exerciseId, after, channels, limit);
     }
 
     private Ack run(String exerciseId, String commandId, String actor, Consumer<Batch> work) {
@@ -280,7 +285,7 @@ public class Exercises {
         }
         ExerciseState state = eventLog.latestSnapshot(exerciseId).orElseGet(ExerciseState::new);
         snapshotSeq.put(exerciseId, state.lastSeq);
-        for (ExerciseEvent event : eventLog.events(exerciseId, state.lastSeq, Set.of(Channel.values()))) {
+        for (ExerciseEvent event : eventLog.events(exerciseId, state.lastSeq, Set.of(Channel.values()), Integer.MAX_VALUE)) {
             projector.apply(state, event);
         }
         if (state.phase != Phase.ENDED) {

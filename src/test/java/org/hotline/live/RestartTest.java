@@ -38,7 +38,7 @@ class RestartTest {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(HotlineApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("hotline").toAbsolutePath(),
                 "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
-                "--hotline.exercise.snapshot-every=5", "--spring.main.banner-mode=off");
+                "--hotline.exercise.snapshot-every=5", "--hotline.live.events-per-page=7", "--spring.main.banner-mode=off");
         apps.add(app);
         return new Wire(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
@@ -67,34 +67,34 @@ class RestartTest {
         String issue = first.get("/api/exercises/" + id, wToken).body().get("issues").get(0).get("id").asString();
         w.reply(w.send(app + "draft", Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "drafted before the restart")));
         m.reply(m.send(app + "chat.team", Map.of("text", "Moscow, before its player left")));
-        long moscowLast = m.sync(id, 0).get("events").valueStream().mapToLong(e -> e.get("seq").asLong()).max().orElseThrow();
+        long moscowLast = m.syncAll(id, 0).stream().mapToLong(e -> e.get("seq").asLong()).max().orElseThrow();
         m.disconnect();
         // Missed by Moscow: its own team's chat, a diplomatic message, and Washington's chat it must never see.
         w.reply(w.send(app + "chat.team", Map.of("text", "Washington only")));
         w.reply(w.send(app + "chat.diplomacy", Map.of("text", "to both teams")));
         control.reply(control.send(app + "control", Map.of("type", "ADVANCE")));
-        JsonNode logBefore = first.get("/api/exercises/" + id + "/events?after=0", facilitator).body();
+        List<JsonNode> before = first.log(id, facilitator);
         apps.get(0).close();
 
         Wire second = start();
         String facilitatorAgain = second.login();
         await().atMost(Wire.WAIT).until(() -> second.get("/api/exercises/" + id, facilitatorAgain).body().get("phase").asString().equals("ORDERS"));
-        JsonNode logAfter = second.get("/api/exercises/" + id + "/events?after=0", facilitatorAgain).body();
-        List<JsonNode> before = logBefore.get("events").valueStream().toList();
-        assertThat(logAfter.get("events").valueStream().limit(before.size()).toList()).isEqualTo(before);
-        JsonNode deadline = logAfter.get("events").valueStream().filter(e -> e.get("type").asString().equals("PHASE_CHANGED")
+        List<JsonNode> logAfter = second.log(id, facilitatorAgain);
+        assertThat(before).hasSizeGreaterThan(7);
+        assertThat(logAfter.subList(0, before.size())).isEqualTo(before);
+        JsonNode deadline = logAfter.stream().filter(e -> e.get("type").asString().equals("PHASE_CHANGED")
                 && e.get("payload").get("phase").asString().equals("ORDERS")).findFirst().orElseThrow();
         assertThat(deadline.get("payload").get("reason").asString()).isEqualTo("deadline");
 
         // Moscow reconnects with the token it had and gets exactly what it missed, as Moscow may see it.
         Wire.Client m2 = connect(second, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW");
-        List<Long> missed = m2.sync(id, moscowLast).get("events").valueStream().map(e -> e.get("seq").asLong()).toList();
+        List<Long> missed = m2.syncAll(id, moscowLast).stream().map(e -> e.get("seq").asLong()).toList();
         Set<String> moscowChannels = Set.of("PUBLIC", "DIPLOMACY", "TEAM_MOSCOW");
-        List<Long> expected = logAfter.get("events").valueStream()
+        List<Long> expected = logAfter.stream()
                 .filter(e -> e.get("seq").asLong() > moscowLast && moscowChannels.contains(e.get("channel").asString()))
                 .map(e -> e.get("seq").asLong()).toList();
         assertThat(missed).isEqualTo(expected).isNotEmpty();
-        assertThat(m2.sync(id, moscowLast).toString()).contains("to both teams").doesNotContain("Washington only");
+        assertThat(m2.syncAll(id, moscowLast).toString()).contains("to both teams").doesNotContain("Washington only");
 
         // The draft made before the restart is what Washington submits; Moscow sends nothing and,
         // at the deadline, plays HOLD everywhere.
@@ -105,7 +105,7 @@ class RestartTest {
         assertThat(results.get("payload").get("orders").get("WASHINGTON").get(issue).get("argument").asString())
                 .isEqualTo("drafted before the restart");
         assertThat(results.get("payload").get("issues").findValuesAsString("moscowMove")).containsOnly("HOLD");
-        JsonNode defaulted = m2.sync(id, 0).get("events").valueStream()
+        JsonNode defaulted = m2.syncAll(id, 0).stream()
                 .filter(e -> e.get("type").asString().equals("ORDERS_DEFAULTED")).findFirst().orElseThrow();
         assertThat(defaulted.get("payload").get("side").asString()).isEqualTo("MOSCOW");
         assertThat(defaulted.get("payload").get("reason").asString()).contains("deadline", "HOLD");

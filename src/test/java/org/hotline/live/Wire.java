@@ -102,6 +102,20 @@ public final class Wire {
         return "future-after-ukraine";
     }
 
+    /** The whole log as the token may see it, page after page. */
+    public List<JsonNode> log(String exerciseId, String token) {
+        List<JsonNode> events = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = get("/api/exercises/" + exerciseId + "/events?after=" + after, token).body();
+            page.get("events").forEach(events::add);
+            if (page.get("complete").asBoolean()) {
+                return events;
+            }
+            after = events.get(events.size() - 1).get("seq").asLong();
+        }
+    }
+
     public JsonNode join(String code, String name) {
         Response response = post("/api/join", Map.of("code", code, "name", name), null);
         if (response.status() != 200) {
@@ -217,6 +231,20 @@ public final class Wire {
             send("/app/exercise." + exerciseId + ".sync", Map.of("after", after));
             await().atMost(WAIT).until(() -> count("/user/queue/sync") > before);
             return bodies("/user/queue/sync").get(before);
+        }
+
+        /** Catches up page after page, as docs/protocol.md tells clients to. */
+        public List<JsonNode> syncAll(String exerciseId, long after) {
+            List<JsonNode> events = new ArrayList<>();
+            long from = after;
+            while (true) {
+                JsonNode page = sync(exerciseId, from);
+                page.get("events").forEach(events::add);
+                if (page.get("complete").asBoolean()) {
+                    return events;
+                }
+                from = events.get(events.size() - 1).get("seq").asLong();
+            }
         }
 
         public JsonNode awaitOne(String destination, Predicate<JsonNode> match) {

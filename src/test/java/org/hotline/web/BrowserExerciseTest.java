@@ -126,6 +126,10 @@ class BrowserExerciseTest {
         click(moscow, "#submit-orders");
         phase(facilitator, "Adjudication");
 
+        textAppears(facilitator, "#ratings", "Talks now; reasons: cost, allies, verification");
+        new Select(facilitator.findElement(By.cssSelector("#ratings select"))).selectByValue("1");
+        click(facilitator, "#ratings button");
+        textAppears(facilitator, "#toasts", "Rating recorded");
         WebElement rationale = visible(facilitator, "#review-rationale");
         click(facilitator, "#review-approve");
         textAppears(facilitator, "#review-error", "rationale is required");
@@ -293,6 +297,8 @@ class BrowserExerciseTest {
 
     private Codes createExercise(String mode) {
         facilitator.get(server.url("/"));
+        // The page draws itself once the scenario list has arrived: signed in, or the sign-in form.
+        waiting(facilitator).until(d -> !d.findElements(By.cssSelector("#sign-out, #login-user")).isEmpty());
         if (facilitator.findElements(By.id("sign-out")).isEmpty()) {
             visible(facilitator, "#login-user").sendKeys(Server.ADMIN);
             facilitator.findElement(By.id("login-pass")).sendKeys(Server.ADMIN_PASSWORD);

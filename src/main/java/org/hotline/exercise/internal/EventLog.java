@@ -70,13 +70,14 @@ public class EventLog {
                 (rs, i) -> json.readValue(rs.getString(1), ExerciseState.class), exerciseId).stream().findFirst();
     }
 
-    public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
+    /** At most {@code limit} events after {@code after} on the given channels, in order. */
+    public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels, int limit) {
         if (channels.isEmpty()) {
             return List.of();
         }
         String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
-        return jdbc.query("select * from exercise_event where exercise_id = ? and seq > ? and channel in (" + in + ") order by seq",
-                rowMapper(), exerciseId, after);
+        return jdbc.query("select * from exercise_event where exercise_id = ? and seq > ? and channel in (" + in + ") "
+                + "order by seq fetch first ? rows only", rowMapper(), exerciseId, after, limit);
     }
 
     public boolean exists(String exerciseId) {

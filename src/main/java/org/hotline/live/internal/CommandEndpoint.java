@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 class CommandEndpoint {
 
     /** Catch-up reply on /user/queue/sync. */
-    record SyncReply(String exerciseId, long after, long lastSeq, List<ExerciseEvent> events) {
+    record SyncReply(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
     }
 
     private final Exercises exercises;
@@ -55,10 +55,10 @@ class CommandEndpoint {
             if (after == null || !after.canConvertToLong() || after.asLong() < 0) {
                 throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
             }
-            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels());
             long lastSeq = exercises.summary(id).map(s -> s.lastSeq()).orElse(0L);
+            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels(), limits.eventsPerPage());
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                    new SyncReply(id, after.asLong(), lastSeq, events));
+                    new SyncReply(id, after.asLong(), lastSeq, events.size() < limits.eventsPerPage(), events));
         });
     }
 

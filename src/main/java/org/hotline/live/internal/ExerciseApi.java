@@ -62,19 +62,21 @@ class ExerciseApi {
                 List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes) {
     }
 
-    record EventPage(String exerciseId, long after, long lastSeq, List<ExerciseEvent> events) {
+    record EventPage(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
     }
 
     private final ScenarioCatalog catalog;
     private final Exercises exercises;
     private final Access access;
     private final Membership membership;
+    private final LiveLimits limits;
 
-    ExerciseApi(ScenarioCatalog catalog, Exercises exercises, Access access, Membership membership) {
+    ExerciseApi(ScenarioCatalog catalog, Exercises exercises, Access access, Membership membership, LiveLimits limits) {
         this.catalog = catalog;
         this.exercises = exercises;
         this.access = access;
         this.membership = membership;
+        this.limits = limits;
     }
 
     @GetMapping("/api/scenarios")
@@ -124,7 +126,8 @@ class ExerciseApi {
                      @RequestParam(defaultValue = "0") long after) {
         Membership.Seat seat = membership.of(caller, id);
         long lastSeq = exercises.summary(id).map(ExerciseSummary::lastSeq).orElse(0L);
-        return new EventPage(id, after, lastSeq, exercises.events(id, after, seat.channels()));
+        List<ExerciseEvent> events = exercises.events(id, after, seat.channels(), limits.eventsPerPage());
+        return new EventPage(id, after, lastSeq, events.size() < limits.eventsPerPage(), events);
     }
 
     private static IssueEntry issue(Issue issue) {

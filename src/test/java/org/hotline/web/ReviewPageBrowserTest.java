@@ -1,0 +1,164 @@
+package org.hotline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.web.Browsers.click;
+import static org.hotline.web.Browsers.js;
+import static org.hotline.web.Browsers.screenshot;
+import static org.hotline.web.Browsers.textAppears;
+import static org.hotline.web.Browsers.visible;
+import static org.hotline.web.Browsers.waiting;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.HotlineApplication;
+import org.hotline.access.Access;
+import org.hotline.access.Role;
+import org.hotline.access.Seat;
+import org.hotline.exercise.Actor;
+import org.hotline.exercise.Command;
+import org.hotline.exercise.ExerciseSummary;
+import org.hotline.exercise.Exercises;
+import org.hotline.exercise.Mode;
+import org.hotline.exercise.NewExercise;
+import org.hotline.scenario.Side;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A facilitator opens a finished exercise's review in a browser, signs in, and steps through the turns. */
+@SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:review-page-${random.uuid};DB_CLOSE_DELAY=-1",
+                "hotline.admin.username=" + Server.ADMIN, "hotline.admin.password=" + Server.ADMIN_PASSWORD})
+class ReviewPageBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Exercises exercises;
+    @Autowired
+    Access access;
+    private Browsers browsers;
+    private WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        Browsers.requireChromium();
+        browsers = new Browsers();
+        browser = browsers.open();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            Browsers.consoleErrors(browser).forEach(m -> System.out.println("[review console] " + m));
+        }
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @Test
+    void aFacilitatorStepsThroughTheTurnsOfAReview() throws Exception {
+        String id = playThreeTurns();
+        browser.get("http://localhost:" + port + "/review.html?x=" + id);
+        visible(browser, "#review-signin");
+        browser.findElement(By.id("review-user")).sendKeys(Server.ADMIN);
+        browser.findElement(By.id("review-pass")).sendKeys(Server.ADMIN_PASSWORD);
+        click(browser, "#review-signin-button");
+
+        textAppears(browser, "#replay-check", "Re-adjudicated by the engine");
+        textAppears(browser, "#turn-label", "After turn 3");
+        waiting(browser).until(d -> d.findElements(By.cssSelector("#review-charts figure canvas")).size() >= 6);
+        for (int turn = 2; turn >= 0; turn--) {
+            click(browser, "#prev-turn");
+            textAppears(browser, "#turn-label", turn == 0 ? "Start (turn 0)" : "After turn " + turn);
+        }
+        assertThat(browser.findElement(By.id("prev-turn")).isEnabled()).isFalse();
+        textAppears(browser, "#decisions", "The start: no orders yet.");
+        for (int turn = 1; turn <= 3; turn++) {
+            click(browser, "#next-turn");
+            textAppears(browser, "#turn-label", "After turn " + turn);
+            int shown = turn;
+            waiting(browser).until(d -> String.valueOf(js(d, "return document.querySelector('#decisions h2').textContent"))
+                    .endsWith("turn " + shown));
+            textAppears(browser, "#decisions .decision-table", "Negotiate");
+            textAppears(browser, "#decisions .decision-table", "Talks serve both, turn " + turn);
+            String tension = String.format(Locale.ROOT, "%.1f", tensionAfter(id, turn));
+            textAppears(browser, "#turn-state", tension);
+        }
+        assertThat(browser.findElement(By.id("next-turn")).isEnabled()).isFalse();
+        js(browser, "document.getElementById('replay').scrollIntoView()");
+        screenshot(browser, "review-replay");
+        assertThat(js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+                .isEqualTo(true);
+
+        new Select(browser.findElement(By.id("filter-kind"))).selectByValue("CHAT_TEAM");
+        waiting(browser).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#timeline-rows tr"));
+            return rows.size() == 3 && rows.stream().allMatch(r -> r.getText().contains("CHAT_TEAM"));
+        });
+
+        waiting(browser).until(d -> String.valueOf(js(d, "return document.querySelector('#report h2')?.textContent"))
+                .startsWith("After-action report"));
+        click(browser, "#edit-report");
+        WebElement summary = visible(browser, "#report-form textarea");
+        summary.clear();
+        summary.sendKeys("Three turns of arms talks; the white cell's summary.");
+        click(browser, "#save-report");
+        textAppears(browser, "#report-summary", "the white cell's summary");
+        textAppears(browser, "#report-status", "edited by " + Server.ADMIN);
+        screenshot(browser, "review-page");
+        assertThat(js(browser, "return document.querySelectorAll('#history tr.diverged').length")).isNotNull();
+        assertThat(Browsers.consoleErrors(browser)).isEmpty();
+    }
+
+    /** Three automatic turns in the détente case, played through the exercise service, then ended. */
+    private String playThreeTurns() {
+        ExerciseSummary created = exercises.create(Server.ADMIN, new NewExercise("cs3-detente", Mode.AUTOMATIC, 5L, Map.of()));
+        String id = created.id();
+        access.issueJoinCodes(id);
+        Map<Side, Actor> players = new java.util.EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            String code = access.joinCodes(id).get(side.name());
+            Seat seat = access.join(code, side == Side.WASHINGTON ? "Ana" : "Boris", "127.0.0.1");
+            exercises.join(id, seat.playerId(), seat.name(), seat.role(), seat.side());
+            players.put(side, new Actor(seat.playerId(), seat.name(), Role.PLAYER, side));
+        }
+        Actor control = Actor.facilitator(Server.ADMIN);
+        int[] n = {0};
+        java.util.function.BiConsumer<Actor, Command> send = (actor, command) -> exercises.handle(id, actor, "c" + (++n[0]), command);
+        java.util.function.Consumer<String> controlCommand = type -> send.accept(control,
+                new Command.Control(type, null, null, null, null, null, null, null, null, null, null, null, null));
+        controlCommand.accept("START");
+        for (int turn = 1; turn <= 3; turn++) {
+            if (turn > 1) {
+                controlCommand.accept("ADVANCE");
+            }
+            controlCommand.accept("ADVANCE");
+            send.accept(players.get(Side.WASHINGTON), new Command.ChatTeam("Hold the line on Berlin, turn " + turn));
+            for (Side side : Side.values()) {
+                send.accept(players.get(side), new Command.DraftLine("arms", "NEGOTIATE", false, "Talks serve both, turn " + turn));
+            }
+            controlCommand.accept("ADVANCE");
+            for (Side side : Side.values()) {
+                send.accept(players.get(side), new Command.SubmitOrders());
+            }
+        }
+        controlCommand.accept("END");
+        return id;
+    }
+
+    private double tensionAfter(String id, int turn) {
+        return exercises.events(id, 0, java.util.EnumSet.allOf(org.hotline.exercise.Channel.class)).stream()
+                .filter(e -> e.type().equals("RESULTS_PUBLISHED") && e.payload().get("turn").asInt() == turn)
+                .findFirst().orElseThrow().payload().get("tension").asDouble();
+    }
+}
