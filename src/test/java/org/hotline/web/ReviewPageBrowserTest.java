@@ -97,6 +97,8 @@ class ReviewPageBrowserTest {
         assertThat(browser.findElement(By.id("next-turn")).isEnabled()).isFalse();
         js(browser, "document.getElementById('replay').scrollIntoView()");
         screenshot(browser, "review-replay");
+        js(browser, "document.getElementById('decisions').scrollIntoView()");
+        screenshot(browser, "review-decisions");
         assertThat(js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
                 .isEqualTo(true);
 
