@@ -101,8 +101,10 @@ function overview() {
     : el('div', { id: 'replay-check' }, el('p', { class: 'mismatch' }, `The log does not re-adjudicate: ${r.replay.mismatches.length} mismatch(es).`),
       el('ul', {}, r.replay.mismatches.map(m => el('li', {}, `seq ${m.seq} (turn ${m.turn}): ${m.what}`))));
   const links = el('div', { id: 'links' },
-    r.origin ? el('p', {}, `${r.origin.kind === 'BRANCH' ? 'Branched' : 'Imported'} from `,
-      el('a', { href: `review.html?x=${encodeURIComponent(r.origin.exerciseId)}` }, r.origin.exerciseId),
+    r.origin ? el('p', { id: 'origin' }, `${r.origin.kind === 'BRANCH' ? 'Branched' : 'Imported'} from `,
+      // An import's source lives on another server: its id is shown, not linked.
+      r.origin.kind === 'BRANCH' ? el('a', { href: `review.html?x=${encodeURIComponent(r.origin.exerciseId)}` }, r.origin.exerciseId)
+        : `exercise ${r.origin.exerciseId || 'of unknown id'} (another server's export)`,
       r.origin.turn !== null && r.origin.turn !== undefined ? ` at turn ${r.origin.turn}` : '') : null,
     r.branches.length ? el('p', {}, 'Branches: ', r.branches.map((b, i) => [i ? ', ' : '',
       el('a', { href: `review.html?x=${encodeURIComponent(b.exerciseId)}`, class: 'branch-link' }, `from turn ${b.turn} (${b.exerciseId})`)]))
@@ -297,7 +299,8 @@ function agreements() {
 
 function lines(id, items) {
   return el('div', { class: 'transcript', id }, items.length ? el('table', {}, el('tbody', {}, items.map(l => el('tr', {},
-    el('td', {}, `T${l.turn}`), el('td', { class: l.side ? `side-${l.side}` : '' }, l.name), el('td', {}, label(l.kind)),
+    el('td', {}, `T${l.turn}`), el('td', { class: l.side ? `side-${l.side}` : '' }, l.name,
+      l.detail?.role ? el('div', { class: 'muted' }, label(l.detail.role)) : null), el('td', {}, label(l.kind)),
     el('td', {}, l.text, l.detail?.offered ? el('div', { class: 'muted' }, `offers ${JSON.stringify(l.detail.offered)} for `
       + `${JSON.stringify(l.detail.requested)}`) : null))))) : el('p', {}, 'Nothing.'));
 }

@@ -149,6 +149,16 @@ class ReplayAndTransferTest extends ReviewTestBase {
         String freshId = fresh.body().get("id").asString();
         assertThat(wire.get("/api/reviews/" + freshId, facilitatorToken).body().get("replay").get("consistent").asBoolean()).isTrue();
         assertThat(wire.post("/api/reviews/" + table.id + "/branch", Map.of("turn", 7), facilitatorToken).status()).isEqualTo(400);
+
+        // From turn 0: the lobby, before anything was played, ready to START.
+        Wire.Response start = wire.post("/api/reviews/" + table.id + "/branch", Map.of("turn", 0, "newSeed", true), facilitatorToken);
+        assertThat(start.status()).isEqualTo(201);
+        assertThat(start.body().get("phase").asString()).isEqualTo("LOBBY");
+        Table fromStart = new Table(start.body().get("id").asString(), table);
+        fromStart.control("START");
+        fromStart.playTurn(1, false);
+        assertThat(wire.get("/api/reviews/" + fromStart.id, facilitatorToken).body().get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(wire.get("/api/reviews/" + table.id, facilitatorToken).body().get("branches").size()).isEqualTo(3);
     }
 
     private static long count(List<ExerciseEvent> log, String type) {
