@@ -48,6 +48,11 @@ class VisibilityMatrixTest extends WireTest {
                 assertThat(refused(stranger, strangersOwn, frame, destination)).as("%s %s by another facilitator", frame, destination).isTrue();
             }
         }
+        // Exercises are isolated: a seat of one cannot reach another, a facilitator lists only their own.
+        assertThat(refused(t.w1, t.id, "SUBSCRIBE", "/topic/exercise." + strangersOwn + ".public")).isTrue();
+        assertThat(refused(t.observer, t.id, "SEND", "/app/exercise." + strangersOwn + ".sync")).isTrue();
+        assertThat(wire.get("/api/exercises", otherFacilitator).body().findValuesAsString("id")).containsExactly(strangersOwn);
+        assertThat(wire.get("/api/exercises/" + strangersOwn, t.w1Seat.get("token").asString()).status()).isEqualTo(403);
     }
 
     @Test
