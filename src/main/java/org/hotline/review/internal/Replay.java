@@ -1,25 +1,18 @@
 package org.hotline.review.internal;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.hotline.engine.Adjudicator;
 import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
-import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
-import org.hotline.engine.Proposal;
 import org.hotline.engine.Scores;
 import org.hotline.engine.TurnInput;
 import org.hotline.exercise.Channel;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.scenario.Inject;
-import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
-import org.hotline.scenario.Side;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +70,6 @@ public final class Replay {
         int statesChecked;
         int outcomesChecked;
         Seeds seeds;
-        int turn;
         GameState current;
         GameState expected;
         String expectedCause;
@@ -85,10 +77,7 @@ public final class Replay {
         List<String> dueInjects = List.of();
         final List<String> releasedAtOpen = new ArrayList<>();
         Inject adHoc;
-        final Map<Side, Orders> sealed = new EnumMap<>(Side.class);
-        final Map<String, Proposal> proposals = new LinkedHashMap<>();
-        final Map<String, String> answers = new LinkedHashMap<>();
-        final Map<Side, Map<String, Integer>> ratings = new EnumMap<>(Side.class);
+        final TurnInputs inputs = new TurnInputs(json);
         Outcome outcome;
         List<Inject.Change> decisionChanges = List.of();
         String decisionRationale = "";
@@ -100,44 +89,24 @@ public final class Replay {
 
         void step(ExerciseEvent e) {
             JsonNode p = e.payload();
+            if (inputs.read(e)) {
+                int turn = inputs.turn();
+                outcome = null;
+                decisionChanges = List.of();
+                var start = engine.openTurn(scenario, current, seeds.forTurn(turn));
+                expected = start.state();
+                expectedCause = "opening turn " + turn;
+                dueInjects = start.released().stream().map(Inject::id).toList();
+                releasedAtOpen.clear();
+                opening = true;
+            }
             switch (e.type()) {
                 case "EXERCISE_CREATED" -> {
                     seeds = Seeds.of(p);
                     expected = engine.initialState(scenario);
                     expectedCause = "the scenario's initial state";
                 }
-                case "PHASE_CHANGED" -> {
-                    int next = p.get("turn").asInt();
-                    if ("BRIEFING".equals(p.get("phase").asString()) && next != turn) {
-                        turn = next;
-                        sealed.clear();
-                        proposals.clear();
-                        answers.clear();
-                        ratings.clear();
-                        outcome = null;
-                        decisionChanges = List.of();
-                        var start = engine.openTurn(scenario, current, seeds.forTurn(turn));
-                        expected = start.state();
-                        expectedCause = "opening turn " + turn;
-                        dueInjects = start.released().stream().map(Inject::id).toList();
-                        releasedAtOpen.clear();
-                        opening = true;
-                    }
-                }
                 case "INJECT_RELEASED" -> injectReleased(e, p);
-                case "ORDERS_SUBMITTED" -> {
-                    Orders orders = json.treeToValue(p.get("orders"), Orders.class);
-                    sealed.put(orders.side(), orders);
-                }
-                case "ORDERS_DEFAULTED" -> {
-                    Side side = Side.valueOf(p.get("side").asString());
-                    sealed.put(side, new Orders(side, Map.of()));
-                }
-                case "PROPOSAL_MADE" -> proposals.put(p.get("proposalId").asString(), new Proposal(p.get("proposalId").asString(),
-                        Side.valueOf(p.get("from").asString()), moves(p.get("offered")), moves(p.get("requested"))));
-                case "PROPOSAL_ANSWERED" -> answers.put(p.get("proposalId").asString(), p.get("answer").asString());
-                case "ARGUMENT_RATED" -> ratings.computeIfAbsent(Side.valueOf(p.get("side").asString()), s -> new LinkedHashMap<>())
-                        .put(p.get("issueId").asString(), p.get("rating").asInt());
                 case "ADJUDICATION_DRAFTED" -> drafted(e, p);
                 case "ADJUDICATION_DECIDED" -> {
                     decisionChanges = json.treeToValue(p.get("changes"), new TypeReference<List<Inject.Change>>() { });
@@ -150,12 +119,12 @@ public final class Replay {
                     }
                     GameState after = outcome.after();
                     if (!decisionChanges.isEmpty()) {
-                        Inject edit = new Inject("decision-" + turn, "Facilitator's decision", decisionRationale,
+                        Inject edit = new Inject("decision-" + inputs.turn(), "Facilitator's decision", decisionRationale,
                                 new Inject.OnRelease(), decisionChanges, Inject.Audience.FACILITATOR, List.of());
                         after = engine.release(scenario, outcome.after(), edit).state();
                     }
                     expected = after;
-                    expectedCause = "the results of turn " + turn;
+                    expectedCause = "the results of turn " + inputs.turn();
                     results = true;
                 }
                 case "STATE_FULL" -> stateFull(e, p);
@@ -182,19 +151,16 @@ public final class Replay {
 
         void drafted(ExerciseEvent e, JsonNode p) {
             TurnInput recordedInput = json.treeToValue(p.get("input"), TurnInput.class);
-            List<Proposal> accepted = proposals.values().stream().filter(x -> "ACCEPTED".equals(answers.get(x.id()))).toList();
-            Map<Side, Map<String, Integer>> rated = new EnumMap<>(Side.class);
-            ratings.forEach((side, byIssue) -> rated.put(side, Map.copyOf(byIssue)));
-            TurnInput input = new TurnInput(sealed.get(Side.WASHINGTON), sealed.get(Side.MOSCOW), accepted, rated);
+            TurnInput input = inputs.input();
             if (!input.equals(recordedInput)) {
                 mismatches.add(new Mismatch(e.seq(), e.turn(), "the adjudication's input differs from the orders, proposals and "
                         + "ratings in the log"));
             }
-            outcome = engine.adjudicate(scenario, current, input, seeds.forTurn(turn));
+            outcome = engine.adjudicate(scenario, current, input, seeds.forTurn(inputs.turn()));
             outcomesChecked++;
             Outcome recorded = json.treeToValue(p.get("outcome"), Outcome.class);
             if (!outcome.equals(recorded)) {
-                mismatches.add(new Mismatch(e.seq(), e.turn(), "the engine's draft outcome of turn " + turn + " differs from the recorded one"
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "the engine's draft outcome of turn " + inputs.turn() + " differs from the recorded one"
                         + difference(outcome, recorded)));
             }
         }
@@ -223,7 +189,7 @@ public final class Replay {
                         + difference(expected, recorded)));
             }
             if (opening && !releasedAtOpen.equals(dueInjects)) {
-                mismatches.add(new Mismatch(e.seq(), e.turn(), "turn " + turn + " released " + releasedAtOpen + "; the engine releases "
+                mismatches.add(new Mismatch(e.seq(), e.turn(), "turn " + inputs.turn() + " released " + releasedAtOpen + "; the engine releases "
                         + dueInjects));
             }
             opening = false;
@@ -231,7 +197,7 @@ public final class Replay {
                 turns.add(new TurnState(0, e.seq(), recorded, null));
             }
             if (results) {
-                turns.add(new TurnState(turn, e.seq(), recorded, outcome.scores()));
+                turns.add(new TurnState(inputs.turn(), e.seq(), recorded, outcome.scores()));
                 results = false;
             }
             current = recorded;
@@ -293,10 +259,6 @@ public final class Replay {
             } else {
                 out.add((path.isEmpty() ? "/" : path) + " (engine " + a + ", log " + b + ")");
             }
-        }
-
-        private Map<String, Move> moves(JsonNode node) {
-            return json.treeToValue(node, new TypeReference<LinkedHashMap<String, Move>>() { });
         }
 
         private Inject.Audience audience(Channel channel) {

@@ -2,7 +2,6 @@ package org.hotline.review.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.hotline.engine.GameState;
 import org.hotline.engine.IssueOutcome;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Order;
-import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Roll;
 import org.hotline.engine.Scores;
@@ -164,10 +162,7 @@ final class ReviewData {
     /** One pass over the log, collecting each turn's pieces as they come. */
     private final class Reader {
         final JsonMapper json;
-        int turn;
-        final Map<Side, Orders> sealed = new EnumMap<>(Side.class);
-        final List<Side> defaulted = new ArrayList<>();
-        final Map<Side, Map<String, Integer>> ratings = new EnumMap<>(Side.class);
+        final TurnInputs inputs;
         Outcome outcome;
         Narrative narrative;
         FacilitatorDecision decision;
@@ -176,38 +171,21 @@ final class ReviewData {
 
         Reader(JsonMapper json) {
             this.json = json;
+            this.inputs = new TurnInputs(json);
         }
 
         void read() {
             for (ExerciseEvent e : log) {
                 JsonNode p = e.payload();
+                if (inputs.read(e)) {
+                    outcome = null;
+                    narrative = null;
+                    decision = null;
+                }
                 switch (e.type()) {
                     case "EXERCISE_CREATED" -> started = e.time();
                     case "PLAYER_JOINED" -> participants.add(new Participant(p.path("name").asString(""), p.path("role").asString(""),
                             side(p.get("side"))));
-                    case "PHASE_CHANGED" -> {
-                        int next = p.get("turn").asInt();
-                        if ("BRIEFING".equals(p.get("phase").asString()) && next != turn) {
-                            turn = next;
-                            sealed.clear();
-                            defaulted.clear();
-                            ratings.clear();
-                            outcome = null;
-                            narrative = null;
-                            decision = null;
-                        }
-                    }
-                    case "ORDERS_SUBMITTED" -> {
-                        Orders orders = json.treeToValue(p.get("orders"), Orders.class);
-                        sealed.put(orders.side(), orders);
-                    }
-                    case "ORDERS_DEFAULTED" -> {
-                        Side side = side(p.get("side"));
-                        sealed.put(side, new Orders(side, Map.of()));
-                        defaulted.add(side);
-                    }
-                    case "ARGUMENT_RATED" -> ratings.computeIfAbsent(side(p.get("side")), s -> new LinkedHashMap<>())
-                            .put(p.get("issueId").asString(), p.get("rating").asInt());
                     case "ADJUDICATION_DRAFTED" -> {
                         outcome = json.treeToValue(p.get("outcome"), Outcome.class);
                         narrative = json.treeToValue(p.get("narrative"), Narrative.class);
@@ -254,7 +232,7 @@ final class ReviewData {
             List<IssueDecision> issues = new ArrayList<>();
             for (IssueOutcome io : outcome.issues()) {
                 String id = io.issueId();
-                issues.add(new IssueDecision(id, issueName(id), order(Side.WASHINGTON, id), order(Side.MOSCOW, id),
+                issues.add(new IssueDecision(id, issueName(id), inputs.order(Side.WASHINGTON, id), inputs.order(Side.MOSCOW, id),
                         io.washingtonMoveAsReadByMoscow(), io.moscowMoveAsReadByWashington(), io.before(), io.after(), io.findings(),
                         outcome.rolls().stream().filter(r -> id.equals(r.issueId())).toList(),
                         outcome.effects().stream().filter(x -> id.equals(x.issueId())).toList(),
@@ -262,17 +240,10 @@ final class ReviewData {
                         decision == null || decision.byIssue() == null ? null : decision.byIssue().get(id)));
             }
             List<String> ids = outcome.issues().stream().map(IssueOutcome::issueId).toList();
-            Map<Side, Map<String, Integer>> rated = new EnumMap<>(Side.class);
-            ratings.forEach((side, byIssue) -> rated.put(side, Map.copyOf(byIssue)));
-            return new TurnDecisions(turn, List.copyOf(defaulted), rated, issues,
+            return new TurnDecisions(inputs.turn(), inputs.defaulted(), inputs.ratings(), issues,
                     outcome.rolls().stream().filter(r -> r.issueId() == null || !ids.contains(r.issueId())).toList(),
                     outcome.effects().stream().filter(x -> x.issueId() == null).toList(),
                     narrative == null ? null : narrative.summary(), decision, decidedBy, finalEffects, outcome.scores());
-        }
-
-        private Order order(Side side, String issueId) {
-            Orders orders = sealed.get(side);
-            return orders == null ? Order.hold(issueId) : orders.on(issueId);
         }
 
         private Line line(ExerciseEvent e, String kind, Map<String, Object> detail) {
