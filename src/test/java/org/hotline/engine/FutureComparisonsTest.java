@@ -99,6 +99,7 @@ class FutureComparisonsTest {
         double limited = meanTension(runs(FUTURE, LIMITED));
         System.out.printf("future F1/R1: mean end tension core-first %.1f, limited %.1f%n", coreFirst, limited);
 
+        // Observed with seeds 0-299: core-first 11.4, limited 76.8.
         assertThat(coreFirst).as("F1/R1: core-first ends at least 5 points calmer than limited").isLessThan(limited - 5);
     }
 
@@ -112,6 +113,7 @@ class FutureComparisonsTest {
             double without = agreementRate(runs(detached, policy));
             System.out.printf("future F6: agreement rate, China alignment 90: %.2f, 20: %.2f%n", withTriangle, without);
 
+            // Observed: 0.34 against 0.58 (core-first), 0.34 against 0.57 (limited).
             assertThat(withTriangle).as("F6: a close partnership with a hostile third power lowers agreement rates").isLessThan(without * 0.9);
         }
     }
@@ -126,6 +128,8 @@ class FutureComparisonsTest {
             double without = agreementRate(runs(easing, policy));
             System.out.printf("future F5: agreement rate, trends against Moscow 90: %.2f, 30: %.2f%n", withTrends, without);
 
+            // Observed (the future scenario damps F5 by half, Washington imposing many of the costs): 0.43 against
+            // 0.30 (core-first), 0.42 against 0.29 (limited).
             assertThat(withTrends).as("F5: trends against Moscow raise agreement rates").isGreaterThan(without * 1.1);
         }
     }

@@ -17,10 +17,10 @@ import org.hotline.scenario.VariablePath;
  */
 final class Injects {
 
-    private enum Kind { TENSION, SIDE, CHAMPION, CONTEXT, BALANCE, STATUS, LAPSE }
+    enum Kind { TENSION, SIDE, CHAMPION, CONTEXT, BALANCE, STATUS, LAPSE }
 
     /** Where a change path points. */
-    private record Target(Kind kind, int side, SideVar sideVar, ContextVar contextVar, int issue) {
+    record Target(Kind kind, int side, SideVar sideVar, ContextVar contextVar, int issue) {
     }
 
     private Injects() {
@@ -34,8 +34,10 @@ final class Injects {
         Board b = new Board(x, state, effects);
         int turn = state.turn() + 1;
         List<Inject> released = new ArrayList<>();
-        for (Inject inject : x.scenario.injects()) {
-            if (b.fired(inject.id()) || !due(x, b, inject.trigger(), turn)) {
+        List<Inject> injects = x.scenario.injects();
+        for (int k = 0; k < injects.size(); k++) {
+            Inject inject = injects.get(k);
+            if (b.fired(inject.id()) || !due(b, inject.trigger(), x.conditions[k], turn)) {
                 continue;
             }
             apply(x, b, inject);
@@ -61,13 +63,28 @@ final class Injects {
         return new TurnStart(b.toState(), List.of(inject), List.copyOf(effects));
     }
 
-    private static boolean due(ScenarioIndex x, Board b, Inject.Trigger trigger, int turn) {
+    /** The variable each triggered inject watches, parsed once per scenario (null for other triggers). */
+    static Target[] conditions(ScenarioIndex x) {
+        List<Inject> injects = x.scenario.injects();
+        Target[] conditions = new Target[injects.size()];
+        for (int k = 0; k < conditions.length; k++) {
+            if (injects.get(k).trigger() instanceof Inject.When when) {
+                String where = "inject '" + injects.get(k).id() + "', condition";
+                conditions[k] = parse(x, when.variable(), where);
+                if (conditions[k].kind == Kind.CHAMPION || conditions[k].kind == Kind.STATUS || conditions[k].kind == Kind.LAPSE) {
+                    throw new IllegalArgumentException(where + ": only numeric variables can be compared, not " + when.variable());
+                }
+            }
+        }
+        return conditions;
+    }
+
+    private static boolean due(Board b, Inject.Trigger trigger, Target condition, int turn) {
         if (trigger instanceof Inject.AtTurn at) {
             return at.turn() == turn;
         }
         if (trigger instanceof Inject.When when) {
-            Target target = parse(x, when.variable(), "condition");
-            double value = numeric(b, target, when.variable());
+            double value = numeric(b, condition);
             return when.comparison() == Inject.Comparison.ABOVE ? value > when.value() : value < when.value();
         }
         return false;
@@ -169,13 +186,13 @@ final class Injects {
         }
     }
 
-    private static double numeric(Board b, Target target, String path) {
+    private static double numeric(Board b, Target target) {
         return switch (target.kind) {
             case TENSION -> b.tension;
             case SIDE -> b.get(target.side, target.sideVar);
             case CONTEXT -> b.get(target.contextVar);
             case BALANCE -> b.balance[target.issue];
-            default -> throw new IllegalArgumentException("Condition on '" + path + "': only numeric variables can be compared");
+            default -> throw new IllegalStateException("not a numeric condition: " + target);
         };
     }
 

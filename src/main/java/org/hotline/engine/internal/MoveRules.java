@@ -85,17 +85,19 @@ final class MoveRules {
             int moving = 0;
             for (Map.Entry<String, Order> entry : orders.byIssue().entrySet()) {
                 Order order = entry.getValue();
-                String where = side + "'s order on '" + entry.getKey() + "'";
                 if (order == null || order.move() == null) {
-                    throw new IllegalArgumentException(where + " has no move");
+                    throw new IllegalArgumentException(where(side, entry.getKey()) + " has no move");
                 }
                 if (!entry.getKey().equals(order.issueId())) {
-                    throw new IllegalArgumentException(where + " names issue '" + order.issueId() + "'");
+                    throw new IllegalArgumentException(where(side, entry.getKey()) + " names issue '" + order.issueId() + "'");
                 }
-                x.require(order.issueId(), where);
+                if (x.indexOf(order.issueId()) < 0) {
+                    x.require(order.issueId(), where(side, entry.getKey()));
+                }
                 Refusal refusal = refusal(x, state, side, order.move());
                 if (refusal != null) {
-                    throw new IllegalArgumentException(where + ": " + order.move() + " is not allowed: " + refusal.reason);
+                    throw new IllegalArgumentException(where(side, entry.getKey()) + ": " + order.move() + " is not allowed: "
+                            + refusal.reason);
                 }
                 moving += order.move() != Move.HOLD || order.redLine() ? 1 : 0;
             }
@@ -123,6 +125,11 @@ final class MoveRules {
                 proposal.requested().forEach((issueId, move) -> checkTerm(x, proposal, issueId, move));
             }
         }
+    }
+
+    /** Built only for a refusal's message: the hot path builds no strings. */
+    private static String where(Side side, String issueId) {
+        return side + "'s order on '" + issueId + "'";
     }
 
     private static void checkTerm(ScenarioIndex x, Proposal proposal, String issueId, Move move) {

@@ -33,6 +33,8 @@ final class ScenarioIndex {
     final int sharedCount;
     final int coreCount;
     final double startResolve;
+    /** For each scenario inject, in order, the variable its condition watches (null unless triggered by one). */
+    final Injects.Target[] conditions;
     private final Map<String, Integer> index = new HashMap<>();
 
     ScenarioIndex(Scenario scenario) {
@@ -77,6 +79,7 @@ final class ScenarioIndex {
         sharedCount = sharedIssues;
         coreCount = coreIssues;
         startResolve = scenario.sides().get(Side.MOSCOW).perceivedResolve();
+        conditions = Injects.conditions(this);
     }
 
     /** Index of an issue id, or -1. */

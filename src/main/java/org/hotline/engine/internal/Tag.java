@@ -2,6 +2,8 @@ package org.hotline.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finding ids (DESIGN.md section 5) attached to an effect or a roll, with a bit mask so that an issue
@@ -12,6 +14,7 @@ record Tag(List<String> ids, long mask) {
     private static final List<String> CATALOGUE = List.of(
             "B1", "B2", "B3", "B4", "K1", "K2", "M1", "M2", "M3", "M4", "M5", "M6",
             "F1", "F2", "F3", "F4", "F5", "F6", "R1", "R2", "R3", "R4", "R5", "R6", "CS1", "CS2", "CS3", "CS4");
+    private static final Map<Long, List<String>> BY_MASK = new ConcurrentHashMap<>();
 
     static Tag of(String... ids) {
         long mask = 0;
@@ -25,8 +28,12 @@ record Tag(List<String> ids, long mask) {
         return new Tag(List.of(ids), mask);
     }
 
-    /** The ids of a mask, in catalogue order. */
+    /** The ids of a mask, in catalogue order; each distinct mask's list is built once. */
     static List<String> ids(long mask) {
+        return BY_MASK.computeIfAbsent(mask, Tag::build);
+    }
+
+    private static List<String> build(long mask) {
         List<String> ids = new ArrayList<>(Long.bitCount(mask));
         for (int bit = 0; bit < CATALOGUE.size(); bit++) {
             if ((mask & (1L << bit)) != 0) {

@@ -109,8 +109,8 @@ final class TurnAdjudication {
     }
 
     static Outcome adjudicate(ScenarioIndex x, GameState state, TurnInput input, long seed) {
-        List<org.hotline.engine.Effect> effects = new ArrayList<>(64);
-        List<Roll> rolls = new ArrayList<>(32);
+        List<org.hotline.engine.Effect> effects = new ArrayList<>(80);
+        List<Roll> rolls = new ArrayList<>(40);
         Board b = new Board(x, state, effects);
         b.turn = state.turn() + 1;
         TurnAdjudication turn = new TurnAdjudication(x, b, input, seed, rolls);
