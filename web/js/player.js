@@ -180,7 +180,7 @@ class PlayerConsole {
       }
       const note = document.getElementById(`withheld-${issueId}`);
       // The engine names the move at the end of each reason; said once for all of them.
-      const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), '')))];
+      const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')))];
       note.hidden = !blocked.length;
       setText(note, blocked.length ? `Withheld now: ${blocked.map(o => label(o.move)).join(', ')}. ${reasons.join('; ')}.` : '');
       card.argument.disabled = !editable;
@@ -378,7 +378,8 @@ class PlayerConsole {
     }
     if (all || changed.has('players')) this.updateMembers();
     if (all || changed.has('proposals') || changed.has('phase')) this.updateProposals();
-    if (all || changed.has('results')) {
+    // The states after a turn arrive just behind its results: what changed is drawn again with them.
+    if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       fill(this.resultsPanel, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, this.side))
         : el('p', { class: 'muted' }, 'Results appear here after each turn is adjudicated.'));
       setText(this.tabResults, m.results.length ? `Results (${m.results.length})` : 'Results');

@@ -54,7 +54,7 @@ class PublicView {
         : `${label(m.phase)}${m.turn ? ` · turn ${m.turn} of ${m.view.turns}` : ''}`);
     }
     if (all || changed.has('injects')) updateFeed(this.injects, m.injects, injectLine);
-    if (all || changed.has('results')) {
+    if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       const last = latest(m.results);
       if (last) fill(this.result, resultsView(m, last, null));
     }

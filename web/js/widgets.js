@@ -331,7 +331,7 @@ export function resultsView(model, result, side) {
 
 function whatChanged(model, previous, now, result, side) {
   const rows = [];
-  const tension = now?.tension ?? result.tension;
+  const tension = result.tension ?? now?.tension;
   // [label, before, after, whether a rise is bad news]
   if (previous && tension !== undefined) rows.push(['Tension', previous.tension, tension, true]);
   if (side) {

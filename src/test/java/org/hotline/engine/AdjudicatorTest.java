@@ -157,9 +157,32 @@ class AdjudicatorTest {
         Narrative narrative = engine.narrate(future, outcome);
 
         assertThat(narrative.byIssue().keySet()).containsExactly(UKRAINE, EUROPE, MISSILE, NEW_START, SANCTIONS, IRAN, ARCTIC, CYBER);
-        assertThat(narrative.byIssue().get(EUROPE)).contains("Washington played BUILDUP").contains("mutual hardline spiral")
-                .contains("B3");
+        assertThat(narrative.byIssue().get(EUROPE)).contains("Washington played BUILDUP")
+                .contains("Both played hardline: the spiral raised tension").contains("mutual hardline spiral").contains("B3");
+        assertThat(narrative.byIssue().get(ARCTIC)).isEqualTo("arctic: Washington played HOLD; Moscow played HOLD. Neither side moved.");
         assertThat(narrative.summary()).startsWith("Turn 1: tension 45.00 -> ");
+    }
+
+    @Test
+    void scoresAreReportedPerSideAndStabilityFallsToZeroInConflict() {
+        GameState state = engine.initialState(future);
+        Outcome quiet = engine.adjudicate(future, state, input(orders(Side.WASHINGTON, Move.HOLD), orders(Side.MOSCOW, Move.HOLD)), 1);
+        Outcome pressed = engine.adjudicate(future, state, input(orders(Side.WASHINGTON, Move.BUILDUP, EUROPE), orders(Side.MOSCOW, Move.HOLD)), 1);
+
+        Scores.SideScore washington = pressed.scores().sides().get(Side.WASHINGTON);
+        Scores.SideScore moscow = pressed.scores().sides().get(Side.MOSCOW);
+        assertThat(washington.interests()).isGreaterThan(quiet.scores().sides().get(Side.WASHINGTON).interests());
+        assertThat(moscow.interests()).isLessThan(quiet.scores().sides().get(Side.MOSCOW).interests());
+        assertThat(washington.costs()).isGreaterThan(quiet.scores().sides().get(Side.WASHINGTON).costs());
+        assertThat(moscow.security()).isLessThan(quiet.scores().sides().get(Side.MOSCOW).security());
+        assertThat(pressed.scores().stability()).isLessThan(quiet.scores().stability()).isPositive();
+
+        Scenario tense = withSides(sides(25, 55), 90);
+        Outcome war = java.util.stream.LongStream.range(0, 100).mapToObj(seed -> engine.adjudicate(tense, engine.initialState(tense),
+                input(orders(Side.WASHINGTON, Move.FORCE, EUROPE), orders(Side.MOSCOW, Move.FORCE, EUROPE)), seed))
+                .filter(o -> o.after().conflict()).findFirst().orElseThrow();
+        assertThat(war.scores().stability()).isZero();
+        assertThat(engine.narrate(tense, war).byIssue().get(EUROPE)).contains("The crisis escalated to conflict.");
     }
 
     @Test

@@ -8,14 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.hotline.scenario.Context;
+import org.hotline.scenario.Inject;
 import org.hotline.scenario.IssueStatus;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
+import org.hotline.scenario.ScenarioFiles;
 import org.hotline.scenario.Side;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +39,12 @@ class EngineProperties {
             }
         }
         Map<String, Order> byIssue = new LinkedHashMap<>();
-        allowed.forEach((issue, moves) -> byIssue.put(issue,
-                new Order(issue, moves.get(random.nextInt(moves.size())), random.nextInt(10) == 0, "")));
+        int limit = scenario.issuesPerTurn() == 0 ? Integer.MAX_VALUE : scenario.issuesPerTurn();
+        allowed.forEach((issue, moves) -> {
+            if (byIssue.size() < limit) {
+                byIssue.put(issue, new Order(issue, moves.get(random.nextInt(moves.size())), random.nextInt(10) == 0, ""));
+            }
+        });
         return new Orders(side, byIssue);
     }
 
@@ -106,6 +115,32 @@ class EngineProperties {
                 assertThat(r.draw()).isBetween(0.0, 1.0);
             });
             assertThat(s.conflict()).isEqualTo(s.issues().values().stream().anyMatch(i -> i.status() == IssueStatus.CONFLICT));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> bundledScenarios() {
+        return Arbitraries.of(ScenarioFiles.loadBundled().scenarios().stream().map(Scenario::id).toList());
+    }
+
+    @Property(tries = 200)
+    void bundledScenariosWithTheirInjectsNeverThrowOnValidOrders(@ForAll("bundledScenarios") String scenarioId, @ForAll long seed,
+            @ForAll long ordersSeed) {
+        Scenario scenario = ScenarioFiles.bundled(scenarioId);
+        SplittableRandom random = new SplittableRandom(ordersSeed);
+        GameState state = ENGINE.initialState(scenario);
+        for (int turn = 0; turn < scenario.turns() && !state.conflict(); turn++) {
+            state = ENGINE.openTurn(scenario, state, seed).state();
+            for (Inject inject : scenario.injects()) {
+                if (inject.trigger() instanceof Inject.OnRelease && !state.firedInjects().contains(inject.id()) && random.nextInt(6) == 0) {
+                    state = ENGINE.release(scenario, state, inject).state();
+                }
+            }
+            Outcome outcome = ENGINE.adjudicate(scenario, state, new TurnInput(randomOrders(scenario, state, Side.WASHINGTON, random),
+                    randomOrders(scenario, state, Side.MOSCOW, random), List.of(), randomRatings(scenario, random)), seed);
+            assertThat(outcome.after().tension()).isBetween(0.0, 100.0);
+            assertThat(ENGINE.narrate(scenario, outcome).byIssue()).hasSize(scenario.issues().size());
+            state = outcome.after();
         }
     }
 

@@ -128,7 +128,8 @@ final class Board {
             status[i] = issue.status();
             balance[i] = issue.balance();
             unresolved[i] = issue.turnsUnresolved();
-            redLines[i] = (issue.redLines().contains(Side.WASHINGTON) ? 1 : 0) | (issue.redLines().contains(Side.MOSCOW) ? 2 : 0);
+            Set<Side> declared = issue.redLines() == null ? Set.of() : issue.redLines();
+            redLines[i] = (declared.contains(Side.WASHINGTON) ? 1 : 0) | (declared.contains(Side.MOSCOW) ? 2 : 0);
             inForce[i] = -1;
         }
         if (state.issues().size() != n) {

@@ -11,6 +11,7 @@ import org.hotline.engine.IssueOutcome;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Roll;
+import org.hotline.scenario.IssueStatus;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
@@ -32,9 +33,9 @@ final class Narration {
                     .append(moveText(washington, issue.washingtonMove(), moscow, issue.washingtonMoveAsReadByMoscow()))
                     .append("; ")
                     .append(moveText(moscow, issue.moscowMove(), washington, issue.moscowMoveAsReadByWashington()))
-                    .append('.');
+                    .append(". ").append(headline(issue, washington, moscow, outcome));
             for (Roll roll : outcome.rolls()) {
-                if (issue.issueId().equals(roll.issueId())) {
+                if (issue.issueId().equals(roll.issueId()) && told(roll)) {
                     text.append(' ').append(rollText(roll));
                 }
             }
@@ -56,7 +57,7 @@ final class Narration {
                 .append(Values.text(outcome.before().tension())).append(" -> ").append(Values.text(outcome.after().tension()))
                 .append('.');
         for (Roll roll : outcome.rolls()) {
-            if (roll.issueId() == null) {
+            if (roll.issueId() == null && told(roll)) {
                 summary.append(' ').append(rollText(roll));
             }
         }
@@ -69,6 +70,49 @@ final class Narration {
             summary.append(" The crisis escalated to conflict: the exercise ends. [B3]");
         }
         return new Narrative(summary.toString(), Collections.unmodifiableMap(byIssue));
+    }
+
+    /**
+     * The rolls the story needs: those that decide an agreement, a lapse or a war always, the others
+     * (misreadings, spoilers, incidents) only when they happened. Every roll stays in the outcome.
+     */
+    private static boolean told(Roll roll) {
+        return roll.success() || roll.purpose().equals("agreement") || roll.purpose().equals("agreement lapse")
+                || roll.purpose().equals("escalation to conflict");
+    }
+
+    /** One sentence on what the two moves amounted to (the issue matrix, mechanism 1). */
+    private static String headline(IssueOutcome issue, String washington, String moscow, Outcome outcome) {
+        Move w = issue.washingtonMove();
+        Move m = issue.moscowMove();
+        if (issue.after() == IssueStatus.CONFLICT) {
+            return "The crisis escalated to conflict.";
+        }
+        if (w.hardline() && m.hardline()) {
+            return "Both played hardline: the spiral raised tension and threat on both sides.";
+        }
+        if (w.hardline() != m.hardline()) {
+            String presser = w.hardline() ? washington : moscow;
+            String other = w.hardline() ? moscow : washington;
+            Move answer = w.hardline() ? m : w;
+            return presser + " pressed its advantage while " + other + (answer.lessHardline() ? " reached out." : " held its posture.");
+        }
+        if (w.lessHardline() && m.lessHardline()) {
+            Roll roll = outcome.rolls().stream().filter(r -> r.purpose().equals("agreement") && issue.issueId().equals(r.issueId()))
+                    .findFirst().orElse(null);
+            if (roll == null) {
+                return issue.before() == IssueStatus.AGREEMENT
+                        ? "Both reached out on an issue already settled; the agreement was reaffirmed."
+                        : "Both reached out, but one read the other's step as posturing: no agreement was possible this turn.";
+            }
+            return String.format(Locale.ROOT, roll.success() ? "Both reached out and concluded an agreement (odds %.0f%%)."
+                    : "Both reached out; talks go on without agreement yet (odds %.0f%%).", roll.odds() * 100);
+        }
+        if (w.lessHardline() || m.lessHardline()) {
+            return (w.lessHardline() ? washington : moscow) + " took a step alone; " + (w.lessHardline() ? moscow : washington)
+                    + " held its posture.";
+        }
+        return "Neither side moved.";
     }
 
     private static String moveText(String side, Move move, String reader, Move asRead) {
