@@ -9,8 +9,9 @@ import { connStatus, banner, tickClock, updateTopbar, topbar } from './widgets.j
  * @param role   the role the page is for (FACILITATOR uses the account token)
  * @param topics (view) => topic suffixes to subscribe
  * @param build  (model, live) => page object with update(changed)
+ * @param accept event => whether the page applies it (the projector keeps only PUBLIC events)
  */
-export async function openExercise(role, topics, build) {
+export async function openExercise(role, topics, build, accept = () => true) {
   const exerciseId = new URLSearchParams(location.search).get('x');
   document.body.prepend(topbar(role));
   const token = exerciseId && tokenFor(exerciseId, role);
@@ -41,7 +42,7 @@ export async function openExercise(role, topics, build) {
   let page;
   const live = new Live(exerciseId, token, topics(view), {
     onEvents: events => {
-      const changed = apply(model, events);
+      const changed = apply(model, events.filter(accept));
       updateTopbar(model);
       page.update(changed);
       if (model.phase === 'ENDED') banner(`The exercise has ended${model.ended?.reason ? ': ' + model.ended.reason : ''}.`);

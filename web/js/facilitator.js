@@ -245,10 +245,13 @@ class FacilitatorConsole {
     this.reviewTurn = d.turn;
     delete this.review.dataset.empty;
     const outcome = d.outcome || {};
-    const narrative = d.narrative || {};
+    // Edits start from the public account: the engine's narrative names dice and both sides' private
+    // values, so it is shown beside the form, read-only, and never pre-filled into what players see.
+    const engineAccount = d.narrative || {};
+    const told = d.publicNarrative || {};
     const mode = m.view.mode;
     const summary = el('textarea', { id: 'review-summary', rows: 3 });
-    summary.value = narrative.summary || '';
+    summary.value = told.summary || '';
     const byIssue = {};
     const rationale = el('textarea', { id: 'review-rationale', rows: 2, required: true, 'aria-describedby': 'rationale-hint' });
     const changes = el('div', { id: 'review-changes' });
@@ -283,13 +286,15 @@ class FacilitatorConsole {
         el('table', { class: 'grid rolls' }, el('tbody', {}, (outcome.rolls || []).map(r => el('tr', {},
           el('td', {}, r.purpose), el('td', {}, r.issueId || ''), el('td', {}, `odds ${fmt(r.odds, 2)}`), el('td', {}, `draw ${fmt(r.draw, 2)}`),
           el('td', {}, r.success ? 'yes' : 'no')))))),
-      el('div', { class: 'field gap' }, el('label', { for: 'review-summary' }, 'Narrative summary (players see this)'), summary),
+      el('div', { class: 'field gap' }, el('label', { for: 'review-summary' }, 'Narrative summary (players see this)'), summary,
+        engineText('review-engine-summary', engineAccount.summary)),
       el('details', {}, el('summary', {}, 'Narrative per issue'),
         (m.view.issues).map(issue => {
           const t = el('textarea', { id: `review-issue-${issue.id}`, rows: 2 });
-          t.value = narrative.byIssue?.[issue.id] || '';
+          t.value = told.byIssue?.[issue.id] || '';
           byIssue[issue.id] = t;
-          return el('div', { class: 'field' }, el('label', { for: t.id }, issue.name), t);
+          return el('div', { class: 'field' }, el('label', { for: t.id }, issue.name), t,
+            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id]));
         })),
       el('details', {}, el('summary', {}, 'Change effects'),
         el('p', { class: 'muted' }, 'Variable paths: tension, washington.trust, moscow.threatPerception, issue.<id>.status, issue.<id>.balance …'),
@@ -332,6 +337,11 @@ function changeRow(model) {
     el('input', { type: 'number', 'aria-label': 'Change by', placeholder: 'delta' }),
     el('input', { type: 'text', 'aria-label': 'Or set to', placeholder: 'or set' }),
     el('button', { type: 'button', class: 'small', 'aria-label': 'Remove this change', onclick: e => e.target.closest('.effect-row').remove() }, '×'));
+}
+
+/** The engine's own wording next to an editable field, for the facilitator's eyes only. */
+function engineText(id, text) {
+  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), text) : null;
 }
 
 function readChange(row) {

@@ -71,9 +71,13 @@ export class Live {
     this.client.subscribe('/user/queue/errors', m => this.error(JSON.parse(m.body)));
     this.client.subscribe('/user/queue/replies', m => this.reply(JSON.parse(m.body)));
     this.client.subscribe('/user/queue/sync', m => this.synced(JSON.parse(m.body)));
+    this.requestSync();
+    this.status('syncing', 'Catching up…');
+  }
+
+  requestSync() {
     this.client.publish({ destination: `/app/exercise.${this.exerciseId}.sync`,
       body: JSON.stringify({ after: this.lastSeq }) });
-    this.status('syncing', 'Catching up…');
   }
 
   live(event) {
@@ -83,7 +87,13 @@ export class Live {
 
   synced(reply) {
     if (reply.exerciseId && reply.exerciseId !== this.exerciseId) return;
-    this.apply(reply.events || []);
+    const events = reply.events || [];
+    this.apply(events);
+    // A paged reply: fetch the rest after the last applied seq, still holding the live events back.
+    if (reply.complete === false && events.length) {
+      this.requestSync();
+      return;
+    }
     const held = this.held;
     this.held = [];
     this.syncing = false;

@@ -63,6 +63,7 @@ class PublicView {
   refused() {}
 }
 
+// A facilitator's token catches up on every channel; the room's screen shows only what is public.
 const role = projector && account.get() ? 'FACILITATOR' : 'OBSERVER';
-openExercise(role, () => ['public'], model => new PublicView(model))
+openExercise(role, () => ['public'], model => new PublicView(model), event => event.channel === 'PUBLIC')
   .catch(error => banner(`The view could not start: ${error.message}`, true));

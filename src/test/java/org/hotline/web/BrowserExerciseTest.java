@@ -189,6 +189,14 @@ class BrowserExerciseTest {
         textAppears(washington, "#withheld-" + issue, "Concede");
         assertThat(washington.findElement(By.id("move-" + issue + "-CONCEDE")).isEnabled()).isFalse();
         assertThat(moscow.findElement(By.id("move-" + issue + "-CONCEDE")).isEnabled()).isTrue();
+        // A Washington-only inject: its team sees it, the room's screen (opened later with the
+        // facilitator's token, which catches up on every channel) does not.
+        waiting(facilitator).until(d -> d.findElement(By.id("adhoc-title")).getDomProperty("value").isEmpty());
+        visible(facilitator, "#adhoc-text").sendKeys("For Washington's eyes only.");
+        new Select(facilitator.findElement(By.id("adhoc-audience"))).selectByValue("WASHINGTON");
+        facilitator.findElement(By.id("adhoc-title")).sendKeys("Private cable");
+        click(facilitator, "#adhoc-send");
+        textAppears(washington, "#injects", "Private cable");
 
         // Events after the restart reach every page without a reload.
         click(facilitator, "#ctl-advance");
@@ -204,12 +212,18 @@ class BrowserExerciseTest {
         textAppears(moscow, "#submit-state", "No orders were submitted in time");
 
         WebElement summary = visible(facilitator, "#review-summary");
+        // The edit form starts from the public account; the engine's (dice, private values) is only shown beside it.
+        String engineAccount = facilitator.findElement(By.id("review-engine-" + issue)).getDomProperty("textContent")
+                .replace("Engine’s account (facilitator only): ", "");
+        String prefilled = facilitator.findElement(By.id("review-issue-" + issue)).getDomProperty("value");
+        assertThat(prefilled).isNotBlank().isNotEqualTo(engineAccount);
         summary.clear();
         summary.sendKeys("Control's reading: Washington's concession is noted; Moscow held.");
         facilitator.findElement(By.id("review-rationale")).sendKeys("Moscow defaulted; the summary says so plainly.");
         click(facilitator, "#review-edit");
         phase(moscow, "Results");
         textAppears(moscow, "#tab-results", "Control's reading");
+        assertThat(moscow.findElement(By.id("tab-results")).getText()).doesNotContain(engineAccount);
         textAppears(washington, "#tab-results", "Turn 2 results");
         assertThat(washington.findElement(By.cssSelector("#tab-results .outcome[data-issue='" + issue + "']")).getText())
                 .contains("Negotiate").contains("Hold");
@@ -226,6 +240,8 @@ class BrowserExerciseTest {
         screenshot(facilitator, "facilitator-console");
         facilitator.get(server.url("/observer.html?view=projector&x=" + exercise));
         textAppears(facilitator, "#latest-result", "Turn 2 results");
+        textAppears(facilitator, "#injects", "Congress revolts");
+        assertThat(facilitator.findElement(By.id("injects")).getText()).doesNotContain("Private cable");
         screenshot(facilitator, "projector");
 
         join(facilitator, codes.notetaker(), "Nadia");

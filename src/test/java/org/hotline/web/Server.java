@@ -40,7 +40,9 @@ final class Server implements AutoCloseable {
                 "--hotline.admin.password=" + ADMIN_PASSWORD,
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--hotline.access.failed-joins-per-minute=1000");
+                "--hotline.access.failed-joins-per-minute=1000",
+                // Small pages, so every console's catch-up has to ask for the rest (complete: false).
+                "--hotline.live.events-per-page=4");
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 

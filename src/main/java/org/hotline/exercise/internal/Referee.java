@@ -466,9 +466,11 @@ public class Referee {
         TurnInput input = new TurnInput(s.sealed.get(Side.WASHINGTON), s.sealed.get(Side.MOSCOW), accepted, ratings);
         Outcome outcome = engine.adjudicate(scenario, s.game, input, s.seed);
         Narrative narrative = engine.narrate(scenario, outcome);
-        b.emit("ADJUDICATION_DRAFTED", Channel.CONTROL, fields("outcome", outcome, "narrative", narrative, "input", input));
+        // The public account goes with the draft so the facilitator edits it, not the engine's (dice, private values).
+        Narrative told = PublicNarration.of(scenario, outcome, outcome.after());
+        b.emit("ADJUDICATION_DRAFTED", Channel.CONTROL, fields("outcome", outcome, "narrative", narrative,
+                "publicNarrative", told, "input", input));
         if (s.mode == Mode.AUTOMATIC) {
-            Narrative told = PublicNarration.of(scenario, outcome, outcome.after());
             results(b, scenario, outcome.after(), outcome.effects(), told.summary(), told.byIssue(), "ENGINE");
         }
     }
