@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.hotline.access.internal.FailedJoins;
+import org.hotline.access.internal.FailedAttempts;
+import org.hotline.access.internal.FailedAttempts.Kind;
 import org.hotline.scenario.Side;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,12 +25,12 @@ public class Access {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
-    private final FailedJoins failedJoins;
+    private final FailedAttempts failedAttempts;
 
-    public Access(JdbcTemplate jdbc, PasswordEncoder passwords, FailedJoins failedJoins) {
+    public Access(JdbcTemplate jdbc, PasswordEncoder passwords, FailedAttempts failedAttempts) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.failedJoins = failedJoins;
+        this.failedAttempts = failedAttempts;
     }
 
     public boolean anyAccount() {
@@ -54,17 +55,25 @@ public class Access {
         return Caller.account(username, roles);
     }
 
-    public Optional<Caller> checkPassword(String username, String password) {
+    /**
+     * Checks a password (POST /api/login and HTTP Basic). Failed checks are counted per client address;
+     * past the limit the address is refused with 429 before the password is even looked at.
+     */
+    public Optional<Caller> checkPassword(String username, String password, String clientAddress) {
+        if (failedAttempts.blocked(Kind.LOGIN, clientAddress)) {
+            throw new AccessRefused(429, "RATE_LIMITED", "Too many failed logins from this address; wait a minute");
+        }
         List<String> hashes = jdbc.queryForList("select password_hash from account where username = ?", String.class, username);
         if (hashes.isEmpty() || password == null || !passwords.matches(password, hashes.get(0))) {
+            failedAttempts.record(Kind.LOGIN, clientAddress);
             return Optional.empty();
         }
         return accountRoles(username).map(roles -> Caller.account(username, roles));
     }
 
     /** Logs an account in: a fresh token. */
-    public String login(String username, String password) {
-        Caller caller = checkPassword(username, password)
+    public String login(String username, String password, String clientAddress) {
+        Caller caller = checkPassword(username, password, clientAddress)
                 .orElseThrow(() -> new AccessRefused(401, "UNAUTHORIZED", "Wrong username or password"));
         String token = Secrets.token();
         jdbc.update("insert into access_token (token_hash, username, player_id, created_at) values (?, ?, null, ?)",
@@ -122,7 +131,7 @@ public class Access {
     /** As {@link #join(String, String, String)}; {@code admit} may refuse the code's exercise (by throwing) before a seat is made. */
     @Transactional
     public Seat join(String code, String name, String clientAddress, Consumer<String> admit) {
-        if (failedJoins.blocked(clientAddress)) {
+        if (failedAttempts.blocked(Kind.JOIN, clientAddress)) {
             throw new AccessRefused(429, "RATE_LIMITED", "Too many failed joins from this address; wait a minute");
         }
         String cleanName = name == null ? "" : name.strip();
@@ -132,7 +141,7 @@ public class Access {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select exercise_id, role, side from join_code where code = ?", Secrets.normaliseCode(code));
         if (rows.isEmpty()) {
-            failedJoins.record(clientAddress);
+            failedAttempts.record(Kind.JOIN, clientAddress);
             throw new AccessRefused(403, "FORBIDDEN", "Unknown join code");
         }
         Map<String, Object> row = rows.get(0);

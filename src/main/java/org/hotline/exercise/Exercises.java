@@ -82,7 +82,12 @@ public class Exercises {
         }
     }
 
-    public ExerciseSummary create(String owner, NewExercise request) {
+    /**
+     * Creates an exercise. {@code sameTransaction} gets the new id and runs in the transaction that
+     * appends the first events (the caller issues the join codes there), so either both are stored or
+     * neither is.
+     */
+    public ExerciseSummary create(String owner, NewExercise request, Consumer<String> sameTransaction) {
         Scenario scenario = catalog.find(request.scenarioId() == null ? "" : request.scenarioId())
                 .orElseThrow(() -> new CommandRejected("INVALID", "No scenario '" + request.scenarioId() + "'"));
         Map<Phase, Integer> timers = new EnumMap<>(Phase.class);
@@ -101,7 +106,7 @@ public class Exercises {
         synchronized (lock(state.id)) {
             Batch batch = new Batch(state, projector, json, System.currentTimeMillis(), owner);
             referee.create(batch, scenario, owner, mode, seed, timers);
-            commit(batch, null);
+            commit(batch, null, sameTransaction);
             return summary(batch.state());
         }
     }
@@ -242,12 +247,12 @@ public class Exercises {
             if (batch.events().isEmpty()) {
                 return new Ack(commandId, exerciseId, state.lastSeq, state.lastSeq, false);
             }
-            commit(batch, commandId);
+            commit(batch, commandId, id -> { });
             return new Ack(commandId, exerciseId, batch.events().get(0).seq(), batch.state().lastSeq, false);
         }
     }
 
-    private void commit(Batch batch, String commandId) {
+    private void commit(Batch batch, String commandId, Consumer<String> sameTransaction) {
         ExerciseState state = batch.state();
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = state.lastSeq - snapshotSeq.getOrDefault(state.id, 0L) >= snapshotEvery
@@ -260,6 +265,7 @@ public class Exercises {
             if (snapshot) {
                 eventLog.snapshot(state);
             }
+            sameTransaction.accept(state.id);
         });
         if (snapshot) {
             snapshotSeq.put(state.id, state.lastSeq);

@@ -86,8 +86,12 @@ public final class Wire {
     }
 
     public JsonNode create(String token, String mode, Map<String, Integer> timers) {
+        return create(token, scenarioId(), mode, timers);
+    }
+
+    public JsonNode create(String token, String scenarioId, String mode, Map<String, Integer> timers) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("scenarioId", scenarioId());
+        request.put("scenarioId", scenarioId);
         request.put("mode", mode);
         request.put("seed", 7);
         request.put("timers", timers);

@@ -57,7 +57,11 @@ abstract class WireTest {
         final JsonNode m1Seat;
 
         Table(String mode, Map<String, Integer> timers) {
-            created = wire.create(facilitatorToken, mode, timers);
+            this(wire.scenarioId(), mode, timers);
+        }
+
+        Table(String scenarioId, String mode, Map<String, Integer> timers) {
+            created = wire.create(facilitatorToken, scenarioId, mode, timers);
             id = created.get("id").asString();
             JsonNode codes = created.get("joinCodes");
             w1Seat = wire.join(codes.get("WASHINGTON").asString(), "Ana");

@@ -124,7 +124,7 @@ class ReviewPageBrowserTest {
 
     /** Three automatic turns in the détente case, played through the exercise service, then ended. */
     private String playThreeTurns() {
-        ExerciseSummary created = exercises.create(Server.ADMIN, new NewExercise("cs3-detente", Mode.AUTOMATIC, 5L, Map.of()));
+        ExerciseSummary created = exercises.create(Server.ADMIN, new NewExercise("cs3-detente", Mode.AUTOMATIC, 5L, Map.of()), id -> { });
         String id = created.id();
         access.issueJoinCodes(id);
         Map<Side, Actor> players = new java.util.EnumMap<>(Side.class);

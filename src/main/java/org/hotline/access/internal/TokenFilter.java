@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.hotline.access.Access;
+import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -27,7 +28,18 @@ class TokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        caller(request.getHeader("Authorization")).ifPresent(caller -> {
+        Optional<Caller> found;
+        try {
+            found = caller(request.getHeader("Authorization"), request.getRemoteAddr());
+        } catch (AccessRefused refused) {
+            // Too many failed HTTP Basic passwords from this address: answered like a refused POST /api/login.
+            response.setStatus(refused.status());
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":\"" + refused.code() + "\",\"message\":\""
+                    + refused.getMessage().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            return;
+        }
+        found.ifPresent(caller -> {
             String role = caller.facilitator() ? "ROLE_FACILITATOR" : "ROLE_" + (caller.role() == null ? "ACCOUNT" : caller.role().name());
             SecurityContextHolder.getContext().setAuthentication(
                     new UsernamePasswordAuthenticationToken(caller, null, AuthorityUtils.createAuthorityList(role)));
@@ -35,7 +47,7 @@ class TokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<Caller> caller(String header) {
+    private Optional<Caller> caller(String header, String clientAddress) {
         if (header == null) {
             return Optional.empty();
         }
@@ -46,7 +58,7 @@ class TokenFilter extends OncePerRequestFilter {
             try {
                 String pair = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = pair.indexOf(':');
-                return colon < 0 ? Optional.empty() : access.checkPassword(pair.substring(0, colon), pair.substring(colon + 1));
+                return colon < 0 ? Optional.empty() : access.checkPassword(pair.substring(0, colon), pair.substring(colon + 1), clientAddress);
             } catch (IllegalArgumentException notBase64) {
                 return Optional.empty();
             }

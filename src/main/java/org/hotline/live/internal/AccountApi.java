@@ -1,5 +1,6 @@
 package org.hotline.live.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Map;
 import org.hotline.access.Access;
@@ -45,8 +46,8 @@ class AccountApi {
     }
 
     @PostMapping("/api/login")
-    Map<String, Object> login(@RequestBody Credentials request) {
-        String token = access.login(request.username(), request.password());
+    Map<String, Object> login(@RequestBody Credentials request, HttpServletRequest http) {
+        String token = access.login(request.username(), request.password(), http.getRemoteAddr());
         Caller caller = access.authenticate(token).orElseThrow();
         return Map.of("token", token, "username", caller.username(), "roles", caller.accountRoles());
     }

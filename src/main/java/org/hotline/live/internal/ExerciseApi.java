@@ -2,6 +2,7 @@ package org.hotline.live.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,8 +90,8 @@ class ExerciseApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal Caller caller, @RequestBody NewExercise request) {
         requireFacilitator(caller);
-        ExerciseSummary summary = exercises.create(caller.username(), request);
-        Map<String, String> codes = access.issueJoinCodes(summary.id());
+        Map<String, String> codes = new LinkedHashMap<>();
+        ExerciseSummary summary = exercises.create(caller.username(), request, id -> codes.putAll(access.issueJoinCodes(id)));
         return new Created(summary.id(), summary.scenarioId(), summary.title(), summary.mode(), summary.phase(), summary.turn(), codes);
     }
 
