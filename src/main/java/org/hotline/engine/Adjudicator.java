@@ -30,4 +30,10 @@ public interface Adjudicator {
     List<MoveOption> options(Scenario scenario, GameState state, Side side);
 
     Narrative narrate(Scenario scenario, Outcome outcome);
+
+    /**
+     * The scores of any state, not only of one the engine produced: a facilitator's edit or override
+     * changes the state, and the scores shown at the end and in the review must be of that state.
+     */
+    Scores score(Scenario scenario, GameState state);
 }

@@ -46,6 +46,19 @@ class AdjudicatorTest {
     }
 
     @Test
+    void scoresAnyStateAsItScoresItsOwnOutcomes() {
+        GameState state = engine.initialState(future);
+        Outcome outcome = engine.adjudicate(future, state,
+                input(everywhere(Side.WASHINGTON, Move.NEGOTIATE), everywhere(Side.MOSCOW, Move.NEGOTIATE)), 5);
+        assertThat(engine.score(future, outcome.after())).isEqualTo(outcome.scores());
+
+        // A facilitator's edit (here: a calmer relationship) must show in the scores.
+        GameState calmer = new GameState(outcome.after().turn(), 5, outcome.after().sides(), outcome.after().context(),
+                outcome.after().issues(), outcome.after().agreements(), outcome.after().firedInjects(), false);
+        assertThat(engine.score(future, calmer).stability()).isGreaterThan(outcome.scores().stability());
+    }
+
+    @Test
     void everyRollIsRecordedWithOddsDrawAndResult() {
         GameState state = engine.initialState(future);
         Outcome outcome = engine.adjudicate(future, state,

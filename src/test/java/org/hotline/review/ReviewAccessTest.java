@@ -61,6 +61,19 @@ class ReviewAccessTest extends ReviewTestBase {
         assertThat(wire.post(review + "/report", edited, table.token(Side.MOSCOW)).status()).isEqualTo(403);
         assertThat(wire.post(review + "/release", Map.of(), analyst).status()).isEqualTo(403);
         assertThat(wire.post(review + "/branch", Map.of("turn", 0), analyst).status()).isEqualTo(403);
+        // A half-filled edit is made whole (missing texts empty), a malformed one refused with the reason.
+        ObjectNode sparse = edited.deepCopy();
+        ((ObjectNode) sparse.get("overview")).remove("objectives");
+        sparse.withArray("improvements").addObject().put("title", "Only a title");
+        Wire.Response whole = wire.post(review + "/report", sparse, facilitatorToken);
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.body().get("improvements").get(whole.body().get("improvements").size() - 1).get("analysis").asString()).isEmpty();
+        assertThat(text(review + "/report.md", facilitatorToken).body()).contains("Only a title");
+        ObjectNode broken = edited.deepCopy();
+        broken.remove("plan");
+        Wire.Response refused = wire.post(review + "/report", broken, facilitatorToken);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("message").asString()).contains("plan");
         Wire.Response saved = wire.post(review + "/report", edited, facilitatorToken);
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("editedBy").asString()).isEqualTo(Wire.ADMIN);

@@ -14,6 +14,7 @@ import org.hotline.engine.IssueState;
 import org.hotline.engine.MoveOption;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Outcome;
+import org.hotline.engine.Scores;
 import org.hotline.engine.SideState;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.TurnStart;
@@ -92,5 +93,10 @@ public final class RuleEngine implements Adjudicator {
     @Override
     public Narrative narrate(Scenario scenario, Outcome outcome) {
         return Narration.narrate(scenario, outcome);
+    }
+
+    @Override
+    public Scores score(Scenario scenario, GameState state) {
+        return Scoring.score(index(scenario), state);
     }
 }

@@ -306,7 +306,7 @@ public class Referee {
                 b.emit("PLAYER_MOVED", Channel.PUBLIC, fields("playerId", member.playerId(), "name", member.name(),
                         "from", member.side(), "side", to));
             }
-            case "END" -> end(b, c.reason() == null || c.reason().isBlank() ? "ended by the facilitator" : c.reason().strip());
+            case "END" -> end(b, scenario, c.reason() == null || c.reason().isBlank() ? "ended by the facilitator" : c.reason().strip());
             default -> throw new CommandRejected("INVALID", "type: one of START, ADVANCE, PAUSE, RESUME, EXTEND, CUT, "
                     + "RELEASE_INJECT, LOCK_ORDERS, RATE_ARGUMENT, APPROVE, EDIT, OVERRIDE, REMOVE_PLAYER, MOVE_PLAYER, END");
         }
@@ -415,7 +415,7 @@ public class Referee {
             case ADJUDICATION -> throw new CommandRejected("WRONG_PHASE", "Adjudication ends with APPROVE, EDIT or OVERRIDE");
             case RESULTS -> {
                 if (s.turn >= scenario.turns() || s.game.conflict()) {
-                    end(b, s.game.conflict() ? "the exercise ended in conflict" : "the last turn has been played");
+                    end(b, scenario, s.game.conflict() ? "the exercise ended in conflict" : "the last turn has been played");
                 } else {
                     openTurn(b, scenario, reason);
                 }
@@ -492,14 +492,14 @@ public class Referee {
         states(b, scenario, after, effects, "results of turn " + s.turn);
         enter(b, Phase.RESULTS, s.turn, "results published");
         if (after.conflict()) {
-            end(b, "the exercise ended in conflict");
+            end(b, scenario, "the exercise ended in conflict");
         }
     }
 
-    private static void end(Batch b, String reason) {
+    private void end(Batch b, Scenario scenario, String reason) {
         ExerciseState s = b.state();
         b.emit("EXERCISE_ENDED", Channel.PUBLIC, fields("reason", reason,
-                "scores", s.draftOutcome == null ? null : s.draftOutcome.scores(), "tension", s.game.tension()));
+                "scores", engine.score(scenario, s.game), "tension", s.game.tension()));
         enter(b, Phase.ENDED, s.turn, reason);
     }
 

@@ -197,7 +197,7 @@ public final class Replay {
                 turns.add(new TurnState(0, e.seq(), recorded, null));
             }
             if (results) {
-                turns.add(new TurnState(inputs.turn(), e.seq(), recorded, outcome.scores()));
+                turns.add(new TurnState(inputs.turn(), e.seq(), recorded, engine.score(scenario, recorded)));
                 results = false;
             }
             current = recorded;

@@ -23,6 +23,29 @@ record Report(String exerciseId, Overview overview, List<Observation> strengths,
     record PlanRow(String area, String correctiveAction, List<String> findings, String responsible, String start, String completion) {
     }
 
+    /** A facilitator's edit with every missing text made empty and every missing list made empty. */
+    Report cleaned(String exerciseId) {
+        Overview o = overview;
+        Overview overview = new Overview(text(o.title()), text(o.scenario()), o.caseStudy(), text(o.dates()), text(o.mode()),
+                list(o.participants()), list(o.objectives()), text(o.summary()));
+        return new Report(exerciseId, overview, observations(strengths), observations(improvements),
+                plan.stream().map(p -> new PlanRow(text(p.area()), text(p.correctiveAction()), list(p.findings()), text(p.responsible()),
+                        text(p.start()), text(p.completion()))).toList(), null, null, null);
+    }
+
+    private static List<Observation> observations(List<Observation> list) {
+        return list.stream().map(x -> new Observation(text(x.title()), text(x.observation()), text(x.analysis()),
+                text(x.recommendation()), list(x.findings()), list(x.turns()))).toList();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static <T> List<T> list(List<T> value) {
+        return value == null ? List.of() : value.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     Report stamped(String editedBy, Instant edited, Instant released) {
         return new Report(exerciseId, overview, strengths, improvements, plan, editedBy, edited, released);
     }

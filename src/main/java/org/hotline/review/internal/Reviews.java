@@ -77,8 +77,10 @@ class Reviews {
                 || edited.plan() == null) {
             throw new CommandRejected("INVALID", "report: overview, strengths, improvements and plan are required");
         }
-        Report clean = new Report(exercise.id(), edited.overview(), edited.strengths(), edited.improvements(), edited.plan(), null,
-                null, null);
+        if (edited.strengths().contains(null) || edited.improvements().contains(null) || edited.plan().contains(null)) {
+            throw new CommandRejected("INVALID", "report: strengths, improvements and plan hold objects, not null");
+        }
+        Report clean = edited.cleaned(exercise.id());
         store.saveReport(exercise.id(), json.writeValueAsString(clean), by);
         return report(exercise, false);
     }
