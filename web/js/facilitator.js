@@ -59,7 +59,8 @@ class FacilitatorConsole {
     const codesBox = el('details', {}, el('summary', {}, 'Join codes'),
       el('div', { class: 'codes gap' }, [['WASHINGTON', sideLabel(m, 'WASHINGTON')], ['MOSCOW', sideLabel(m, 'MOSCOW')],
         ['OBSERVER', 'Observers'], ['NOTETAKER', 'Notetakers']].map(([k, name]) => [el('span', {}, name), el('code', {}, codes[k] || '—'), el('span')])),
-      el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view')));
+      el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view'), ' · ',
+        el('a', { href: `review.html?x=${encodeURIComponent(m.view.id)}`, id: 'review-link' }, 'After-action review')));
     const left = el('div', { class: 'column' }, clockPanel,
       el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox));
 

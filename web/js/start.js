@@ -111,7 +111,8 @@ async function workspace(session) {
         el('td', {}, x.title, el('div', { class: 'muted mono' }, x.id)),
         el('td', {}, label(x.phase)), el('td', { class: 'num' }, String(x.turn)),
         el('td', {}, el('a', { href: `facilitator.html?x=${encodeURIComponent(x.id)}` }, 'Console'), ' · ',
-          el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(x.id)}` }, 'Projector'))))))
+          el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(x.id)}` }, 'Projector'), ' · ',
+          el('a', { href: `review.html?x=${encodeURIComponent(x.id)}` }, 'Review'))))))
       : el('p', { class: 'muted' }, 'None yet: create one below.'));
   }).catch(err => {
     if (err.status === 401) { account.clear(); render(); } else fill(list, el('p', { class: 'error-text' }, err.message));

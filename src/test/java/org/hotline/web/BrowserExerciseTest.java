@@ -249,6 +249,7 @@ class BrowserExerciseTest {
         click(facilitator, "#ctl-end");
         textAppears(washington, "#banner", "Two turns played");
         textAppears(moscow, "#banner", "Two turns played");
+        assertThat(facilitator.findElement(By.id("review-link")).getDomAttribute("href")).isEqualTo("review.html?x=" + exercise);
 
         for (WebDriver driver : List.of(facilitator, washington, moscow)) {
             assertThat(Browsers.consoleErrors(driver)).as("console errors and CSP violations")
