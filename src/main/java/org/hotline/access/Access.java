@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.hotline.access.internal.FailedAttempts;
 import org.hotline.access.internal.FailedAttempts.Kind;
@@ -123,8 +124,13 @@ public class Access {
     }
 
     /** Joins with a code; failed attempts are counted per client address and limited. */
-    @Transactional
     public Seat join(String code, String name, String clientAddress) {
+        return join(code, name, clientAddress, exerciseId -> { });
+    }
+
+    /** As {@link #join(String, String, String)}; {@code admit} may refuse the code's exercise (by throwing) before a seat is made. */
+    @Transactional
+    public Seat join(String code, String name, String clientAddress, Consumer<String> admit) {
         if (failedAttempts.blocked(Kind.JOIN, clientAddress)) {
             throw new AccessRefused(429, "RATE_LIMITED", "Too many failed joins from this address; wait a minute");
         }
@@ -140,6 +146,7 @@ public class Access {
         }
         Map<String, Object> row = rows.get(0);
         String exerciseId = (String) row.get("exercise_id");
+        admit.accept(exerciseId);
         Role role = Role.valueOf((String) row.get("role"));
         Side side = side((String) row.get("side"));
         String playerId = Secrets.id("p-", 12);
@@ -150,6 +157,23 @@ public class Access {
         jdbc.update("insert into access_token (token_hash, username, player_id, created_at) values (?, null, ?, ?)",
                 Secrets.hash(token), playerId, now);
         return new Seat(token, exerciseId, playerId, cleanName, role, side);
+    }
+
+    /**
+     * Replaces the join code of a removed seat's team (or observer or notetaker code), so the removed
+     * person cannot join again under another name with the code they were given.
+     */
+    @Transactional
+    public String rotateJoinCode(String exerciseId, Role role, Side side) {
+        String code = Secrets.joinCode();
+        int rows = side == null
+                ? jdbc.update("update join_code set code = ? where exercise_id = ? and role = ? and side is null", code, exerciseId, role.name())
+                : jdbc.update("update join_code set code = ? where exercise_id = ? and role = ? and side = ?", code, exerciseId,
+                        role.name(), side.name());
+        if (rows == 0) {
+            throw new IllegalStateException("No " + role + " join code for exercise " + exerciseId);
+        }
+        return code;
     }
 
     private String insertCode(String exerciseId, Role role, Side side) {

@@ -57,10 +57,11 @@ public class Exercises {
 
     public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
                      TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
-                     @Value("${hotline.exercise.snapshot-every:200}") int snapshotEvery) {
+                     @Value("${hotline.exercise.snapshot-every:200}") int snapshotEvery,
+                     @Value("${hotline.live.max-chat-chars:2000}") int maxTextChars) {
         this.catalog = catalog;
         this.eventLog = eventLog;
-        this.referee = new Referee(engine);
+        this.referee = new Referee(engine, maxTextChars);
         this.projector = new Projector(json);
         this.deadlines = deadlines;
         this.transactions = transactions;
@@ -153,9 +154,26 @@ public class Exercises {
         return summary(state);
     }
 
+    /**
+     * Refuses a seat in an exercise that has ended: its players may read the released review, so a
+     * late join would open it to anyone holding an old code.
+     */
+    public void requireJoinable(String exerciseId) {
+        ExerciseState state = state(exerciseId)
+                .orElseThrow(() -> new CommandRejected("UNKNOWN_EXERCISE", "No exercise '" + exerciseId + "'"));
+        requireJoinable(state);
+    }
+
+    private static void requireJoinable(ExerciseState state) {
+        if (state.phase == Phase.ENDED) {
+            throw new CommandRejected("WRONG_PHASE", "The exercise has ended; nobody can join it any more");
+        }
+    }
+
     /** Puts a seat on the roster (once: a seat that rejoins is already there). */
     public void join(String exerciseId, String playerId, String name, Role role, Side side) {
         run(exerciseId, null, name, batch -> {
+            requireJoinable(batch.state());
             if (!batch.state().members.containsKey(playerId)) {
                 referee.join(batch, playerId, name, role, side);
             }
@@ -220,8 +238,11 @@ public class Exercises {
             } catch (CommandRejected rejected) {
                 throw rejected;
             } catch (RuntimeException bug) {
-                log.error("Command on exercise {} failed", exerciseId, bug);
-                throw new CommandRejected("INTERNAL", "The server could not apply this command: " + bug.getMessage());
+                // The detail may name internals or other teams' data: it goes to the log, the sender gets an id to quote.
+                String incident = Secrets.id("i-", 8);
+                log.error("Incident {}: command on exercise {} failed", incident, exerciseId, bug);
+                throw new CommandRejected("INTERNAL", "The server could not apply this command; nothing was changed (incident "
+                        + incident + ")");
             }
             if (batch.events().isEmpty()) {
                 return new Ack(commandId, exerciseId, state.lastSeq, state.lastSeq, false);

@@ -61,10 +61,26 @@ class FacilitatorCommandsTest extends WireTest {
         t.control(Map.of("type", "LOCK_ORDERS"));
         assertThat(t.refused(t.facilitator, "control", Map.of("type", "APPROVE", "rationale", "fine")).get("code").asString())
                 .isEqualTo("WRONG_PHASE");
-        t.control(Map.of("type", "OVERRIDE", "rationale", "Nobody moved", "summary", "A quiet year"));
+        JsonNode draft = t.facilitator.awaitEvent(e -> e.get("type").asString().equals("ADJUDICATION_DRAFTED"));
+        JsonNode engines = draft.get("payload").get("outcome");
+        double tensionBefore = engines.get("before").get("tension").asDouble();
+        assertThat(t.refused(t.facilitator, "control", Map.of("type", "OVERRIDE", "rationale", "r", "summary", "s",
+                "byIssue", Map.of("atlantis", "sinks"))).get("code").asString()).isEqualTo("UNKNOWN_ISSUE");
+        assertThat(t.refused(t.facilitator, "control", Map.of("type", "OVERRIDE", "rationale", "r", "summary", "s",
+                "byIssue", Map.of(t.issues().get(0), "x".repeat(2001)))).get("message").asString()).contains("byIssue", "2000");
+        // The facilitator writes the outcome on the state before adjudication; the engine's result was advice only.
+        t.control(Map.of("type", "OVERRIDE", "rationale", "Nobody moved", "summary", "A quiet year",
+                "byIssue", Map.of(t.issues().get(0), "Nothing happened here"),
+                "changes", List.of(Map.of("variable", "tension", "delta", 3))));
         JsonNode results = t.w1.awaitEvent(e -> e.get("type").asString().equals("RESULTS_PUBLISHED"));
         assertThat(results.get("payload").get("summary").asString()).isEqualTo("A quiet year");
+        assertThat(results.get("payload").get("byIssue").get(t.issues().get(0)).asString()).isEqualTo("Nothing happened here");
+        assertThat(results.get("payload").get("tension").asDouble()).isEqualTo(Math.min(100, tensionBefore + 3));
+        assertThat(engines.get("after").get("tension").asDouble()).isNotEqualTo(tensionBefore);
         assertThat(t.w1.events().stream().filter(e -> e.get("type").asString().equals("ORDERS_DEFAULTED"))).hasSize(2);
+        JsonNode log = wire.get("/api/exercises/" + t.id + "/events?after=0", t.facilitatorToken).body();
+        assertThat(last(log, "ADJUDICATION_DRAFTED").get("payload").get("outcome")).isEqualTo(engines);
+        assertThat(last(log, "ADJUDICATION_DECIDED").get("payload").get("decision").asString()).isEqualTo("OVERRIDE");
     }
 
     @Test

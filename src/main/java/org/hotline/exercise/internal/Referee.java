@@ -42,12 +42,13 @@ import org.hotline.scenario.Side;
  */
 public class Referee {
 
-    static final int MAX_TEXT = 2000;
-
     private final Adjudicator engine;
+    /** Every free text (chat, arguments, proposals, rationales, summaries): hotline.live.max-chat-chars. */
+    private final int maxText;
 
-    public Referee(Adjudicator engine) {
+    public Referee(Adjudicator engine, int maxText) {
         this.engine = engine;
+        this.maxText = maxText;
     }
 
     public void create(Batch b, Scenario scenario, String owner, Mode mode, long seed, Map<Phase, Integer> timers) {
@@ -107,7 +108,7 @@ public class Referee {
         return member.side();
     }
 
-    private static Map<String, Object> chat(Actor actor, Side side, String text) {
+    private Map<String, Object> chat(Actor actor, Side side, String text) {
         return fields("side", side, "playerId", actor.playerId(), "name", actor.name(), "text", requireText("text", text));
     }
 
@@ -127,8 +128,8 @@ public class Referee {
             Move move = move(scenario, line.move());
             requireAllowed(scenario, s.game, side, issue.id(), move);
             String argument = line.argument() == null ? "" : line.argument().strip();
-            if (argument.length() > MAX_TEXT) {
-                throw new CommandRejected("INVALID", "argument: at most " + MAX_TEXT + " characters");
+            if (argument.length() > maxText) {
+                throw new CommandRejected("INVALID", "argument: at most " + maxText + " characters");
             }
             draft.put(issue.id(), new ExerciseState.DraftEntry(issue.id(), move, Boolean.TRUE.equals(line.redLine()), argument, actor.name()));
         }
@@ -203,8 +204,8 @@ public class Referee {
     private void propose(Batch b, Scenario scenario, Actor actor, Side side, Command.ProposalAction command, String counterTo) {
         List<Map<String, Move>> terms = termsOf(scenario, command);
         String text = command.text() == null ? "" : command.text().strip();
-        if (text.length() > MAX_TEXT) {
-            throw new CommandRejected("INVALID", "text: at most " + MAX_TEXT + " characters");
+        if (text.length() > maxText) {
+            throw new CommandRejected("INVALID", "text: at most " + maxText + " characters");
         }
         b.emit("PROPOSAL_MADE", Channel.DIPLOMACY, fields("proposalId", "P" + b.nextSeq(), "from", side,
                 "offered", terms.get(0), "requested", terms.get(1), "text", text, "counterTo", counterTo, "name", actor.name()));
@@ -227,7 +228,7 @@ public class Referee {
         return moves;
     }
 
-    private static void note(Batch b, Actor actor, Command.Note note) {
+    private void note(Batch b, Actor actor, Command.Note note) {
         if (actor.role() != Role.NOTETAKER && actor.role() != Role.FACILITATOR) {
             throw new CommandRejected("FORBIDDEN", "Only the notetaker and the facilitator take notes");
         }
@@ -387,17 +388,21 @@ public class Referee {
         }
         String summary = requireText("summary", c.summary());
         List<Inject.Change> changes = changes(c.changes());
-        GameState after = outcome.after();
-        List<Effect> effects = new ArrayList<>(outcome.effects());
+        Map<String, String> written = byIssue(scenario, c.byIssue());
+        // EDIT amends the engine's result; OVERRIDE is the facilitator's own outcome, written on the state
+        // before adjudication (the engine's result stays in ADJUDICATION_DRAFTED as advice).
+        boolean override = decision.equals("OVERRIDE");
+        GameState after = override ? outcome.before() : outcome.after();
+        List<Effect> effects = override ? new ArrayList<>() : new ArrayList<>(outcome.effects());
         if (!changes.isEmpty()) {
             Inject edit = new Inject("decision-" + s.turn, "Facilitator's decision", rationale, new Inject.OnRelease(),
                     changes, Inject.Audience.FACILITATOR, List.of());
-            TurnStart edited = engineCall(() -> engine.release(scenario, outcome.after(), edit));
+            GameState base = after;
+            TurnStart edited = engineCall(() -> engine.release(scenario, base, edit));
             after = edited.state();
             effects.addAll(edited.effects());
         }
-        Map<String, String> byIssue = c.byIssue() == null || c.byIssue().isEmpty()
-                ? PublicNarration.of(scenario, outcome, after).byIssue() : c.byIssue();
+        Map<String, String> byIssue = written.isEmpty() ? PublicNarration.of(scenario, outcome, after).byIssue() : written;
         b.emit("ADJUDICATION_DECIDED", Channel.CONTROL, fields("decision", decision, "rationale", rationale,
                 "summary", summary, "byIssue", byIssue, "changes", changes));
         results(b, scenario, after, effects, summary, byIssue, "FACILITATOR");
@@ -577,17 +582,27 @@ public class Referee {
         return member;
     }
 
-    private static String requireText(String field, String text) {
+    private String requireText(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new CommandRejected("INVALID", field + ": required");
         }
-        if (text.length() > MAX_TEXT) {
-            throw new CommandRejected("INVALID", field + ": at most " + MAX_TEXT + " characters");
+        if (text.length() > maxText) {
+            throw new CommandRejected("INVALID", field + ": at most " + maxText + " characters");
         }
         return text.strip();
     }
 
-    private static List<Inject.Change> changes(List<Command.StateChange> changes) {
+    /** The facilitator's account per issue: known issue ids, texts within the limit. */
+    private Map<String, String> byIssue(Scenario scenario, Map<String, String> byIssue) {
+        if (byIssue == null) {
+            return Map.of();
+        }
+        Map<String, String> checked = new LinkedHashMap<>();
+        byIssue.forEach((issueId, text) -> checked.put(issue(scenario, issueId).id(), requireText("byIssue." + issueId, text)));
+        return checked;
+    }
+
+    private List<Inject.Change> changes(List<Command.StateChange> changes) {
         if (changes == null) {
             return List.of();
         }

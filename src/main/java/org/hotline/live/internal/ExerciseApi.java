@@ -103,7 +103,7 @@ class ExerciseApi {
 
     @PostMapping("/api/join")
     Joined join(@RequestBody JoinRequest request, HttpServletRequest http) {
-        Seat seat = access.join(request.code(), request.name(), http.getRemoteAddr());
+        Seat seat = access.join(request.code(), request.name(), http.getRemoteAddr(), exercises::requireJoinable);
         exercises.join(seat.exerciseId(), seat.playerId(), seat.name(), seat.role(), seat.side());
         return new Joined(seat.token(), seat.exerciseId(), seat.playerId(), seat.name(), seat.role(), seat.side());
     }

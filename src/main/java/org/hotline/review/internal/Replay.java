@@ -81,6 +81,7 @@ public final class Replay {
         Outcome outcome;
         List<Inject.Change> decisionChanges = List.of();
         String decisionRationale = "";
+        boolean overridden;
         boolean results;
 
         Walk(Scenario scenario) {
@@ -93,6 +94,7 @@ public final class Replay {
                 int turn = inputs.turn();
                 outcome = null;
                 decisionChanges = List.of();
+                overridden = false;
                 var start = engine.openTurn(scenario, current, seeds.forTurn(turn));
                 expected = start.state();
                 expectedCause = "opening turn " + turn;
@@ -111,17 +113,19 @@ public final class Replay {
                 case "ADJUDICATION_DECIDED" -> {
                     decisionChanges = json.treeToValue(p.get("changes"), new TypeReference<List<Inject.Change>>() { });
                     decisionRationale = p.path("rationale").asString("");
+                    overridden = "OVERRIDE".equals(p.path("decision").asString(""));
                 }
                 case "RESULTS_PUBLISHED" -> {
                     if (outcome == null) {
                         mismatches.add(new Mismatch(e.seq(), e.turn(), "results published with no adjudication before them"));
                         return;
                     }
-                    GameState after = outcome.after();
+                    // An OVERRIDE is written on the state before adjudication, an EDIT on the engine's result.
+                    GameState after = overridden ? outcome.before() : outcome.after();
                     if (!decisionChanges.isEmpty()) {
                         Inject edit = new Inject("decision-" + inputs.turn(), "Facilitator's decision", decisionRationale,
                                 new Inject.OnRelease(), decisionChanges, Inject.Audience.FACILITATOR, List.of());
-                        after = engine.release(scenario, outcome.after(), edit).state();
+                        after = engine.release(scenario, after, edit).state();
                     }
                     expected = after;
                     expectedCause = "the results of turn " + inputs.turn();
