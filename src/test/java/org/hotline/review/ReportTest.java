@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.exercise.Command;
+import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -72,6 +74,27 @@ class ReportTest extends ReviewTestBase {
         String states = text("/api/reviews/" + table.id + "/states.csv", facilitatorToken).body();
         assertThat(states.lines().count()).isEqualTo(1 + 5);
         assertThat(states.lines().skip(1).map(l -> l.split(",")[0]).toList()).containsExactly("0", "1", "2", "3", "4");
+    }
+
+    @Test
+    void spreadsheetFormulasInPlayersTextAreDefused() {
+        Table table = new Table("AUTOMATIC", 31);
+        table.control("START");
+        table.control("ADVANCE");
+        table.draft(Side.WASHINGTON, "arms", "NEGOTIATE", false, "=HYPERLINK(\"http://evil.example\",\"talks\")");
+        table.draft(Side.MOSCOW, "arms", "NEGOTIATE", false, "@SUM(1+1)");
+        table.draft(Side.MOSCOW, "naval", "PRESS", false, "-2+3, then talk");
+        table.control("ADVANCE");
+        table.send(table.player(Side.WASHINGTON), new Command.SubmitOrders());
+        table.send(table.player(Side.MOSCOW), new Command.SubmitOrders());
+        table.control("END");
+
+        String moves = text("/api/reviews/" + table.id + "/moves.csv", facilitatorToken).body();
+        assertThat(moves).contains("1,WASHINGTON,arms,NEGOTIATE,false,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"talks\"\")\",")
+                .contains("1,MOSCOW,arms,NEGOTIATE,false,'@SUM(1+1),")
+                .contains("1,MOSCOW,naval,PRESS,false,\"'-2+3, then talk\",");
+        // Numbers the server writes keep their sign.
+        assertThat(text("/api/reviews/" + table.id + "/states.csv", facilitatorToken).body()).doesNotContain("'");
     }
 
     private static List<JsonNode> list(JsonNode array) {

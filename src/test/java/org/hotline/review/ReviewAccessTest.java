@@ -2,7 +2,9 @@ package org.hotline.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import org.hotline.exercise.Command;
 import org.hotline.live.Wire;
 import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,11 @@ class ReviewAccessTest extends ReviewTestBase {
 
         table.control("START");
         table.playTurn(1, false);
+        // Staff-only material planted in the log (turn 2's briefing): a facilitator's note and a facilitator-only inject.
+        table.control("ADVANCE");
+        table.send(table.control, new Command.Note("MOMENT", "Staff only: Boris hesitated before accepting", null));
+        table.control("RELEASE_INJECT", null, null, null, new Command.AdHocInject("Back channel", "Staff only: the cable was forged",
+                "FACILITATOR", List.of()));
         // Running: its facilitator follows it; analysts wait for the end; players wait for release.
         assertThat(status(review, facilitatorToken)).isEqualTo(200);
         assertThat(status(review, analyst)).isEqualTo(409);
@@ -49,6 +56,10 @@ class ReviewAccessTest extends ReviewTestBase {
             assertThat(status(review + path, elsewhere.token(Side.MOSCOW))).as("player of another exercise " + path).isEqualTo(403);
             assertThat(status(review + path, null)).as("no token " + path).isEqualTo(401);
         }
+        // The fresh draft is the owner's working copy: nobody else reads it.
+        assertThat(status(review + "/report?draft=true", facilitatorToken)).isEqualTo(200);
+        assertThat(status(review + "/report?draft=true", analyst)).isEqualTo(403);
+        assertThat(status(review + "/report?draft=true", otherFacilitator)).isEqualTo(403);
         assertThat(status("/api/reviews/nope", facilitatorToken)).isEqualTo(404);
         assertThat(wire.get("/api/reviews", analyst).body().findValuesAsString("id")).contains(table.id).doesNotContain(elsewhere.id);
         assertThat(wire.get("/api/reviews", otherFacilitator).body().size()).isZero();
@@ -86,6 +97,15 @@ class ReviewAccessTest extends ReviewTestBase {
             assertThat(seen.body().get("standing").asString()).isEqualTo("PLAYER");
         }
         assertThat(text(review + "/report.md", table.token(Side.WASHINGTON)).body()).contains("Edited by white cell");
+        assertThat(status(review + "/report?draft=true", table.token(Side.WASHINGTON))).isEqualTo(403);
+        // Staff notes and facilitator-only injects stay with the staff; the other team's chat does not.
+        assertThat(text(review, facilitatorToken).body()).contains("Boris hesitated", "the cable was forged");
+        for (String path : new String[] {"", "/report", "/report.md", "/log.json", "/moves.csv", "/states.csv"}) {
+            Text seen = text(review + path, table.token(Side.WASHINGTON));
+            assertThat(seen.status()).as("released player " + path).isEqualTo(200);
+            assertThat(seen.body()).as("released player " + path).doesNotContain("Staff only");
+        }
+        assertThat(text(review, table.token(Side.WASHINGTON)).body()).contains("Moscow is ready to talk about arms, turn 1");
         assertThat(wire.get("/api/reviews", table.token(Side.WASHINGTON)).body().findValuesAsString("id")).containsExactly(table.id);
         assertThat(status(review, observer)).isEqualTo(403);
         assertThat(status(review, elsewhere.token(Side.WASHINGTON))).isEqualTo(403);

@@ -11,8 +11,14 @@ import org.hotline.scenario.Issue;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Side;
 
-/** Moves per turn and state per turn as CSV (RFC 4180: commas, quotes doubled, CRLF). */
+/**
+ * Moves per turn and state per turn as CSV (RFC 4180: commas, quotes doubled, CRLF). Player-typed text
+ * that a spreadsheet would run as a formula (a cell starting with =, +, -, @, tab or CR) gets a leading
+ * single quote, as OWASP's CSV-injection guidance advises; numbers are written by us and keep their sign.
+ */
 final class Csv {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {
     }
@@ -83,7 +89,11 @@ final class Csv {
             if (i > 0) {
                 csv.append(',');
             }
-            String cell = Objects.toString(cells.get(i), "");
+            Object value = cells.get(i);
+            String cell = Objects.toString(value, "");
+            if (!(value instanceof Number) && !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
             if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
                 cell = '"' + cell.replace("\"", "\"\"") + '"';
             }

@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hotline.access.Access;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
+import org.hotline.exercise.Channel;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
@@ -112,15 +114,29 @@ class ReviewApi {
         Link origin = store.originOf(id).map(o -> new Link(o.sourceId(), o.sourceTurn(), o.kind(), o.created())).orElse(null);
         List<Link> branches = store.branchesOf(id).stream().map(o -> new Link(o.exerciseId(), o.sourceTurn(), o.kind(), o.created()))
                 .toList();
+        boolean staff = grant.standing() != ReviewAccess.Standing.PLAYER;
+        List<ExerciseEvent> events = staff ? data.log : forPlayers(data.log);
+        Set<Long> shown = events.stream().map(ExerciseEvent::seq).collect(Collectors.toSet());
         return new View(exercise, grant.name(), grant.standing().name(), store.released(id), data.check(), data.turns(), data.decisions,
-                data.ledger(), data.teamChat, data.diplomacy, data.notes, data.injects, data.history(), data.participants, origin,
-                branches, data.log);
+                data.ledger(), data.teamChat, data.diplomacy, staff ? data.notes : List.of(),
+                data.injects.stream().filter(i -> shown.contains(i.seq())).toList(), data.history(), data.participants, origin,
+                branches, events);
+    }
+
+    /**
+     * After the exercise players see both teams' chat and orders and the adjudication (DESIGN.md section 4),
+     * but staff notes and facilitator-only injects stay with the staff.
+     */
+    private static List<ExerciseEvent> forPlayers(List<ExerciseEvent> log) {
+        return log.stream().filter(e -> e.channel() != Channel.STAFF
+                && !(e.channel() == Channel.CONTROL && "INJECT_RELEASED".equals(e.type()))).toList();
     }
 
     @GetMapping("/api/reviews/{id}/report")
     Report report(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                   @RequestParam(defaultValue = "false") boolean draft) {
-        return reviews.report(gate.read(caller, id).exercise(), draft);
+        ReviewAccess.Grant grant = draft ? gate.own(caller, id) : gate.read(caller, id);
+        return reviews.report(grant.exercise(), draft);
     }
 
     @PostMapping("/api/reviews/{id}/report")
@@ -142,7 +158,11 @@ class ReviewApi {
 
     @GetMapping("/api/reviews/{id}/log.json")
     ResponseEntity<LogExport> export(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        LogExport export = reviews.export(gate.read(caller, id).exercise());
+        ReviewAccess.Grant grant = gate.read(caller, id);
+        LogExport export = reviews.export(grant.exercise());
+        if (grant.standing() == ReviewAccess.Standing.PLAYER) {
+            export = new LogExport(export.schema(), export.version(), export.exported(), export.exercise(), forPlayers(export.events()));
+        }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-log.json\"")
                 .contentType(MediaType.APPLICATION_JSON).body(export);
     }
