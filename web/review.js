@@ -75,7 +75,8 @@ function render() {
   state.turn = r.turns.length ? r.turns[r.turns.length - 1].turn : 0;
   const nav = el('nav', { class: 'review-nav', 'aria-label': 'Sections' }, [
     ['overview', 'Overview'], ['replay', 'Replay'], ['decisions', 'Decision log'], ['history', 'Beside history'],
-    ['agreements', 'Agreements'], ['transcripts', 'Transcripts'], ['notes', 'Notes'], ['timeline', 'Timeline'], ['report', 'Report']]
+    ['agreements', 'Agreements'], ['transcripts', 'Transcripts'], ['notes', r.standing === 'PLAYER' ? 'Injects' : 'Notes'],
+    ['timeline', 'Timeline'], ['report', 'Report']]
     .map(([id, text]) => el('a', { href: `#${id}` }, text)));
   fill(main, nav, overview(), replay(), el('section', { id: 'decisions' }), history(), agreements(), transcripts(), notes(),
     timeline(), el('section', { id: 'report' }));
@@ -314,6 +315,10 @@ function transcripts() {
 
 function notes() {
   const r = state.review;
+  // Staff notes stay with the staff: the server sends players none, so their page shows only the injects.
+  if (r.standing === 'PLAYER') {
+    return el('section', { id: 'notes' }, el('h2', {}, 'Injects'), lines('inject-lines', r.injects));
+  }
   return el('section', { id: 'notes' }, el('h2', {}, 'Facilitator and notetaker notes'), lines('note-lines', r.notes),
     el('h3', {}, 'Injects'), lines('inject-lines', r.injects));
 }
