@@ -2,6 +2,7 @@
 // adjudication review, injects, notes, and a view of every channel.
 import { el, fill, setText, label, fmt, toast } from './dom.js';
 import { openExercise } from './boot.js';
+import { request, tokenFor } from './api.js';
 import { SIDES, sideLabel, issueName, latest } from './model.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
@@ -56,9 +57,12 @@ class FacilitatorConsole {
 
     this.teams = el('div', { id: 'teams' });
     const codes = m.view.joinCodes || {};
+    // Removing a player gives that seat a new code (the old one stops working), so the codes are kept live.
+    this.codeCells = {};
     const codesBox = el('details', {}, el('summary', {}, 'Join codes'),
       el('div', { class: 'codes gap' }, [['WASHINGTON', sideLabel(m, 'WASHINGTON')], ['MOSCOW', sideLabel(m, 'MOSCOW')],
-        ['OBSERVER', 'Observers'], ['NOTETAKER', 'Notetakers']].map(([k, name]) => [el('span', {}, name), el('code', {}, codes[k] || '—'), el('span')])),
+        ['OBSERVER', 'Observers'], ['NOTETAKER', 'Notetakers']].map(([k, name]) =>
+        [el('span', {}, name), this.codeCells[k] = el('code', { id: `code-${k.toLowerCase()}` }, codes[k] || '—'), el('span')])),
       el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view'), ' · ',
         el('a', { href: `review.html?x=${encodeURIComponent(m.view.id)}`, id: 'review-link' }, 'After-action review')));
     const left = el('div', { class: 'column' }, clockPanel,
@@ -308,9 +312,20 @@ class FacilitatorConsole {
         mode === 'FREE' ? el('button', { type: 'button', id: 'review-override', onclick: () => decide('OVERRIDE') }, 'Publish my own outcome') : null));
   }
 
+  async refreshCodes() {
+    try {
+      const view = await request('GET', `/api/exercises/${encodeURIComponent(this.model.view.id)}`, undefined,
+        tokenFor(this.model.view.id, 'FACILITATOR'));
+      for (const [k, cell] of Object.entries(this.codeCells)) setText(cell, (view.joinCodes || {})[k] || '—');
+    } catch (error) {
+      toast(`The new join codes could not be read: ${error.message}`, 'error');
+    }
+  }
+
   update(changed) {
     const all = changed.has('all');
     const m = this.model;
+    if (changed.has('removed')) this.refreshCodes();
     if (all || changed.has('phase') || changed.has('clock')) this.updateControls();
     if (all || changed.has('players') || changed.has('draft') || changed.has('sealed')) this.updateTeams();
     if (all || changed.has('full')) this.updateState();

@@ -75,7 +75,7 @@ export function apply(model, events) {
         break;
       case 'PLAYER_REMOVED':
         model.players.delete(p.playerId);
-        changed.add('players');
+        changed.add('players').add('removed');
         break;
       case 'PHASE_CHANGED':
         if (p.turn !== model.turn) newTurn(model);

@@ -115,8 +115,10 @@ public class Exercises {
      * A new exercise from a log written elsewhere (an imported export, or a branch of another
      * exercise): the events are projected and appended as they are, renumbered to a new id. The log
      * must start with EXERCISE_CREATED and number its events 1, 2, 3… with no gap.
+     * {@code sameTransaction} gets the new id inside the transaction that stores the events (the
+     * caller records the origin and issues the join codes there), so either all is stored or nothing.
      */
-    public ExerciseSummary adopt(List<ExerciseEvent> log) {
+    public ExerciseSummary adopt(List<ExerciseEvent> log, Consumer<String> sameTransaction) {
         if (log.isEmpty() || !"EXERCISE_CREATED".equals(log.get(0).type())) {
             throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
         }
@@ -144,6 +146,7 @@ public class Exercises {
             transactions.executeWithoutResult(tx -> {
                 eventLog.append(state, events);
                 eventLog.snapshot(state);
+                sameTransaction.accept(id);
             });
             snapshotSeq.put(id, state.lastSeq);
             if (state.phase != Phase.ENDED) {

@@ -127,10 +127,8 @@ class Reviews {
         ObjectNode created = ((ObjectNode) events.get(0).payload()).deepCopy();
         created.put("owner", owner);
         events.set(0, withPayload(events.get(0), created));
-        ExerciseSummary adopted = exercises.adopt(stopClock(events));
         String sourceId = file.exercise() == null ? null : file.exercise().id();
-        store.origin(new ReviewStore.Origin(adopted.id(), "IMPORT", sourceId, null, owner, Instant.now()));
-        return started(adopted);
+        return adopt(stopClock(events), id -> new ReviewStore.Origin(id, "IMPORT", sourceId, null, owner, Instant.now()));
     }
 
     /**
@@ -168,9 +166,7 @@ class Reviews {
         branchOf.put("turn", turn);
         created.set("branchOf", json.valueToTree(branchOf));
         cut.set(0, withPayload(cut.get(0), created));
-        ExerciseSummary adopted = exercises.adopt(stopClock(cut));
-        store.origin(new ReviewStore.Origin(adopted.id(), "BRANCH", source.id(), turn, owner, Instant.now()));
-        return started(adopted);
+        return adopt(stopClock(cut), id -> new ReviewStore.Origin(id, "BRANCH", source.id(), turn, owner, Instant.now()));
     }
 
     /** A copied log waits for its facilitator: a deadline running in its last phase is cleared. */
@@ -198,9 +194,14 @@ class Reviews {
         return events;
     }
 
-    private Started started(ExerciseSummary s) {
-        Map<String, String> codes = access.issueJoinCodes(s.id());
-        return new Started(s.id(), s.scenarioId(), s.title(), s.mode().name(), s.phase().name(), s.turn(), s.lastSeq(), codes);
+    /** Stores the copied log, its origin and its join codes in one transaction: all of them or none. */
+    private Started adopt(List<ExerciseEvent> log, java.util.function.Function<String, ReviewStore.Origin> origin) {
+        var codes = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>();
+        ExerciseSummary s = exercises.adopt(log, id -> {
+            store.origin(origin.apply(id));
+            codes.set(access.issueJoinCodes(id));
+        });
+        return new Started(s.id(), s.scenarioId(), s.title(), s.mode().name(), s.phase().name(), s.turn(), s.lastSeq(), codes.get());
     }
 
     private static ExerciseEvent withPayload(ExerciseEvent e, JsonNode payload) {
