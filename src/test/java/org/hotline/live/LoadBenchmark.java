@@ -1,7 +1,6 @@
 package org.hotline.live;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.hotline.HotlineApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
@@ -252,17 +250,7 @@ public final class LoadBenchmark {
         }
 
         private void subscribe(String destination, java.util.function.Consumer<JsonNode> onBody) {
-            session.subscribe(destination, new StompFrameHandler() {
-                @Override
-                public Type getPayloadType(StompHeaders headers) {
-                    return JsonNode.class;
-                }
-
-                @Override
-                public void handleFrame(StompHeaders headers, Object payload) {
-                    onBody.accept((JsonNode) payload);
-                }
-            });
+            Wire.onJson(session, destination, onBody);
         }
 
         private void answer(JsonNode reply, JsonNode error) {

@@ -35,6 +35,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** The server as a client sees it: REST over HTTP and STOMP over WebSocket, on the test's port. */
 public final class Wire {
 
+    /** Subscribes and hands each frame's body, read as JSON, to {@code onBody}. */
+    static void onJson(StompSession session, String destination, java.util.function.Consumer<JsonNode> onBody) {
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                onBody.accept((JsonNode) payload);
+            }
+        });
+    }
+
     public static final String ADMIN = "white";
     public static final String ADMIN_PASSWORD = "white-cell-password";
     public static final Duration WAIT = Duration.ofSeconds(10);
@@ -183,17 +198,7 @@ public final class Wire {
         }
 
         public Client subscribe(String destination) {
-            session.subscribe(destination, new StompFrameHandler() {
-                @Override
-                public Type getPayloadType(StompHeaders headers) {
-                    return JsonNode.class;
-                }
-
-                @Override
-                public void handleFrame(StompHeaders headers, Object payload) {
-                    received.add(new Received(destination, (JsonNode) payload));
-                }
-            });
+            onJson(session, destination, body -> received.add(new Received(destination, body)));
             return this;
         }
 
