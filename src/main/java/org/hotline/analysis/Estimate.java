@@ -1,0 +1,12 @@
+package org.hotline.analysis;
+
+/**
+ * A mean over the runs where the quantity exists, with its 95% interval (normal approximation for
+ * means, Wilson's interval for rates).
+ *
+ * @param n runs that had the quantity (all runs, except for "turn of conflict" and "turn of first agreement")
+ */
+public record Estimate(int n, double mean, double low, double high) {
+
+    public static final Estimate NONE = new Estimate(0, Double.NaN, Double.NaN, Double.NaN);
+}
