@@ -6,7 +6,8 @@ package org.hotline.analysis;
  *
  * @param n runs that had the quantity (all runs, except for "turn of conflict" and "turn of first agreement")
  */
-public record Estimate(int n, double mean, double low, double high) {
+public record Estimate(int n, Double mean, Double low, Double high) {
 
-    public static final Estimate NONE = new Estimate(0, Double.NaN, Double.NaN, Double.NaN);
+    /** No run had the quantity (no conflict, no agreement): no figures rather than NaN, which JSON cannot carry. */
+    public static final Estimate NONE = new Estimate(0, null, null, null);
 }

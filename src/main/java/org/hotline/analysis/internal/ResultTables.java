@@ -87,7 +87,7 @@ public final class ResultTables {
         return out.toString();
     }
 
-    private static String number(double value) {
-        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
+    private static String number(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.6f", value);
     }
 }
