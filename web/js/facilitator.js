@@ -6,6 +6,7 @@ import { request, tokenFor } from './api.js';
 import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths } from './model.js';
 import { confirmDialog } from './alerts.js';
 import { briefView } from './briefs.js';
+import { watchPresence, proposalsPanel, updateProposals } from './room.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
   loadFindings, findingChips, statusTag, banner,
@@ -21,6 +22,7 @@ class FacilitatorConsole {
     document.getElementById('who').textContent = `Facilitator · ${model.view.you?.name || ''}`;
     this.build();
     loadFindings().then(() => this.update(new Set(['results', 'review'])));
+    watchPresence(model, () => this.updateTeams());
   }
 
   /** Asks first (what cannot be undone), then sends; resolves null when the facilitator says no. */
@@ -100,7 +102,7 @@ class FacilitatorConsole {
       el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'),
         this.injectFeed, this.heldInjects(), this.adHocForm()),
       el('section', { class: 'panel', 'aria-labelledby': 'notes-h' }, el('h2', { id: 'notes-h' }, 'Notes'), this.notesFeed, noteForm(this.live, () => decisionsOf(this.model))),
-      this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
+      proposalsPanel(), this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
     // The suggestions for every variable box (ad hoc injects, effect edits): each path with its plain name.
     const variables = el('datalist', { id: 'variables' }, variablePaths(m.view).map(([path, name]) => el('option', { value: path }, name)));
     document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right), variables);
@@ -207,7 +209,7 @@ class FacilitatorConsole {
         el('div', { class: 'row' }, el('h3', { class: `grow side-${side}` }, sideLabel(m, side)),
           el('span', { class: 'tag', id: `ready-${side}` }, status)),
         el('ul', { class: 'members' }, members.length ? members.map(p => el('li', {},
-          el('span', {}, p.name),
+          el('span', {}, presenceDot(m, p), p.name),
           el('span', { class: 'row' },
             el('button', { type: 'button', class: 'small', title: `Move ${p.name} to the other team`,
               onclick: () => this.control('MOVE_PLAYER', { playerId: p.playerId, side: SIDES.find(s => s !== side) }) }, 'Move'),
@@ -221,7 +223,7 @@ class FacilitatorConsole {
           el('td', { class: 'muted' }, d.by || ''))))) : null);
     }), (() => {
       const others = [...m.players.values()].filter(p => p.role !== 'PLAYER');
-      return others.length ? el('p', { class: 'muted' }, `Also here: ${others.map(p => `${p.name} (${label(p.role)})`).join(', ')}`) : null;
+      return others.length ? el('p', { class: 'muted', id: 'others' }, 'Also here: ', others.map((p, n) => [n ? ', ' : '', presenceDot(m, p), `${p.name} (${label(p.role)})`])) : null;
     })());
   }
 
@@ -398,6 +400,7 @@ class FacilitatorConsole {
     }
     if (all || changed.has('notes')) updateFeed(this.notesFeed, m.notes, noteLine);
     if (all || changed.has('teamChat')) SIDES.forEach(side => updateChat(this.chats[side], m.teamChat[side]));
+    if (all || changed.has('proposals')) updateProposals(m);
     if (all || changed.has('diplomacy')) updateChat(this.diplomacy, m.diplomacy.filter(x => x.text !== undefined));
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, null))
@@ -408,6 +411,14 @@ class FacilitatorConsole {
   refused(error) {
     toast(explain(error), 'error');
   }
+}
+
+/** Connected now or not, in a word for screen readers and a dot for the eye. */
+function presenceDot(model, p) {
+  if (!model.connected) return null;
+  const on = model.connected.has(p.playerId);
+  return el('span', { class: `presence ${on ? 'online' : 'offline'}`, title: on ? 'connected now' : 'not connected',
+    'data-presence': on ? 'online' : 'offline' }, el('span', { class: 'sr-only' }, on ? 'connected: ' : 'not connected: '));
 }
 
 function changeRow(model) {
