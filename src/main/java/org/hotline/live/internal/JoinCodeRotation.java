@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A removed seat's token is refused from then on; so that the person cannot simply join again under
+ * A removed seat's token is revoked (refused from then on, its live sessions end); so that the person cannot simply join again under
  * another name, the code they joined with is replaced. The facilitator reads the new code in
  * GET /api/exercises/{id}.
  */
@@ -30,6 +30,7 @@ class JoinCodeRotation {
             if (event.type().equals("PLAYER_REMOVED")) {
                 Member removed = exercises.member(appended.exerciseId(), event.payload().get("playerId").asString()).orElseThrow();
                 access.rotateJoinCode(appended.exerciseId(), removed.role(), removed.side());
+                access.revokeSeat(removed.playerId());
             }
         }
     }
