@@ -20,6 +20,43 @@ export const MOVE_TEXT = {
   HOLD: 'Keep the present posture',
 };
 
+// Plain names for the engine's variables (docs/scenarios.md, "Variable paths"): nobody in the room
+// should read `domesticSupport` or `chinaAlignment`.
+export const VARIABLES = {
+  tension: 'Tension', trust: 'Trust', threatPerception: 'Threat perception', domesticSupport: 'Domestic support',
+  perceivedResolve: 'Perceived resolve', strain: 'Strain', burden: 'Burden', allianceCohesion: 'Alliance cohesion',
+  champion: 'Champion of outreach', chinaAlignment: 'Alignment with China', trendsAgainstWeaker: 'Trends against the weaker side',
+  powerRatio: 'Power ratio', revisionism: 'Revisionism', spoilerRisk: 'Risk of spoilers', balance: 'Balance', status: 'Status',
+  lapse: 'Lapse',
+};
+export const SIDE_FIELDS = ['trust', 'threatPerception', 'domesticSupport', 'perceivedResolve', 'strain', 'burden', 'allianceCohesion', 'champion'];
+export const CONTEXT_FIELDS = ['chinaAlignment', 'trendsAgainstWeaker', 'powerRatio', 'revisionism', 'spoilerRisk'];
+
+/** A variable key or path in words: "moscow.trust" → "St Petersburg: trust", "issue.ukraine.balance" → "Ukraine: balance". */
+export function variableName(path, sides = {}, issues = []) {
+  const parts = String(path || '').split('.');
+  const word = key => VARIABLES[key] || String(key).replace(/([A-Z])/g, ' $1').toLowerCase().replace(/^./, c => c.toUpperCase());
+  if (parts.length === 1) return word(parts[0]);
+  const lower = key => word(key).replace(/^./, c => c.toLowerCase());
+  if (parts[0] === 'washington' || parts[0] === 'moscow') return `${sides[parts[0].toUpperCase()] || word(parts[0])}: ${lower(parts[1])}`;
+  if (parts[0] === 'context') return word(parts[1]);
+  if (parts[0] === 'issue' || parts[0] === 'agreement') {
+    const name = issues.find(i => i.id === parts[1])?.name || parts[1];
+    return `${parts[0] === 'agreement' ? 'Agreement on ' : ''}${name}: ${lower(parts[2])}`;
+  }
+  return parts.map(word).join(' ');
+}
+
+/** Every path an inject or an edit may change, with its plain name, for suggestion lists. */
+export function variablePaths(view) {
+  const sides = view.sides || {};
+  const paths = [['tension', 'Tension']];
+  for (const side of ['washington', 'moscow']) for (const f of SIDE_FIELDS) paths.push([`${side}.${f}`, variableName(`${side}.${f}`, sides)]);
+  for (const f of CONTEXT_FIELDS) paths.push([`context.${f}`, variableName(f)]);
+  for (const i of view.issues || []) for (const f of ['balance', 'status']) paths.push([`issue.${i.id}.${f}`, variableName(`issue.${i.id}.${f}`, sides, view.issues)]);
+  return paths;
+}
+
 export function createModel(view) {
   return {
     view,
@@ -114,11 +151,14 @@ export function apply(model, events) {
         model.diplomacy.push({ seq: e.seq, time: e.time, ...p });
         changed.add('diplomacy');
         break;
-      case 'DRAFT_CHANGED':
+      case 'DRAFT_CHANGED': {
+        const before = model.drafts[p.side][p.change?.issueId];
         model.drafts[p.side] = p.draft || {};
-        model.draftLog[p.side].push({ seq: e.seq, time: e.time, name: p.name, playerId: p.playerId, ...p.change });
+        const after = model.drafts[p.side][p.change?.issueId];
+        model.draftLog[p.side].push({ seq: e.seq, time: e.time, name: p.name, playerId: p.playerId, ...p.change, what: draftChange(before, after) });
         changed.add('draft');
         break;
+      }
       case 'ORDERS_SUBMITTED':
         model.submitted[p.side] = { name: p.name, orders: p.orders };
         model.sealed[p.side] = true;
@@ -174,6 +214,32 @@ export function apply(model, events) {
     }
   }
   return changed;
+}
+
+/** What one draft change did to a line, for "who changed what": the move, the argument, the red line. */
+function draftChange(before, after) {
+  if (!after || !after.move) return before ? 'cleared' : 'nothing';
+  if (!before || before.move !== after.move) return 'move';
+  if (!!before.redLine !== !!after.redLine) return after.redLine ? 'red line declared' : 'red line withdrawn';
+  if ((before.argument || '') !== (after.argument || '')) return 'argument';
+  return 'nothing';
+}
+
+/** A draft change in words: "Ukraine: Press (was Negotiate)", "Ukraine: edited the argument". */
+export function draftChangeText(model, c) {
+  const issue = issueName(model, c.issueId);
+  switch (c.what) {
+    case 'cleared': return `${issue}: cleared`;
+    case 'argument': return `${issue}: edited the argument`;
+    case 'red line declared': return `${issue}: declared a red line`;
+    case 'red line withdrawn': return `${issue}: withdrew the red line`;
+    case 'nothing': return `${issue}: saved, unchanged`;
+    default: return `${issue}: ${word(c.move)}${c.previous && c.previous !== c.move ? ` (was ${word(c.previous)})` : ''}`;
+  }
+}
+
+function word(move) {
+  return String(move || '').replaceAll('_', ' ').toLowerCase().replace(/^./, ch => ch.toUpperCase());
 }
 
 function newTurn(model) {
