@@ -29,15 +29,13 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
             + "style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-<<<<<<< HEAD
-    /** The client uses none of the browser's powerful features. */
-    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
-            + "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), fullscreen=(self)";
-=======
     /** The API browser (springdoc's Swagger UI, /swagger-ui/) injects one style element: allowed by its hash there only. */
     static final String API_BROWSER_POLICY = POLICY.replace("style-src 'self'",
             "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
->>>>>>> main
+
+    /** The client uses none of the browser's powerful features. */
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+            + "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), fullscreen=(self)";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
