@@ -1,6 +1,6 @@
 // The review's replay: the whole state after each turn, charts over the turns with the cursor on the
 // chosen one, and the decision log of that turn (orders, readings, rolls, effects, the facilitator).
-import { el, fill, setText, label, fmt } from './dom.js';
+import { el, fill, setText, label, fmt, num } from './dom.js';
 import { SIDES, SIDE_FIELDS, variableName } from './model.js';
 import { lineChart } from './charts.js';
 import { findingChips } from './widgets.js';
@@ -95,7 +95,7 @@ export class Replay {
     const order = (o, side) => [el('strong', { class: `side-${side}` }, label(o.move)), o.redLine ? ' (red line)' : '',
       o.argument ? el('div', { class: 'muted' }, `“${o.argument}”`) : null,
       d.ratings?.[side]?.[o.issueId] !== undefined ? el('div', {}, `Rated ${d.ratings[side][o.issueId]}`) : null];
-    const effects = list => list.map(x => el('div', {}, `${this.variable(x.variable)}: ${fmt(x.before, 1)} → ${fmt(x.after, 1)} (${x.reason})`,
+    const effects = list => list.map(x => el('div', {}, `${this.variable(x.variable)}: ${num(x.before)} → ${num(x.after)} (${x.reason})`,
       findingChips(x.findings)));
     const table = el('table', { class: 'decision-table' },
       el('thead', {}, el('tr', {}, ['Issue', this.sideLabel('WASHINGTON'), `Read by ${this.sideLabel('MOSCOW')}`, this.sideLabel('MOSCOW'),
