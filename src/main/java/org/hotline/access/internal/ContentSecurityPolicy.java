@@ -29,10 +29,14 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
             + "style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    /** The API browser (springdoc's Swagger UI, /swagger-ui/) injects one style element: allowed by its hash there only. */
+    static final String API_BROWSER_POLICY = POLICY.replace("style-src 'self'",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/swagger-ui/") ? API_BROWSER_POLICY : POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         chain.doFilter(request, response);
     }
