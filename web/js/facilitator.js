@@ -3,7 +3,7 @@
 import { el, fill, setText, label, fmt, num, toast } from './dom.js';
 import { openExercise } from './boot.js';
 import { request, tokenFor } from './api.js';
-import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths } from './model.js';
+import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths, plainPaths } from './model.js';
 import { confirmDialog } from './alerts.js';
 import { briefView } from './briefs.js';
 import { watchPresence, proposalsPanel, updateProposals } from './room.js';
@@ -354,14 +354,14 @@ class FacilitatorConsole {
           el('td', {}, r.purpose), el('td', {}, r.issueId ? issueName(m, r.issueId) : ''), el('td', {}, `${fmt(r.odds * 100, 0)}% chance`), el('td', {}, `drew ${fmt(r.draw, 3)}`),
           el('td', {}, r.success ? 'yes' : 'no')))))),
       el('div', { class: 'field gap' }, el('label', { for: 'review-summary' }, 'Narrative summary (players see this)'), summary,
-        engineText('review-engine-summary', engineAccount.summary)),
+        engineText('review-engine-summary', engineAccount.summary, m.view)),
       el('details', {}, el('summary', {}, 'Narrative per issue'),
         (m.view.issues).map(issue => {
           const t = el('textarea', { id: `review-issue-${issue.id}`, rows: 2 });
           t.value = told.byIssue?.[issue.id] || '';
           byIssue[issue.id] = t;
           return el('div', { class: 'field' }, el('label', { for: t.id }, issue.name), t,
-            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id]));
+            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id], m.view));
         })),
       el('details', {}, el('summary', {}, 'Change effects'),
         el('p', { class: 'muted' }, 'Pick a variable from the suggestions (type a few letters), or type its path: tension, washington.trust, issue.<id>.balance …'),
@@ -430,8 +430,8 @@ function changeRow(model) {
 }
 
 /** The engine's own wording next to an editable field, for the facilitator's eyes only. */
-function engineText(id, text) {
-  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), text) : null;
+function engineText(id, text, view) {
+  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), plainPaths(text, view.sides, view.issues)) : null;
 }
 
 function readChange(row) {
