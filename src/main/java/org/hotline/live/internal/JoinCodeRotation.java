@@ -10,7 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A removed seat's token is refused from then on; so that the person cannot simply join again under
+ * A removed seat's token is revoked (refused from then on, its live sessions end); so that the person cannot simply join again under
  * another name, the code they joined with is replaced. The facilitator reads the new code in
  * GET /api/exercises/{id}.
  */
@@ -31,6 +31,7 @@ class JoinCodeRotation {
             if (event.payload() instanceof EventPayload.PlayerRemoved seat) {
                 Member removed = exercises.member(appended.exerciseId(), seat.playerId()).orElseThrow();
                 access.rotateJoinCode(appended.exerciseId(), removed.role(), removed.side());
+                access.revokeSeat(removed.playerId());
             }
         }
     }
