@@ -61,7 +61,7 @@ class ExerciseApi {
     record View(String id, String scenarioId, String title, Mode mode, Phase phase, int turn, int turns, int issuesPerTurn,
                 Instant deadline, boolean paused, Long remainingSeconds, long lastSeq, Map<Side, String> sides,
                 List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes,
-                String summary, Map<Side, Briefing.SideBrief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
+                String summary, Map<Side, org.hotline.scenario.Brief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
     }
 
     record EventPage(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {

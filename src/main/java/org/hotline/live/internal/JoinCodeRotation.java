@@ -1,6 +1,7 @@
 package org.hotline.live.internal;
 
 import org.hotline.access.Access;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
 import org.hotline.exercise.Exercises;
@@ -27,8 +28,8 @@ class JoinCodeRotation {
     @EventListener
     void rotate(ExerciseEventsAppended appended) {
         for (ExerciseEvent event : appended.events()) {
-            if (event.type().equals("PLAYER_REMOVED")) {
-                Member removed = exercises.member(appended.exerciseId(), event.payload().get("playerId").asString()).orElseThrow();
+            if (event.payload() instanceof EventPayload.PlayerRemoved seat) {
+                Member removed = exercises.member(appended.exerciseId(), seat.playerId()).orElseThrow();
                 access.rotateJoinCode(appended.exerciseId(), removed.role(), removed.side());
                 access.revokeSeat(removed.playerId());
             }
