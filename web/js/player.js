@@ -73,7 +73,7 @@ class PlayerConsole {
 
     const main = el('main', { class: 'console player', id: 'main', 'data-show': 'col-orders' }, left, center, right);
     // On a tablet the three columns do not fit side by side: one at a time, chosen here.
-    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders'], ['col-talk', 'Chat and diplomacy']]), main);
+    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders and results'], ['col-talk', 'Chat and diplomacy']]), main);
   }
 
   /** The public summary, then this team's own brief (the server sends no other team's). */
