@@ -91,6 +91,9 @@ class ExerciseApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal Caller caller, @RequestBody NewExercise request) {
         requireFacilitator(caller);
+        if (request.mode() == null) {
+            throw new CommandRejected("INVALID", "mode: AUTOMATIC, REVIEWED or FREE");
+        }
         Map<String, String> codes = new LinkedHashMap<>();
         ExerciseSummary summary = exercises.create(caller.username(), request, id -> codes.putAll(access.issueJoinCodes(id)));
         return new Created(summary.id(), summary.scenarioId(), summary.title(), summary.mode(), summary.phase(), summary.turn(), codes);
@@ -128,6 +131,9 @@ class ExerciseApi {
     @GetMapping("/api/exercises/{id}/events")
     EventPage events(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                      @RequestParam(defaultValue = "0") long after) {
+        if (after < 0) {
+            throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
+        }
         Membership.Seat seat = membership.of(caller, id);
         long lastSeq = exercises.summary(id).map(ExerciseSummary::lastSeq).orElse(0L);
         List<ExerciseEvent> events = exercises.events(id, after, seat.channels(), limits.eventsPerPage());

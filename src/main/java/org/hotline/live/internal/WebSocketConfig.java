@@ -1,5 +1,6 @@
 package org.hotline.live.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,17 +25,24 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
     private final Sessions sessions;
+    private final FrameReader frames;
     private final LiveLimits limits;
+    private final String[] allowedOrigins;
 
-    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits) {
+    WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits,
+                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins) {
         this.gate = gate;
         this.sessions = sessions;
+        this.frames = frames;
         this.limits = limits;
+        this.allowedOrigins = allowedOrigins;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // A browser page of another site may not open the socket: with no origins configured, only this
+        // server's own pages (same origin); clients that send no Origin (not browsers) are not affected.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins).addInterceptors(new ClientAddress());
         // One session's frames are handled in the order sent (a draft line before the submit).
         registry.setPreserveReceiveOrder(true);
     }
@@ -62,7 +70,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.setMessageSizeLimit(limits.transportLimitBytes())
                 .setSendBufferSizeLimit(1024 * 1024)
                 .setSendTimeLimit(20_000)
-                .addDecoratorFactory(sessions::decorate);
+                .addDecoratorFactory(sessions::decorate)
+                .addDecoratorFactory(frames::decorate);
     }
 
     /** The container must accept frames up to the transport limit, or it closes the socket itself. */
