@@ -169,7 +169,7 @@ export function apply(model, events) {
         break;
       }
       case EVENT.ORDERS_SUBMITTED:
-        model.submitted[p.side] = { name: p.name, orders: p.orders };
+        model.submitted[p.side] = { name: p.name, playerId: p.playerId, orders: p.orders };
         model.sealed[p.side] = true;
         changed.add('sealed').add('draft');
         break;

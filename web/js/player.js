@@ -255,6 +255,7 @@ class PlayerConsole {
     let state;
     if (m.phase === 'ENDED') state = 'The exercise has ended.';
     else if (sealed && m.defaulted[this.side]) state = `No orders were submitted in time: ${m.defaulted[this.side]}`;
+    else if (sealed && mine && !mine.playerId) state = 'The orders phase closed: your team’s draft was sealed as its orders. They stay secret until Results.';
     else if (sealed) state = `Orders sealed${mine ? ` by ${mine.name}` : ''}. They stay secret until Results.`;
     else if (m.phase === 'ORDERS') state = `Orders phase: ${lines} of ${total} issues have a move; the rest play Hold.`;
     else if (m.phase === 'LOBBY') state = 'Waiting for the facilitator to start the exercise.';
