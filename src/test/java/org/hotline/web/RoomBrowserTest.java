@@ -74,9 +74,11 @@ class RoomBrowserTest {
         Steps.signIn(facilitator, server);
         // Accounts exist (the configured one): the first-start form is not offered.
         assertThat(facilitator.findElements(By.id("setup"))).isEmpty();
+        visible(facilitator, "#exercise-name").sendKeys("Staff college, group B");
         Steps.Codes codes = Steps.createExercise(facilitator, "REVIEWED", "900");
-        // "Your exercises" lists the new one without a reload.
+        // "Your exercises" lists the new one, by its name, without a reload.
         textAppears(facilitator, "#my-exercises", codes.exerciseId());
+        textAppears(facilitator, "#my-exercises", "Staff college, group B");
         String exercise = codes.exerciseId();
         Steps.join(player, server, codes.washington(), "Ana");
 
@@ -85,6 +87,7 @@ class RoomBrowserTest {
         textAppears(room, "#conn", "Live");
         facilitator.get(server.url("/facilitator.html?x=" + exercise));
         textAppears(facilitator, "#conn", "Live");
+        textAppears(facilitator, "#title", "Staff college, group B");
 
         // ---- banners on every screen: phase, pause, inject
         click(facilitator, "#ctl-start");
