@@ -260,7 +260,8 @@ public class Exercises {
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = state.lastSeq - snapshotSeq.getOrDefault(state.id, 0L) >= snapshotEvery
                 || events.stream().anyMatch(e -> e.type().equals("RESULTS_PUBLISHED") || e.type().equals("EXERCISE_ENDED"));
-        transactions.executeWithoutResult(tx -> {
+        // Group commit: this waits until the shared transaction holding these events is on disk.
+        eventLog.write(() -> {
             eventLog.append(state, events);
             if (commandId != null) {
                 eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);

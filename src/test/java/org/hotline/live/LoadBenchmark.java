@@ -73,9 +73,15 @@ public final class LoadBenchmark {
                 exercises, server.pid(), server.pinned ? "pinned to core 0 (taskset)" : "not pinned (no taskset)",
                 Runtime.getRuntime().availableProcessors());
         long setup = System.nanoTime();
+        ExecutorService setupPool = Executors.newFixedThreadPool(8);
+        List<Future<LoadTable>> made = new ArrayList<>();
         for (int i = 0; i < exercises; i++) {
-            tables.add(newTable());
+            made.add(setupPool.submit(this::newTable));
         }
+        for (Future<LoadTable> table : made) {
+            tables.add(table.get());
+        }
+        setupPool.shutdown();
         System.out.printf("%d exercises and %d clients ready in %.1f s; server RSS %.0f MB%n", exercises, exercises * 8,
                 (System.nanoTime() - setup) / 1e9, server.rssMegabytes());
         summary("%s", "step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | lost | CPU s/1000 turns"
@@ -99,8 +105,8 @@ public final class LoadBenchmark {
         summary("highest offered rate held at p99 < 100 ms, no errors: %d turns/s", held);
         summary("database file: %.1f MB after %d turns; %.1f KB per turn played, %.1f MB per 1,000 turns",
                 server.databaseBytes() / 1e6, turns, dbPerTurn / 1024, dbPerTurn * 1000 / 1e6);
-        List<LoadTable> observed = List.copyOf(tables);
-        tables.forEach(LoadTable::disconnect);
+        List<LoadTable> observed = tables.stream().filter(java.util.Objects::nonNull).toList();
+        observed.forEach(LoadTable::disconnect);
         longExercise();
         idleClients(Integer.getInteger("load.idle", 2000), observed);
         System.out.println();
@@ -178,21 +184,28 @@ public final class LoadBenchmark {
             }
             LoadTable table = tables.get(slot);
             try {
+                if (table == null || table.ended() || table.turn() >= 100) {
+                    if (table != null) {
+                        table.disconnect();
+                    }
+                    tables.set(slot, null);
+                    table = newTable();
+                    tables.set(slot, table);
+                }
                 long latency = table.playTurn();
                 if (System.nanoTime() <= end) {
                     latencies.add(latency);
                 }
             } catch (RuntimeException e) {
                 if (errors.incrementAndGet() <= 3) {
-                    System.out.println("  error in exercise " + table.id + " turn " + (table.turn() + 1) + ": " + e.getMessage());
+                    System.out.println("  error in exercise " + (table == null ? "(new)" : table.id + " turn " + (table.turn() + 1))
+                            + ": " + e.getMessage());
                 }
-                lost.incrementAndGet();
-                table.disconnect();
-                tables.set(slot, newTable());
-            }
-            if (tables.get(slot).ended() || tables.get(slot).turn() >= 100) {
-                tables.get(slot).disconnect();
-                tables.set(slot, newTable());
+                if (table != null) {
+                    lost.incrementAndGet();
+                    table.disconnect();
+                }
+                tables.set(slot, null);
             }
             next = Math.max(next + interval, System.nanoTime() - interval);
         }

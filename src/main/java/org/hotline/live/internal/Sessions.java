@@ -5,6 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -17,7 +21,10 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 /**
  * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected;
  * and the first reader of every frame, so that an unreadable frame from a connected client is
- * answered on its error queue instead of closing its session (Spring's default).
+ * answered on its error queue instead of closing its session (Spring's default). Incoming messages
+ * are taken in parts and put together here, so Tomcat's per-connection receive buffer stays small
+ * while a message may still reach the transport limit; outgoing frames are batched
+ * ({@link BatchedSession}).
  */
 @Component
 public class Sessions {
@@ -25,22 +32,48 @@ public class Sessions {
     private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
     private final Map<String, String> userOf = new ConcurrentHashMap<>();
+    /** Messages still arriving in parts, by session: empty for an idle client. */
+    private final Map<String, StringBuilder> partial = new ConcurrentHashMap<>();
     private final Outbox outbox;
+    private final LiveLimits limits;
+    private final ScheduledExecutorService writers;
 
-    public Sessions(Outbox outbox) {
+    public Sessions(Outbox outbox, LiveLimits limits) {
         this.outbox = outbox;
+        this.limits = limits;
+        AtomicInteger count = new AtomicInteger();
+        this.writers = Executors.newScheduledThreadPool(TransportBuffers.WRITER_THREADS, r -> {
+            Thread thread = new Thread(r, "ws-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.shutdown();
     }
 
     public WebSocketHandler decorate(WebSocketHandler handler) {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                byId.put(session.getId(), session);
-                super.afterConnectionEstablished(session);
+                WebSocketSession batched = new BatchedSession(session, writers, TransportBuffers.SEND_BUFFER_LIMIT_BYTES);
+                byId.put(session.getId(), batched);
+                super.afterConnectionEstablished(batched);
             }
 
             @Override
-            public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+            public boolean supportsPartialMessages() {
+                return true;
+            }
+
+            @Override
+            public void handleMessage(WebSocketSession session, WebSocketMessage<?> part) throws Exception {
+                WebSocketMessage<?> message = whole(session, part);
+                if (message == null) {
+                    return;
+                }
                 String user = userOf.get(session.getId());
                 String problem = user != null && message instanceof TextMessage text ? unreadable(text) : null;
                 if (problem != null) {
@@ -54,11 +87,38 @@ public class Sessions {
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 byId.remove(session.getId());
+                partial.remove(session.getId());
                 userOf.remove(session.getId());
                 byUser.values().forEach(ids -> ids.remove(session.getId()));
                 super.afterConnectionClosed(session, status);
             }
         };
+    }
+
+    /**
+     * The whole message once its last part is in, else null. A message over the transport limit closes
+     * the session, as Tomcat itself would with a buffer of that size.
+     */
+    private WebSocketMessage<?> whole(WebSocketSession session, WebSocketMessage<?> part) throws IOException {
+        if (part.isLast() && !partial.containsKey(session.getId())) {
+            return part;
+        }
+        if (!(part instanceof TextMessage text)) {
+            session.close(CloseStatus.NOT_ACCEPTABLE.withReason("text frames only"));
+            return null;
+        }
+        StringBuilder sofar = partial.computeIfAbsent(session.getId(), id -> new StringBuilder());
+        sofar.append(text.getPayload());
+        if (sofar.length() > limits.transportLimitBytes()) {
+            partial.remove(session.getId());
+            session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return null;
+        }
+        if (!part.isLast()) {
+            return null;
+        }
+        partial.remove(session.getId());
+        return new TextMessage(sofar.toString());
     }
 
     public void connected(String user, String sessionId) {

@@ -1,7 +1,6 @@
 package org.hotline.live.internal;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -10,11 +9,9 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * STOMP at /ws. Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
+ * STOMP at /ws (transport buffer sizes and limits: {@link TransportBuffers}). Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
  * broker without renaming anything.
  */
 @Configuration
@@ -23,13 +20,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
-    private final Sessions sessions;
-    private final LiveLimits limits;
 
-    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits) {
+    WebSocketConfig(StompGate gate) {
         this.gate = gate;
-        this.sessions = sessions;
-        this.limits = limits;
     }
 
     @Override
@@ -57,20 +50,4 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(gate);
     }
 
-    @Override
-    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setMessageSizeLimit(limits.transportLimitBytes())
-                .setSendBufferSizeLimit(1024 * 1024)
-                .setSendTimeLimit(20_000)
-                .addDecoratorFactory(sessions::decorate);
-    }
-
-    /** The container must accept frames up to the transport limit, or it closes the socket itself. */
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.transportLimitBytes());
-        container.setMaxBinaryMessageBufferSize(limits.transportLimitBytes());
-        return container;
-    }
 }
