@@ -11,6 +11,9 @@ import java.util.Set;
  * @param salience        weight of the issue for each side, 0..1
  * @param balance         0..100, 50 the status quo, higher nearer the stronger side's aim
  * @param institutional   an agreement here comes with commissions or verification, lowering its lapse hazard (F2)
+ * @param lowers          the costs an agreement in force here lowers each turn (B2): arms and posture
+ *                        lower the stronger side's burden, sanctions and trade the weaker side's strain
+ * @param allies          the stronger side's allies' stake and preference here (R4)
  */
 public record Issue(
         String id,
@@ -21,7 +24,16 @@ public record Issue(
         Map<Side, Double> salience,
         IssueStatus status,
         double balance,
-        boolean institutional) {
+        boolean institutional,
+        Set<Cost> lowers,
+        AllyStance allies) {
+
+    /** An issue no agreement lowers any cost on and where allies have no stake. */
+    public Issue(String id, String name, String description, Set<Side> coreFor, boolean sharedInterest,
+            Map<Side, Double> salience, IssueStatus status, double balance, boolean institutional) {
+        this(id, name, description, coreFor, sharedInterest, salience, status, balance, institutional, Set.of(),
+                AllyStance.NONE);
+    }
 
     public boolean coreFor(Side side) {
         return coreFor.contains(side);

@@ -46,6 +46,26 @@ class AdjudicatorTest {
     }
 
     @Test
+    void namedResultCodesTravelAsTheWordsStoredRowsAlwaysCarried() {
+        JsonMapper json = JsonMapper.builder().build();
+        Outcome outcome = engine.adjudicate(future, engine.initialState(future),
+                input(everywhere(Side.WASHINGTON, Move.NEGOTIATE), everywhere(Side.MOSCOW, Move.NEGOTIATE)), 7);
+
+        String text = json.writeValueAsString(outcome);
+        assertThat(text).contains("\"purpose\":\"agreement\"").contains("\"reason\":\"both sides reach out\"")
+                .doesNotContain("\"purpose\":\"AGREEMENT\"").doesNotContain("BOTH_REACH_OUT");
+        assertThat(json.readValue(text, Outcome.class).rolls()).isEqualTo(outcome.rolls());
+        assertThat(json.readValue("{\"purpose\":\"misperception: Moscow's move read as harsher\",\"issueId\":\"cyber\","
+                + "\"odds\":0.1,\"draw\":0.5,\"success\":false,\"findings\":[\"M1\"]}", Roll.class).purpose())
+                .isEqualTo(RollKind.MISPERCEPTION_OF_MOSCOW);
+        for (Effect effect : outcome.effects()) {
+            assertThat(EffectCause.of(effect)).as(effect.reason()).isPresent();
+        }
+        assertThat(EffectCause.of(EffectCause.injectReason("A US election"))).contains(EffectCause.INJECT);
+        assertThat(EffectCause.of("the facilitator's own words")).isEmpty();
+    }
+
+    @Test
     void scoresAnyStateAsItScoresItsOwnOutcomes() {
         GameState state = engine.initialState(future);
         Outcome outcome = engine.adjudicate(future, state,
@@ -69,7 +89,7 @@ class AdjudicatorTest {
             assertThat(roll.draw()).isBetween(0.0, 1.0);
             assertThat(roll.success()).isEqualTo(roll.draw() < roll.odds());
         });
-        assertThat(outcome.rolls()).anySatisfy(roll -> assertThat(roll.purpose()).isEqualTo("agreement"));
+        assertThat(outcome.rolls()).anySatisfy(roll -> assertThat(roll.purpose()).isEqualTo(RollKind.AGREEMENT));
         assertThat(outcome.turn()).isEqualTo(1);
         assertThat(outcome.after().turn()).isEqualTo(1);
     }

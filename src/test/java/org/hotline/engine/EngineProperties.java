@@ -161,11 +161,11 @@ class EngineProperties {
         Scenario scenario = Fixtures.scenario(new Context(50, 50, power, revisionism, 20), Fixtures.sides(40, 60), 40, List.of(),
                 Fixtures.rulebook(Map.of("emboldening.sensitivity", sensitivity)));
         for (Outcome outcome : play(scenario, seed, ordersSeed)) {
-            outcome.effects().stream().filter(e -> e.reason().startsWith("emboldening")).forEach(e -> {
+            outcome.effects().stream().filter(e -> EffectCause.of(e).orElse(null) == EffectCause.EMBOLDENING).forEach(e -> {
                 double drop = Double.parseDouble(e.before()) - Double.parseDouble(e.after());
                 assertThat(drop).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(sensitivity + 0.01);
             });
-            assertThat(outcome.effects().stream().filter(e -> e.reason().startsWith("emboldening")).count()).isLessThanOrEqualTo(1);
+            assertThat(outcome.effects().stream().filter(e -> EffectCause.of(e).orElse(null) == EffectCause.EMBOLDENING).count()).isLessThanOrEqualTo(1);
         }
     }
 

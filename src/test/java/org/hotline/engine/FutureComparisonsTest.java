@@ -65,7 +65,7 @@ class FutureComparisonsTest {
             }
             last = ENGINE.adjudicate(scenario, state, new TurnInput(new Orders(Side.WASHINGTON, w), new Orders(Side.MOSCOW, m), List.of(), Map.of()), seed);
             for (Roll roll : last.rolls()) {
-                if (roll.purpose().equals("agreement")) {
+                if (roll.purpose() == RollKind.AGREEMENT) {
                     rolls++;
                     agreements += roll.success() ? 1 : 0;
                 }

@@ -32,13 +32,13 @@ class MechanismsTest {
         return ENGINE.adjudicate(scenario, state, input, seed);
     }
 
-    private static Roll roll(Outcome outcome, String purpose, String issue) {
-        return outcome.rolls().stream().filter(r -> r.purpose().equals(purpose) && issue.equals(r.issueId())).findFirst()
+    private static Roll roll(Outcome outcome, RollKind purpose, String issue) {
+        return outcome.rolls().stream().filter(r -> r.purpose() == purpose && issue.equals(r.issueId())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + purpose + " roll on " + issue + " in " + outcome.rolls()));
     }
 
     private static double agreementOdds(Scenario scenario, GameState state, TurnInput input, String issue) {
-        return roll(turn(scenario, state, input, 1), "agreement", issue).odds();
+        return roll(turn(scenario, state, input, 1), RollKind.AGREEMENT, issue).odds();
     }
 
     private static double agreementOdds(Scenario scenario, TurnInput input, String issue) {
@@ -50,13 +50,14 @@ class MechanismsTest {
                 .mapToDouble(e -> Double.parseDouble(e.after()) - Double.parseDouble(e.before())).sum();
     }
 
-    private static double sum(Outcome outcome, String variable, String reason) {
-        return sum(outcome, variable, e -> e.reason().equals(reason));
+    private static double sum(Outcome outcome, String variable, EffectCause cause) {
+        return sum(outcome, variable, e -> EffectCause.of(e).orElse(null) == cause);
     }
 
-    private static Effect effect(Outcome outcome, String variable, String reason) {
-        return outcome.effects().stream().filter(e -> e.variable().equals(variable) && e.reason().equals(reason)).findFirst()
-                .orElseThrow(() -> new AssertionError("no effect " + reason + " on " + variable + " in " + outcome.effects()));
+    private static Effect effect(Outcome outcome, String variable, EffectCause cause) {
+        return outcome.effects().stream().filter(e -> e.variable().equals(variable) && EffectCause.of(e).orElse(null) == cause)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no effect " + cause + " on " + variable + " in " + outcome.effects()));
     }
 
     private static IssueOutcome issue(Outcome outcome, String id) {
@@ -75,7 +76,7 @@ class MechanismsTest {
             double mistrustful = agreementOdds(withSides(sides(20, 55), 45), BOTH_NEGOTIATE_ARCTIC, ARCTIC);
 
             assertThat(trusting).isGreaterThan(mistrustful);
-            assertThat(roll(turn(future(), BOTH_NEGOTIATE_ARCTIC, 1), "agreement", ARCTIC).findings()).contains("M1", "F5", "F6");
+            assertThat(roll(turn(future(), BOTH_NEGOTIATE_ARCTIC, 1), RollKind.AGREEMENT, ARCTIC).findings()).contains("M1", "F5", "F6");
         }
 
         @Test
@@ -88,20 +89,20 @@ class MechanismsTest {
                 assertThat(a.inForce()).isTrue();
                 assertThat(a.concludedTurn()).isEqualTo(1);
             });
-            assertThat(sum(agreed, "tension", "agreement concluded")).isNegative();
-            assertThat(sum(agreed, "moscow.threatPerception", "agreement concluded")).isNegative();
-            assertThat(effect(agreed, "tension", "agreement concluded").findings()).contains("B3");
+            assertThat(sum(agreed, "tension", EffectCause.AGREEMENT_CONCLUDED)).isNegative();
+            assertThat(sum(agreed, "moscow.threatPerception", EffectCause.AGREEMENT_CONCLUDED)).isNegative();
+            assertThat(effect(agreed, "tension", EffectCause.AGREEMENT_CONCLUDED).findings()).contains("B3");
         }
 
         @Test
         void mutualHardlineSpiralsTensionThreatAndBurden() {
             Outcome spiral = turn(future(), input(orders(Side.WASHINGTON, Move.BUILDUP, EUROPE), orders(Side.MOSCOW, Move.PRESS, EUROPE)), 1);
 
-            assertThat(sum(spiral, "tension", "mutual hardline spiral")).isPositive();
-            assertThat(sum(spiral, "moscow.threatPerception", "mutual hardline spiral")).isPositive();
-            assertThat(sum(spiral, "washington.threatPerception", "mutual hardline spiral")).isPositive();
-            assertThat(sum(spiral, "washington.burden", "cost of own buildup")).isPositive();
-            assertThat(effect(spiral, "tension", "mutual hardline spiral").findings()).contains("B3");
+            assertThat(sum(spiral, "tension", EffectCause.SPIRAL)).isPositive();
+            assertThat(sum(spiral, "moscow.threatPerception", EffectCause.SPIRAL)).isPositive();
+            assertThat(sum(spiral, "washington.threatPerception", EffectCause.SPIRAL)).isPositive();
+            assertThat(sum(spiral, "washington.burden", EffectCause.OWN_BUILDUP)).isPositive();
+            assertThat(effect(spiral, "tension", EffectCause.SPIRAL).findings()).contains("B3");
             assertThat(issue(spiral, EUROPE).findings()).contains("B3", "B2");
         }
 
@@ -110,7 +111,7 @@ class MechanismsTest {
             Outcome conceded = turn(future(), input(orders(Side.WASHINGTON, Move.CONCEDE, CYBER), orders(Side.MOSCOW, Move.PRESS, CYBER)), 1);
 
             assertThat(conceded.after().issue(CYBER).balance()).isLessThan(50);
-            assertThat(effect(conceded, "issue.cyber.balance", "concession").findings()).contains("K1", "B1");
+            assertThat(effect(conceded, "issue.cyber.balance", EffectCause.CONCESSION).findings()).contains("K1", "B1");
             assertThat(issue(conceded, CYBER).findings()).contains("K1", "K2");
         }
 
@@ -127,7 +128,7 @@ class MechanismsTest {
 
             assertThat(linked).isGreaterThan(unlinked);
             Outcome reneged = turn(future(), new TurnInput(washington, orders(Side.MOSCOW, Move.PRESS, IRAN), List.of(trade), Map.of()), 1);
-            assertThat(effect(reneged, "washington.trust", "accepted proposal not honoured").findings()).contains("M3");
+            assertThat(effect(reneged, "washington.trust", EffectCause.PROPOSAL_RENEGED).findings()).contains("M3");
         }
 
         @Test
@@ -153,8 +154,8 @@ class MechanismsTest {
                 .isLessThan(agreementOdds(future(), BOTH_NEGOTIATE_ARCTIC, ARCTIC));
         Outcome core = turn(future(), pressCore, 1);
         Outcome periphery = turn(future(), pressPeriphery, 1);
-        assertThat(sum(core, "moscow.trust", "reading of the other side's moves"))
-                .isLessThan(sum(periphery, "moscow.trust", "reading of the other side's moves"));
+        assertThat(sum(core, "moscow.trust", EffectCause.READING_OF_MOVES))
+                .isLessThan(sum(periphery, "moscow.trust", EffectCause.READING_OF_MOVES));
         assertThat(issue(core, ARCTIC).findings()).contains("M2", "R4");
     }
 
@@ -169,11 +170,11 @@ class MechanismsTest {
         Outcome open = turn(future(), start, hold, 1);
         Outcome fruitGone = turn(future(), ENGINE.release(future(), start, settled).state(), hold, 1);
 
-        double before = sum(open, "tension", "core concern unresolved");
+        double before = sum(open, "tension", EffectCause.CORE_UNRESOLVED);
         assertThat(before).isPositive();
-        assertThat(sum(fruitGone, "tension", "core concern unresolved")).isGreaterThan(before);
-        assertThat(effect(open, "tension", "core concern unresolved").findings()).contains("F1", "R2");
-        assertThat(effect(fruitGone, "tension", "core concern unresolved").findings()).contains("CS4");
+        assertThat(sum(fruitGone, "tension", EffectCause.CORE_UNRESOLVED)).isGreaterThan(before);
+        assertThat(effect(open, "tension", EffectCause.CORE_UNRESOLVED).findings()).contains("F1", "R2");
+        assertThat(effect(fruitGone, "tension", EffectCause.CORE_UNRESOLVED).findings()).contains("CS4");
         assertThat(open.after().issue(UKRAINE).turnsUnresolved()).isEqualTo(1);
         assertThat(open.after().issue(ARCTIC).turnsUnresolved()).isZero();
     }
@@ -189,15 +190,15 @@ class MechanismsTest {
         Outcome outcome = turn(future(), state, pressBoth, 1);
 
         double cap = future().rulebook().value("lapse.cap");
-        Roll institutional = roll(outcome, "agreement lapse", NEW_START);
-        Roll plain = roll(outcome, "agreement lapse", ARCTIC);
+        Roll institutional = roll(outcome, RollKind.AGREEMENT_LAPSE, NEW_START);
+        Roll plain = roll(outcome, RollKind.AGREEMENT_LAPSE, ARCTIC);
         assertThat(plain.odds()).isEqualTo(cap);
         assertThat(institutional.odds()).isLessThan(plain.odds());
         assertThat(plain.findings()).containsExactly("F2");
         double calm = roll(turn(future(), ENGINE.release(future(), ENGINE.initialState(future()), new Inject("a", "A", "",
                 new Inject.OnRelease(), List.of(new Inject.Change("issue.arctic.status", null, "AGREEMENT"), new Inject.Change("tension", null, "10")),
                 Inject.Audience.ALL, List.of())).state(), input(orders(Side.WASHINGTON, Move.HOLD), orders(Side.MOSCOW, Move.HOLD)), 1),
-                "agreement lapse", ARCTIC).odds();
+                RollKind.AGREEMENT_LAPSE, ARCTIC).odds();
         assertThat(calm).isLessThan(plain.odds());
     }
 
@@ -208,7 +209,7 @@ class MechanismsTest {
                 input(orders(Side.WASHINGTON, Move.CONCEDE, UKRAINE, EUROPE), orders(Side.MOSCOW, Move.PRESS, UKRAINE, EUROPE));
 
         private double erosion(Scenario scenario) {
-            return -sum(turn(scenario, concedeUnderPressure, 1), "moscow.perceivedResolve", "emboldening: concessions read as weakness");
+            return -sum(turn(scenario, concedeUnderPressure, 1), "moscow.perceivedResolve", EffectCause.EMBOLDENING);
         }
 
         @Test
@@ -218,7 +219,7 @@ class MechanismsTest {
             assertThat(erosion).isPositive().isLessThanOrEqualTo(future().rulebook().value("emboldening.sensitivity"));
             assertThat(erosion(withRules(Map.of("emboldening.sensitivity", 20.0)))).isGreaterThan(erosion);
             assertThat(effect(turn(future(), concedeUnderPressure, 1), "moscow.perceivedResolve",
-                    "emboldening: concessions read as weakness").findings()).contains("K2", "F3", "M5", "M6");
+                    EffectCause.EMBOLDENING).findings()).contains("K2", "F3", "M5", "M6");
         }
 
         @Test
@@ -236,7 +237,7 @@ class MechanismsTest {
         void reciprocatedNegotiationDoesNotEmbolden() {
             Outcome talks = turn(future(), input(everywhere(Side.WASHINGTON, Move.NEGOTIATE), everywhere(Side.MOSCOW, Move.NEGOTIATE)), 1);
 
-            assertThat(sum(talks, "moscow.perceivedResolve", "emboldening: concessions read as weakness")).isZero();
+            assertThat(sum(talks, "moscow.perceivedResolve", EffectCause.EMBOLDENING)).isZero();
         }
     }
 
@@ -245,12 +246,12 @@ class MechanismsTest {
         Outcome agreed = LongStream.range(0, 50).mapToObj(seed -> turn(withSides(sides(80, 55), 45), BOTH_NEGOTIATE_ARCTIC, seed))
                 .filter(o -> issue(o, ARCTIC).after() == IssueStatus.AGREEMENT).findFirst().orElseThrow();
         assertThat(agreed.after().side(Side.WASHINGTON).champion()).isTrue();
-        assertThat(sum(agreed, "washington.domesticSupport", "a visible success")).isPositive();
-        assertThat(effect(agreed, "moscow.champion", "a visible success makes a champion").findings()).containsExactly("F4");
+        assertThat(sum(agreed, "washington.domesticSupport", EffectCause.VISIBLE_SUCCESS)).isPositive();
+        assertThat(effect(agreed, "moscow.champion", EffectCause.CHAMPION_MADE).findings()).containsExactly("F4");
 
         Outcome backlash = turn(future(), input(orders(Side.WASHINGTON, Move.NEGOTIATE, ARCTIC, IRAN, NEW_START),
                 orders(Side.MOSCOW, Move.PRESS, CYBER, SANCTIONS)), 1);
-        Effect loss = effect(backlash, "washington.domesticSupport", "backlash: reaching out while the rival competes elsewhere");
+        Effect loss = effect(backlash, "washington.domesticSupport", EffectCause.BACKLASH);
         assertThat(Double.parseDouble(loss.after())).isLessThan(Double.parseDouble(loss.before()));
         assertThat(loss.findings()).contains("F4", "CS3");
     }
@@ -271,7 +272,7 @@ class MechanismsTest {
         assertThat(trends).isGreaterThan(base);
         assertThat(undamped).as("F5 is damped when the stronger side imposes the costs").isGreaterThan(damped);
         assertThat(noTriangle).isGreaterThan(base);
-        assertThat(effect(turn(future(), BOTH_NEGOTIATE_ARCTIC, 1), "moscow.strain", "trends run against it").findings()).contains("F5");
+        assertThat(effect(turn(future(), BOTH_NEGOTIATE_ARCTIC, 1), "moscow.strain", EffectCause.TRENDS).findings()).contains("F5");
     }
 
     @Test
@@ -282,15 +283,15 @@ class MechanismsTest {
         TurnInput drawdown = input(orders(Side.WASHINGTON, Move.DRAWDOWN, EUROPE), orders(Side.MOSCOW, Move.HOLD));
 
         List<Outcome> runs = LongStream.range(0, 40).mapToObj(seed -> turn(spoiled, drawdown, seed)).toList();
-        Outcome partial = runs.stream().filter(o -> o.rolls().stream().anyMatch(r -> r.purpose().startsWith("spoilers") && r.success()))
+        Outcome partial = runs.stream().filter(o -> o.rolls().stream().anyMatch(r -> r.purpose().spoilers() && r.success()))
                 .findFirst().orElseThrow();
         Outcome full = turn(clean, drawdown, 1);
-        assertThat(sum(partial, "washington.burden", "own drawdown")).isGreaterThan(sum(full, "washington.burden", "own drawdown"));
+        assertThat(sum(partial, "washington.burden", EffectCause.OWN_DRAWDOWN)).isGreaterThan(sum(full, "washington.burden", EffectCause.OWN_DRAWDOWN));
         assertThat(issue(partial, EUROPE).findings()).contains("M4");
-        assertThat(full.rolls()).noneMatch(r -> r.purpose().startsWith("spoilers") || r.purpose().startsWith("proxy"));
-        Outcome incident = runs.stream().filter(o -> o.rolls().stream().anyMatch(r -> r.purpose().equals("proxy incident") && r.success()))
+        assertThat(full.rolls()).noneMatch(r -> r.purpose().spoilers() || (r.purpose() == RollKind.PROXY_INCIDENT || r.purpose() == RollKind.PROXY_INCIDENT_ISSUE));
+        Outcome incident = runs.stream().filter(o -> o.rolls().stream().anyMatch(r -> r.purpose() == RollKind.PROXY_INCIDENT && r.success()))
                 .findFirst().orElseThrow();
-        assertThat(sum(incident, "tension", "proxy incident")).isPositive();
+        assertThat(sum(incident, "tension", EffectCause.PROXY_INCIDENT)).isPositive();
     }
 
     @Nested
@@ -301,9 +302,9 @@ class MechanismsTest {
             Orders redLine = new Orders(Side.WASHINGTON, Map.of(EUROPE, new Order(EUROPE, Move.HOLD, true, "")));
             Outcome kept = turn(future(), input(redLine, orders(Side.MOSCOW, Move.PRESS, EUROPE)), 1);
 
-            assertThat(sum(kept, "moscow.perceivedResolve", "red line kept under pressure")).isPositive();
+            assertThat(sum(kept, "moscow.perceivedResolve", EffectCause.RED_LINE_KEPT)).isPositive();
             assertThat(kept.after().issue(EUROPE).redLines()).containsExactly(Side.WASHINGTON);
-            assertThat(effect(kept, "tension", "red line declared").findings()).contains("M3");
+            assertThat(effect(kept, "tension", EffectCause.RED_LINE_DECLARED).findings()).contains("M3");
         }
 
         @Test
@@ -316,19 +317,20 @@ class MechanismsTest {
             Outcome broken = turn(future(), declared, concede, 2);
             Outcome conceded = turn(future(), plain, concede, 2);
 
-            double brokenLoss = -sum(broken, "moscow.perceivedResolve", e -> e.reason().contains("red line") || e.reason().startsWith("emboldening"));
-            double plainLoss = -sum(conceded, "moscow.perceivedResolve", e -> e.reason().startsWith("emboldening"));
+            double brokenLoss = -sum(broken, "moscow.perceivedResolve", e -> EffectCause.of(e).orElseThrow() == EffectCause.RED_LINE_BROKEN_RESOLVE_DOUBTED
+                    || EffectCause.of(e).orElseThrow() == EffectCause.EMBOLDENING);
+            double plainLoss = -sum(conceded, "moscow.perceivedResolve", e -> EffectCause.of(e).orElseThrow() == EffectCause.EMBOLDENING);
             assertThat(brokenLoss).isGreaterThan(plainLoss);
-            assertThat(effect(broken, "washington.domesticSupport", "red line broken: audience cost").findings()).contains("M3");
+            assertThat(effect(broken, "washington.domesticSupport", EffectCause.RED_LINE_BROKEN_AUDIENCE_COST).findings()).contains("M3");
             assertThat(broken.after().issue(EUROPE).redLines()).isEmpty();
         }
 
         @Test
         void costlyMovesMoveTrustMoreThanCheapTalk() {
             double costly = sum(turn(future(), input(orders(Side.WASHINGTON, Move.DRAWDOWN, EUROPE), orders(Side.MOSCOW, Move.HOLD)), 1),
-                    "moscow.trust", "reading of the other side's moves");
+                    "moscow.trust", EffectCause.READING_OF_MOVES);
             double cheap = sum(turn(future(), input(orders(Side.WASHINGTON, Move.NEGOTIATE, EUROPE), orders(Side.MOSCOW, Move.HOLD)), 1),
-                    "moscow.trust", "reading of the other side's moves");
+                    "moscow.trust", EffectCause.READING_OF_MOVES);
 
             assertThat(costly).isGreaterThan(cheap).isGreaterThan(0);
         }
@@ -362,7 +364,7 @@ class MechanismsTest {
         long conflicts = runs.stream().filter(o -> o.after().conflict()).count();
         assertThat(conflicts).isBetween(20L, 95L);
         Outcome war = runs.stream().filter(o -> o.after().conflict()).findFirst().orElseThrow();
-        assertThat(roll(war, "escalation to conflict", EUROPE).findings()).containsExactly("B3");
+        assertThat(roll(war, RollKind.ESCALATION, EUROPE).findings()).containsExactly("B3");
         assertThat(war.after().tension()).isEqualTo(100);
         assertThat(ENGINE.options(tense, war.after(), Side.WASHINGTON)).noneMatch(MoveOption::allowed);
         long calmConflicts = LongStream.range(0, 100).mapToObj(seed -> turn(future(), force, seed)).filter(o -> o.after().conflict()).count();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.engine.Agreement;
 import org.hotline.engine.Effect;
+import org.hotline.engine.EffectCause;
 import org.hotline.engine.GameState;
 import org.hotline.engine.IssueState;
 import org.hotline.engine.SideState;
@@ -67,15 +68,15 @@ final class Board {
             Collections.unmodifiableSet(EnumSet.of(Side.MOSCOW)),
             Collections.unmodifiableSet(EnumSet.allOf(Side.class)));
 
-    final ScenarioIndex x;
+    final ScenarioIndex index;
     private final GameState source;
     int turn;
     /** The turn in progress, to which agreements concluded or lapsed now belong. */
     private final int eventTurn;
     double tension;
-    final double[][] sv = new double[2][SideVar.values().length];
+    final double[][] sideValues = new double[2][SideVar.values().length];
     final boolean[] champion = new boolean[2];
-    final double[] ctx = new double[ContextVar.values().length];
+    final double[] contextValues = new double[ContextVar.values().length];
     final IssueStatus[] status;
     final double[] balance;
     final int[] unresolved;
@@ -88,10 +89,12 @@ final class Board {
     boolean conflict;
     final List<Effect> effects;
     private boolean ledgerChanged;
+    /** The reason effects of {@link EffectCause#INJECT} carry: the words of the inject being applied. */
+    private String injectReason = EffectCause.INJECT.text();
     private boolean firedChanged;
 
-    Board(ScenarioIndex x, GameState state, List<Effect> effects) {
-        this.x = x;
+    Board(ScenarioIndex index, GameState state, List<Effect> effects) {
+        this.index = index;
         this.source = state;
         this.effects = effects;
         turn = state.turn();
@@ -99,31 +102,31 @@ final class Board {
         tension = state.tension();
         for (int s = 0; s < 2; s++) {
             SideState side = state.side(ScenarioIndex.side(s));
-            sv[s][SideVar.TRUST.ordinal()] = side.trust();
-            sv[s][SideVar.THREAT.ordinal()] = side.threatPerception();
-            sv[s][SideVar.SUPPORT.ordinal()] = side.domesticSupport();
-            sv[s][SideVar.RESOLVE.ordinal()] = side.perceivedResolve();
-            sv[s][SideVar.STRAIN.ordinal()] = side.strain();
-            sv[s][SideVar.BURDEN.ordinal()] = side.burden();
-            sv[s][SideVar.COHESION.ordinal()] = side.allianceCohesion();
+            sideValues[s][SideVar.TRUST.ordinal()] = side.trust();
+            sideValues[s][SideVar.THREAT.ordinal()] = side.threatPerception();
+            sideValues[s][SideVar.SUPPORT.ordinal()] = side.domesticSupport();
+            sideValues[s][SideVar.RESOLVE.ordinal()] = side.perceivedResolve();
+            sideValues[s][SideVar.STRAIN.ordinal()] = side.strain();
+            sideValues[s][SideVar.BURDEN.ordinal()] = side.burden();
+            sideValues[s][SideVar.COHESION.ordinal()] = side.allianceCohesion();
             champion[s] = side.champion();
         }
         Context c = state.context();
-        ctx[ContextVar.CHINA.ordinal()] = c.chinaAlignment();
-        ctx[ContextVar.TRENDS.ordinal()] = c.trendsAgainstWeaker();
-        ctx[ContextVar.POWER.ordinal()] = c.powerRatio();
-        ctx[ContextVar.REVISIONISM.ordinal()] = c.revisionism();
-        ctx[ContextVar.SPOILER.ordinal()] = c.spoilerRisk();
-        int n = x.n;
-        status = new IssueStatus[n];
-        balance = new double[n];
-        unresolved = new int[n];
-        redLines = new int[n];
-        inForce = new int[n];
-        for (int i = 0; i < n; i++) {
-            IssueState issue = state.issue(x.ids[i]);
+        contextValues[ContextVar.CHINA.ordinal()] = c.chinaAlignment();
+        contextValues[ContextVar.TRENDS.ordinal()] = c.trendsAgainstWeaker();
+        contextValues[ContextVar.POWER.ordinal()] = c.powerRatio();
+        contextValues[ContextVar.REVISIONISM.ordinal()] = c.revisionism();
+        contextValues[ContextVar.SPOILER.ordinal()] = c.spoilerRisk();
+        int issueCount = index.issueCount;
+        status = new IssueStatus[issueCount];
+        balance = new double[issueCount];
+        unresolved = new int[issueCount];
+        redLines = new int[issueCount];
+        inForce = new int[issueCount];
+        for (int i = 0; i < issueCount; i++) {
+            IssueState issue = state.issue(index.ids[i]);
             if (issue == null) {
-                throw new IllegalArgumentException("State has no issue '" + x.ids[i] + "' of scenario " + x.scenario.id());
+                throw new IllegalArgumentException("State has no issue '" + index.ids[i] + "' of scenario " + index.scenario.id());
             }
             status[i] = issue.status();
             balance[i] = issue.balance();
@@ -132,14 +135,14 @@ final class Board {
             redLines[i] = (declared.contains(Side.WASHINGTON) ? 1 : 0) | (declared.contains(Side.MOSCOW) ? 2 : 0);
             inForce[i] = -1;
         }
-        if (state.issues().size() != n) {
-            throw new IllegalArgumentException("State has " + state.issues().size() + " issues, scenario " + x.scenario.id() + " has " + n);
+        if (state.issues().size() != issueCount) {
+            throw new IllegalArgumentException("State has " + state.issues().size() + " issues, scenario " + index.scenario.id() + " has " + issueCount);
         }
         ledger = state.agreements();
         for (int a = 0; a < ledger.size(); a++) {
             Agreement agreement = ledger.get(a);
             if (agreement.inForce()) {
-                inForce[x.require(agreement.issueId(), "Agreement ledger")] = a;
+                inForce[index.require(agreement.issueId(), "Agreement ledger")] = a;
             }
         }
         fired = state.firedInjects();
@@ -147,69 +150,69 @@ final class Board {
     }
 
     double get(int s, SideVar v) {
-        return sv[s][v.ordinal()];
+        return sideValues[s][v.ordinal()];
     }
 
     double get(ContextVar v) {
-        return ctx[v.ordinal()];
+        return contextValues[v.ordinal()];
     }
 
-    void tension(double delta, String reason, List<String> findings, int issue) {
-        setTension(tension + delta, reason, findings, issue);
+    void tension(double delta, EffectCause cause, List<String> findings, int issue) {
+        setTension(tension + delta, cause, findings, issue);
     }
 
-    void setTension(double value, String reason, List<String> findings, int issue) {
+    void setTension(double value, EffectCause cause, List<String> findings, int issue) {
         double after = clamp(value, 0, 100);
         if (Math.abs(after - tension) > EPSILON) {
-            record(TENSION, Values.text(tension), Values.text(after), reason, findings, issue);
+            record(TENSION, Values.text(tension), Values.text(after), cause, findings, issue);
             tension = after;
         }
     }
 
-    void side(int s, SideVar v, double delta, String reason, List<String> findings, int issue) {
-        setSide(s, v, sv[s][v.ordinal()] + delta, reason, findings, issue);
+    void side(int s, SideVar v, double delta, EffectCause cause, List<String> findings, int issue) {
+        setSide(s, v, sideValues[s][v.ordinal()] + delta, cause, findings, issue);
     }
 
-    void setSide(int s, SideVar v, double value, String reason, List<String> findings, int issue) {
-        double before = sv[s][v.ordinal()];
+    void setSide(int s, SideVar v, double value, EffectCause cause, List<String> findings, int issue) {
+        double before = sideValues[s][v.ordinal()];
         double after = clamp(value, 0, 100);
         if (Math.abs(after - before) > EPSILON) {
-            record(v.path[s], Values.text(before), Values.text(after), reason, findings, issue);
-            sv[s][v.ordinal()] = after;
+            record(v.path[s], Values.text(before), Values.text(after), cause, findings, issue);
+            sideValues[s][v.ordinal()] = after;
         }
     }
 
-    void champion(int s, boolean value, String reason, List<String> findings, int issue) {
+    void champion(int s, boolean value, EffectCause cause, List<String> findings, int issue) {
         if (champion[s] != value) {
-            record(CHAMPION[s], Values.text(champion[s]), Values.text(value), reason, findings, issue);
+            record(CHAMPION[s], Values.text(champion[s]), Values.text(value), cause, findings, issue);
             champion[s] = value;
         }
     }
 
-    void setContext(ContextVar v, double value, String reason, List<String> findings) {
-        double before = ctx[v.ordinal()];
+    void setContext(ContextVar v, double value, EffectCause cause, List<String> findings) {
+        double before = contextValues[v.ordinal()];
         double after = clamp(value, v.min, v.max);
         if (Math.abs(after - before) > EPSILON) {
-            record(v.path, Values.text(before), Values.text(after), reason, findings, -1);
-            ctx[v.ordinal()] = after;
+            record(v.path, Values.text(before), Values.text(after), cause, findings, -1);
+            contextValues[v.ordinal()] = after;
         }
     }
 
-    void balance(int i, double delta, String reason, List<String> findings) {
-        setBalance(i, balance[i] + delta, reason, findings);
+    void balance(int i, double delta, EffectCause cause, List<String> findings) {
+        setBalance(i, balance[i] + delta, cause, findings);
     }
 
-    void setBalance(int i, double value, String reason, List<String> findings) {
+    void setBalance(int i, double value, EffectCause cause, List<String> findings) {
         double after = clamp(value, 0, 100);
         if (Math.abs(after - balance[i]) > EPSILON) {
-            record(x.balanceVar[i], Values.text(balance[i]), Values.text(after), reason, findings, i);
+            record(index.balanceVar[i], Values.text(balance[i]), Values.text(after), cause, findings, i);
             balance[i] = after;
         }
     }
 
-    void status(int i, IssueStatus value, String reason, List<String> findings) {
+    void status(int i, IssueStatus value, EffectCause cause, List<String> findings) {
         if (status[i] != value) {
-            record(x.statusVar[i], status[i].name(), value.name(), reason, findings, i);
+            record(index.statusVar[i], status[i].name(), value.name(), cause, findings, i);
             status[i] = value;
         }
     }
@@ -219,17 +222,17 @@ final class Board {
     }
 
     /** Concludes an agreement on issue i at its present balance. */
-    void conclude(int i, String reason, List<String> findings) {
+    void conclude(int i, EffectCause cause, List<String> findings) {
         copyLedger();
         inForce[i] = ledger.size();
-        ledger.add(new Agreement(x.ids[i], eventTurn, balance[i], x.institutional[i], true, 0));
-        record(x.agreementVar[i], "none", "in force", reason, findings, i);
-        status(i, IssueStatus.AGREEMENT, reason, findings);
+        ledger.add(new Agreement(index.ids[i], eventTurn, balance[i], index.institutional[i], true, 0));
+        record(index.agreementVar[i], "none", "in force", cause, findings, i);
+        status(i, IssueStatus.AGREEMENT, cause, findings);
         redLines[i] = 0;
     }
 
     /** The agreement in force on issue i lapses; the issue is contested again. */
-    void lapse(int i, String reason, List<String> findings) {
+    void lapse(int i, EffectCause cause, List<String> findings) {
         int a = inForce[i];
         if (a < 0) {
             return;
@@ -238,8 +241,8 @@ final class Board {
         Agreement old = ledger.get(a);
         ledger.set(a, new Agreement(old.issueId(), old.concludedTurn(), old.balance(), old.institutional(), false, eventTurn));
         inForce[i] = -1;
-        record(x.agreementVar[i], "in force", "lapsed", reason, findings, i);
-        status(i, IssueStatus.CONTESTED, reason, findings);
+        record(index.agreementVar[i], "in force", "lapsed", cause, findings, i);
+        status(i, IssueStatus.CONTESTED, cause, findings);
     }
 
     int agreementsInForce() {
@@ -250,15 +253,20 @@ final class Board {
         return count;
     }
 
-    void endInConflict(int i, String reason, List<String> findings) {
+    void endInConflict(int i, EffectCause cause, List<String> findings) {
         if (i >= 0) {
-            status(i, IssueStatus.CONFLICT, reason, findings);
+            status(i, IssueStatus.CONFLICT, cause, findings);
         }
         if (!conflict) {
-            record("conflict", "false", "true", reason, findings, i);
+            record("conflict", "false", "true", cause, findings, i);
             conflict = true;
         }
-        setTension(100, reason, findings, i);
+        setTension(100, cause, findings, i);
+    }
+
+    /** Effects recorded from now on with cause INJECT name this inject. */
+    void applying(String injectTitle) {
+        injectReason = EffectCause.injectReason(injectTitle);
     }
 
     boolean fired(String injectId) {
@@ -282,8 +290,9 @@ final class Board {
         }
     }
 
-    private void record(String variable, String before, String after, String reason, List<String> findings, int issue) {
-        effects.add(new Effect(variable, before, after, reason, findings, issue >= 0 ? x.ids[issue] : null));
+    private void record(String variable, String before, String after, EffectCause cause, List<String> findings, int issue) {
+        String reason = cause == EffectCause.INJECT ? injectReason : cause.text();
+        effects.add(new Effect(variable, before, after, reason, findings, issue >= 0 ? index.ids[issue] : null));
     }
 
     GameState toState() {
@@ -291,17 +300,18 @@ final class Board {
         for (int s = 0; s < 2; s++) {
             Side side = ScenarioIndex.side(s);
             SideState old = source.side(side);
-            double[] v = sv[s];
-            SideState now = new SideState(v[0], v[1], v[2], champion[s], v[3], v[4], v[5], v[6]);
+            SideState now = new SideState(get(s, SideVar.TRUST), get(s, SideVar.THREAT), get(s, SideVar.SUPPORT), champion[s],
+                    get(s, SideVar.RESOLVE), get(s, SideVar.STRAIN), get(s, SideVar.BURDEN), get(s, SideVar.COHESION));
             sides.put(side, now.equals(old) ? old : now);
         }
         Context oldContext = source.context();
-        Context context = new Context(ctx[0], ctx[1], ctx[2], ctx[3], ctx[4]);
-        Map<String, IssueState> issues = new LinkedHashMap<>(x.n * 2);
-        for (int i = 0; i < x.n; i++) {
-            IssueState old = source.issue(x.ids[i]);
-            IssueState now = new IssueState(x.ids[i], status[i], balance[i], unresolved[i], RED_LINE_SETS.get(redLines[i]));
-            issues.put(x.ids[i], now.equals(old) ? old : now);
+        Context context = new Context(get(ContextVar.CHINA), get(ContextVar.TRENDS), get(ContextVar.POWER),
+                get(ContextVar.REVISIONISM), get(ContextVar.SPOILER));
+        Map<String, IssueState> issues = new LinkedHashMap<>(index.issueCount * 2);
+        for (int i = 0; i < index.issueCount; i++) {
+            IssueState old = source.issue(index.ids[i]);
+            IssueState now = new IssueState(index.ids[i], status[i], balance[i], unresolved[i], RED_LINE_SETS.get(redLines[i]));
+            issues.put(index.ids[i], now.equals(old) ? old : now);
         }
         return new GameState(turn, tension, Collections.unmodifiableMap(sides),
                 context.equals(oldContext) ? oldContext : context,

@@ -3,6 +3,7 @@ package org.hotline.engine.internal;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hotline.engine.Roll;
+import org.hotline.engine.RollKind;
 
 /**
  * Every random draw of a turn, from a generator seeded by (exercise seed, turn) only, and recorded.
@@ -18,18 +19,18 @@ final class Dice {
     }
 
     /** Succeeds with the given odds; records purpose, odds, draw and result. */
-    boolean roll(String purpose, String issueId, double odds, List<String> findings) {
+    boolean roll(RollKind purpose, String issueId, double odds, List<String> findings) {
         double draw = random.nextDouble();
         boolean success = draw < odds;
         rolls.add(new Roll(purpose, issueId, odds, draw, success, findings));
         return success;
     }
 
-    /** A uniform choice among n, recorded as a roll that always succeeds. */
-    int choose(String purpose, int n, String[] ids, List<String> findings) {
+    /** A uniform choice among count, recorded as a roll that always succeeds. */
+    int choose(RollKind purpose, int count, String[] ids, List<String> findings) {
         double draw = random.nextDouble();
-        int pick = Math.min(n - 1, (int) (draw * n));
-        rolls.add(new Roll(purpose, ids[pick], 1.0 / n, draw, true, findings));
+        int pick = Math.min(count - 1, (int) (draw * count));
+        rolls.add(new Roll(purpose, ids[pick], 1.0 / count, draw, true, findings));
         return pick;
     }
 

@@ -1,5 +1,7 @@
 package org.hotline.engine.internal;
 
+import static org.hotline.engine.EffectCause.INJECT;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.engine.Effect;
@@ -26,28 +28,28 @@ final class Injects {
     private Injects() {
     }
 
-    static TurnStart open(ScenarioIndex x, GameState state) {
-        if (state.conflict() || state.turn() >= x.scenario.turns()) {
+    static TurnStart open(ScenarioIndex index, GameState state) {
+        if (state.conflict() || state.turn() >= index.scenario.turns()) {
             return new TurnStart(state, List.of(), List.of());
         }
         List<Effect> effects = new ArrayList<>();
-        Board b = new Board(x, state, effects);
+        Board board = new Board(index, state, effects);
         int turn = state.turn() + 1;
         List<Inject> released = new ArrayList<>();
-        List<Inject> injects = x.scenario.injects();
+        List<Inject> injects = index.scenario.injects();
         for (int k = 0; k < injects.size(); k++) {
             Inject inject = injects.get(k);
-            if (b.fired(inject.id()) || !due(b, inject.trigger(), x.conditions[k], turn)) {
+            if (board.fired(inject.id()) || !due(board, inject.trigger(), index.conditions[k], turn)) {
                 continue;
             }
-            apply(x, b, inject);
+            apply(index, board, inject);
             released.add(inject);
         }
         return released.isEmpty() ? new TurnStart(state, List.of(), List.of())
-                : new TurnStart(b.toState(), List.copyOf(released), List.copyOf(effects));
+                : new TurnStart(board.toState(), List.copyOf(released), List.copyOf(effects));
     }
 
-    static TurnStart release(ScenarioIndex x, GameState state, Inject inject) {
+    static TurnStart release(ScenarioIndex index, GameState state, Inject inject) {
         if (inject == null || inject.id() == null || inject.changes() == null) {
             throw new IllegalArgumentException("An inject needs an id and a list of changes");
         }
@@ -55,22 +57,22 @@ final class Injects {
             throw new IllegalStateException("The exercise has ended in conflict; no inject can be released");
         }
         List<Effect> effects = new ArrayList<>();
-        Board b = new Board(x, state, effects);
-        if (b.fired(inject.id())) {
+        Board board = new Board(index, state, effects);
+        if (board.fired(inject.id())) {
             throw new IllegalStateException("Inject '" + inject.id() + "' has already been released");
         }
-        apply(x, b, inject);
-        return new TurnStart(b.toState(), List.of(inject), List.copyOf(effects));
+        apply(index, board, inject);
+        return new TurnStart(board.toState(), List.of(inject), List.copyOf(effects));
     }
 
     /** The variable each triggered inject watches, parsed once per scenario (null for other triggers). */
-    static Target[] conditions(ScenarioIndex x) {
-        List<Inject> injects = x.scenario.injects();
+    static Target[] conditions(ScenarioIndex index) {
+        List<Inject> injects = index.scenario.injects();
         Target[] conditions = new Target[injects.size()];
         for (int k = 0; k < conditions.length; k++) {
             if (injects.get(k).trigger() instanceof Inject.When when) {
                 String where = "inject '" + injects.get(k).id() + "', condition";
-                conditions[k] = parse(x, when.variable(), where);
+                conditions[k] = parse(index, when.variable(), where);
                 if (conditions[k].kind == Kind.CHAMPION || conditions[k].kind == Kind.STATUS || conditions[k].kind == Kind.LAPSE) {
                     throw new IllegalArgumentException(where + ": only numeric variables can be compared, not " + when.variable());
                 }
@@ -79,34 +81,34 @@ final class Injects {
         return conditions;
     }
 
-    private static boolean due(Board b, Inject.Trigger trigger, Target condition, int turn) {
+    private static boolean due(Board board, Inject.Trigger trigger, Target condition, int turn) {
         if (trigger instanceof Inject.AtTurn at) {
             return at.turn() == turn;
         }
         if (trigger instanceof Inject.When when) {
-            double value = numeric(b, condition);
+            double value = numeric(board, condition);
             return when.comparison() == Inject.Comparison.ABOVE ? value > when.value() : value < when.value();
         }
         return false;
     }
 
-    private static void apply(ScenarioIndex x, Board b, Inject inject) {
+    private static void apply(ScenarioIndex index, Board board, Inject inject) {
         // Validate every change first, so that a broken inject changes nothing.
         List<Target> targets = new ArrayList<>(inject.changes().size());
         for (Inject.Change change : inject.changes()) {
-            Target target = parse(x, change.variable(), "inject '" + inject.id() + "'");
+            Target target = parse(index, change.variable(), "inject '" + inject.id() + "'");
             check(target, change, inject.id());
             targets.add(target);
         }
-        b.fire(inject.id());
-        String reason = "inject: " + inject.title();
+        board.fire(inject.id());
+        board.applying(inject.title());
         List<String> findings = inject.findings() == null ? List.of() : inject.findings();
         for (int c = 0; c < targets.size(); c++) {
-            change(b, targets.get(c), inject.changes().get(c), reason, findings);
+            change(board, targets.get(c), inject.changes().get(c), findings);
         }
     }
 
-    private static Target parse(ScenarioIndex x, String path, String where) {
+    private static Target parse(ScenarioIndex index, String path, String where) {
         if (path == null) {
             throw new IllegalArgumentException(where + ": a change or condition names no variable");
         }
@@ -123,8 +125,8 @@ final class Injects {
                     : new Target(Kind.SIDE, ScenarioIndex.of(p.side()), sideVar(p.field()), null, -1);
             case CONTEXT -> new Target(Kind.CONTEXT, -1, null, contextVar(p.field()), -1);
             case ISSUE -> new Target(p.field().equals("balance") ? Kind.BALANCE : Kind.STATUS, -1, null, null,
-                    x.require(p.issueId(), where));
-            case AGREEMENT -> new Target(Kind.LAPSE, -1, null, null, x.require(p.issueId(), where));
+                    index.require(p.issueId(), where));
+            case AGREEMENT -> new Target(Kind.LAPSE, -1, null, null, index.require(p.issueId(), where));
         };
     }
 
@@ -186,25 +188,25 @@ final class Injects {
         }
     }
 
-    private static double numeric(Board b, Target target) {
+    private static double numeric(Board board, Target target) {
         return switch (target.kind) {
-            case TENSION -> b.tension;
-            case SIDE -> b.get(target.side, target.sideVar);
-            case CONTEXT -> b.get(target.contextVar);
-            case BALANCE -> b.balance[target.issue];
+            case TENSION -> board.tension;
+            case SIDE -> board.get(target.side, target.sideVar);
+            case CONTEXT -> board.get(target.contextVar);
+            case BALANCE -> board.balance[target.issue];
             default -> throw new IllegalStateException("not a numeric condition: " + target);
         };
     }
 
-    private static void change(Board b, Target t, Inject.Change change, String reason, List<String> findings) {
-        switch (t.kind) {
-            case TENSION -> b.setTension(value(b.tension, change), reason, findings, -1);
-            case SIDE -> b.setSide(t.side, t.sideVar, value(b.get(t.side, t.sideVar), change), reason, findings, -1);
-            case CONTEXT -> b.setContext(t.contextVar, value(b.get(t.contextVar), change), reason, findings);
-            case BALANCE -> b.setBalance(t.issue, value(b.balance[t.issue], change), reason, findings);
-            case CHAMPION -> b.champion(t.side, Boolean.parseBoolean(change.set()), reason, findings, -1);
-            case LAPSE -> b.lapse(t.issue, reason, findings);
-            case STATUS -> setStatus(b, t.issue, IssueStatus.valueOf(change.set()), reason, findings);
+    private static void change(Board board, Target target, Inject.Change change, List<String> findings) {
+        switch (target.kind) {
+            case TENSION -> board.setTension(value(board.tension, change), INJECT, findings, -1);
+            case SIDE -> board.setSide(target.side, target.sideVar, value(board.get(target.side, target.sideVar), change), INJECT, findings, -1);
+            case CONTEXT -> board.setContext(target.contextVar, value(board.get(target.contextVar), change), INJECT, findings);
+            case BALANCE -> board.setBalance(target.issue, value(board.balance[target.issue], change), INJECT, findings);
+            case CHAMPION -> board.champion(target.side, Boolean.parseBoolean(change.set()), INJECT, findings, -1);
+            case LAPSE -> board.lapse(target.issue, INJECT, findings);
+            case STATUS -> setStatus(board, target.issue, IssueStatus.valueOf(change.set()), findings);
         }
     }
 
@@ -217,18 +219,18 @@ final class Injects {
      * the agreement in force; CRISIS flares the issue but leaves an agreement in force (durable gains
      * survive deterioration, F2; an inject lapses one with agreement.&lt;id&gt;.lapse).
      */
-    private static void setStatus(Board b, int i, IssueStatus status, String reason, List<String> findings) {
+    private static void setStatus(Board board, int i, IssueStatus status, List<String> findings) {
         switch (status) {
             case AGREEMENT -> {
-                if (!b.agreementInForce(i)) {
-                    b.conclude(i, reason, findings);
+                if (!board.agreementInForce(i)) {
+                    board.conclude(i, INJECT, findings);
                 }
             }
-            case CONFLICT -> b.endInConflict(i, reason, findings);
-            case CRISIS -> b.status(i, status, reason, findings);
+            case CONFLICT -> board.endInConflict(i, INJECT, findings);
+            case CRISIS -> board.status(i, status, INJECT, findings);
             default -> {
-                b.lapse(i, reason, findings);
-                b.status(i, status, reason, findings);
+                board.lapse(i, INJECT, findings);
+                board.status(i, status, INJECT, findings);
             }
         }
     }

@@ -22,14 +22,14 @@ final class MoveRules {
     private MoveRules() {
     }
 
-    static List<MoveOption> options(ScenarioIndex x, GameState state, Side side) {
-        List<MoveOption> options = new ArrayList<>(x.n * Move.values().length);
-        for (int i = 0; i < x.n; i++) {
+    static List<MoveOption> options(ScenarioIndex index, GameState state, Side side) {
+        List<MoveOption> options = new ArrayList<>(index.issueCount * Move.values().length);
+        for (int i = 0; i < index.issueCount; i++) {
             for (Move move : Move.values()) {
-                Refusal refusal = refusal(x, state, side, move);
+                Refusal refusal = refusal(index, state, side, move);
                 options.add(refusal == null
-                        ? new MoveOption(x.ids[i], move, true, "", NONE)
-                        : new MoveOption(x.ids[i], move, false, refusal.reason, refusal.findings));
+                        ? new MoveOption(index.ids[i], move, true, "", NONE)
+                        : new MoveOption(index.ids[i], move, false, refusal.reason, refusal.findings));
             }
         }
         return options;
@@ -38,21 +38,21 @@ final class MoveRules {
     private record Refusal(String reason, List<String> findings) {
     }
 
-    private static Refusal refusal(ScenarioIndex x, GameState state, Side side, Move move) {
+    private static Refusal refusal(ScenarioIndex index, GameState state, Side side, Move move) {
         if (state.conflict()) {
             return new Refusal("The exercise has ended in conflict; no further moves", ESCALATION);
         }
-        if (state.turn() >= x.scenario.turns()) {
-            return new Refusal("All " + x.scenario.turns() + " turns have been played", NONE);
+        if (state.turn() >= index.scenario.turns()) {
+            return new Refusal("All " + index.scenario.turns() + " turns have been played", NONE);
         }
-        if (move != Move.HOLD && !x.scenario.allowedMoves().contains(move)) {
-            return new Refusal("Scenario " + x.scenario.id() + " does not allow " + move, NONE);
+        if (move != Move.HOLD && !index.scenario.allowedMoves().contains(move)) {
+            return new Refusal("Scenario " + index.scenario.id() + " does not allow " + move, NONE);
         }
         if (withheldByConstituency(move)) {
             double support = state.side(side).domesticSupport();
-            double threshold = x.rules.constraintThreshold;
+            double threshold = index.rules.constraintThreshold;
             if (support < threshold) {
-                return new Refusal("Domestic support of " + x.scenario.label(side) + " is " + Values.text(support)
+                return new Refusal("Domestic support of " + index.scenario.label(side) + " is " + Values.text(support)
                         + ", below " + Values.text(threshold) + ": its domestic politics withhold " + move, CONSTITUENCY);
             }
         }
@@ -64,15 +64,15 @@ final class MoveRules {
     }
 
     /** Refuses, with a message naming what is wrong, any input the options would not allow. */
-    static void check(ScenarioIndex x, GameState state, TurnInput input) {
+    static void check(ScenarioIndex index, GameState state, TurnInput input) {
         if (input == null || input.washington() == null || input.moscow() == null) {
             throw new IllegalArgumentException("A turn needs orders from both teams (an empty Orders means HOLD everywhere)");
         }
         if (state.conflict()) {
             throw new IllegalStateException("The exercise has ended in conflict; no turn can be adjudicated");
         }
-        if (state.turn() >= x.scenario.turns()) {
-            throw new IllegalStateException("All " + x.scenario.turns() + " turns of " + x.scenario.id() + " have been played");
+        if (state.turn() >= index.scenario.turns()) {
+            throw new IllegalStateException("All " + index.scenario.turns() + " turns of " + index.scenario.id() + " have been played");
         }
         for (Side side : Side.values()) {
             Orders orders = input.of(side);
@@ -91,25 +91,25 @@ final class MoveRules {
                 if (!entry.getKey().equals(order.issueId())) {
                     throw new IllegalArgumentException(where(side, entry.getKey()) + " names issue '" + order.issueId() + "'");
                 }
-                if (x.indexOf(order.issueId()) < 0) {
-                    x.require(order.issueId(), where(side, entry.getKey()));
+                if (index.indexOf(order.issueId()) < 0) {
+                    index.require(order.issueId(), where(side, entry.getKey()));
                 }
-                Refusal refusal = refusal(x, state, side, order.move());
+                Refusal refusal = refusal(index, state, side, order.move());
                 if (refusal != null) {
                     throw new IllegalArgumentException(where(side, entry.getKey()) + ": " + order.move() + " is not allowed: "
                             + refusal.reason);
                 }
                 moving += order.move() != Move.HOLD || order.redLine() ? 1 : 0;
             }
-            int limit = x.scenario.issuesPerTurn();
+            int limit = index.scenario.issuesPerTurn();
             if (limit > 0 && moving > limit) {
-                throw new IllegalArgumentException(side + " moves on " + moving + " issues; scenario " + x.scenario.id()
+                throw new IllegalArgumentException(side + " moves on " + moving + " issues; scenario " + index.scenario.id()
                         + " allows " + limit + " per turn");
             }
         }
         if (input.argumentRatings() != null) {
             input.argumentRatings().forEach((side, ratings) -> ratings.forEach((issueId, rating) -> {
-                x.require(issueId, "Argument rating for " + side);
+                index.require(issueId, "Argument rating for " + side);
                 if (rating == null || rating < -2 || rating > 2) {
                     throw new IllegalArgumentException("Argument rating for " + side + " on '" + issueId + "' is " + rating
                             + "; ratings run from -2 to +2");
@@ -121,8 +121,8 @@ final class MoveRules {
                 if (proposal.from() == null || proposal.offered() == null || proposal.requested() == null) {
                     throw new IllegalArgumentException("Proposal " + proposal.id() + " needs a proposer, offered and requested moves");
                 }
-                proposal.offered().forEach((issueId, move) -> checkTerm(x, proposal, issueId, move));
-                proposal.requested().forEach((issueId, move) -> checkTerm(x, proposal, issueId, move));
+                proposal.offered().forEach((issueId, move) -> checkTerm(index, proposal, issueId, move));
+                proposal.requested().forEach((issueId, move) -> checkTerm(index, proposal, issueId, move));
             }
         }
     }
@@ -132,8 +132,8 @@ final class MoveRules {
         return side + "'s order on '" + issueId + "'";
     }
 
-    private static void checkTerm(ScenarioIndex x, Proposal proposal, String issueId, Move move) {
-        x.require(issueId, "Proposal " + proposal.id());
+    private static void checkTerm(ScenarioIndex index, Proposal proposal, String issueId, Move move) {
+        index.require(issueId, "Proposal " + proposal.id());
         if (move == null) {
             throw new IllegalArgumentException("Proposal " + proposal.id() + " names no move on '" + issueId + "'");
         }

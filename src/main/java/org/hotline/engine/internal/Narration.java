@@ -11,6 +11,7 @@ import org.hotline.engine.IssueOutcome;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Roll;
+import org.hotline.engine.RollKind;
 import org.hotline.scenario.IssueStatus;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
@@ -77,8 +78,8 @@ final class Narration {
      * (misreadings, spoilers, incidents) only when they happened. Every roll stays in the outcome.
      */
     private static boolean told(Roll roll) {
-        return roll.success() || roll.purpose().equals("agreement") || roll.purpose().equals("agreement lapse")
-                || roll.purpose().equals("escalation to conflict");
+        return roll.success() || roll.purpose() == RollKind.AGREEMENT || roll.purpose() == RollKind.AGREEMENT_LAPSE
+                || roll.purpose() == RollKind.ESCALATION;
     }
 
     /** One sentence on what the two moves amounted to (the issue matrix, mechanism 1). */
@@ -98,7 +99,7 @@ final class Narration {
             return presser + " pressed its advantage while " + other + (answer.lessHardline() ? " reached out." : " held its posture.");
         }
         if (w.lessHardline() && m.lessHardline()) {
-            Roll roll = outcome.rolls().stream().filter(r -> r.purpose().equals("agreement") && issue.issueId().equals(r.issueId()))
+            Roll roll = outcome.rolls().stream().filter(r -> r.purpose() == RollKind.AGREEMENT && issue.issueId().equals(r.issueId()))
                     .findFirst().orElse(null);
             if (roll == null) {
                 return issue.before() == IssueStatus.AGREEMENT
@@ -121,7 +122,7 @@ final class Narration {
     }
 
     private static String rollText(Roll roll) {
-        return String.format(Locale.ROOT, "Roll for %s: odds %.0f%%, draw %.3f, %s [%s].", roll.purpose(), roll.odds() * 100,
+        return String.format(Locale.ROOT, "Roll for %s: odds %.0f%%, draw %.3f, %s [%s].", roll.purpose().text(), roll.odds() * 100,
                 roll.draw(), roll.success() ? "yes" : "no", String.join(", ", roll.findings()));
     }
 

@@ -35,12 +35,12 @@ public final class RuleEngine implements Adjudicator {
         if (scenario == null) {
             throw new IllegalArgumentException("No scenario given");
         }
-        ScenarioIndex x = last;
-        if (x == null || x.scenario != scenario) {
-            x = new ScenarioIndex(scenario);
-            last = x;
+        ScenarioIndex prepared = last;
+        if (prepared == null || prepared.scenario != scenario) {
+            prepared = new ScenarioIndex(scenario);
+            last = prepared;
         }
-        return x;
+        return prepared;
     }
 
     @Override
@@ -48,12 +48,12 @@ public final class RuleEngine implements Adjudicator {
         index(scenario); // refuses a scenario the engine cannot play (duplicate issue, missing rulebook entry)
         Map<Side, SideState> sides = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            SideSetup s = scenario.sides().get(side);
-            if (s == null) {
+            SideSetup setup = scenario.sides().get(side);
+            if (setup == null) {
                 throw new IllegalArgumentException("Scenario " + scenario.id() + " does not set up the " + side + " seat");
             }
-            sides.put(side, new SideState(s.trust(), s.threatPerception(), s.domesticSupport(), s.champion(),
-                    s.perceivedResolve(), s.strain(), s.burden(), s.allianceCohesion()));
+            sides.put(side, new SideState(setup.trust(), setup.threatPerception(), setup.domesticSupport(), setup.champion(),
+                    setup.perceivedResolve(), setup.strain(), setup.burden(), setup.allianceCohesion()));
         }
         Map<String, IssueState> issues = new LinkedHashMap<>();
         List<Agreement> agreements = new ArrayList<>();
@@ -80,9 +80,9 @@ public final class RuleEngine implements Adjudicator {
 
     @Override
     public Outcome adjudicate(Scenario scenario, GameState state, TurnInput input, long seed) {
-        ScenarioIndex x = index(scenario);
-        MoveRules.check(x, state, input);
-        return TurnAdjudication.adjudicate(x, state, input, seed);
+        ScenarioIndex prepared = index(scenario);
+        MoveRules.check(prepared, state, input);
+        return TurnAdjudication.adjudicate(prepared, state, input, seed);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class ScenarioIndex {
 
     final Scenario scenario;
     final Rules rules;
-    final int n;
+    final int issueCount;
     final String[] ids;
     final String[] names;
     final boolean[][] coreFor;
@@ -35,27 +35,27 @@ final class ScenarioIndex {
     final double startResolve;
     /** For each scenario inject, in order, the variable its condition watches (null unless triggered by one). */
     final Injects.Target[] conditions;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> positions = new HashMap<>();
 
     ScenarioIndex(Scenario scenario) {
         this.scenario = scenario;
         this.rules = new Rules(scenario.rulebook());
         List<Issue> issues = scenario.issues();
-        n = issues.size();
-        ids = new String[n];
-        names = new String[n];
-        coreFor = new boolean[2][n];
-        core = new boolean[n];
-        shared = new boolean[n];
-        institutional = new boolean[n];
-        salience = new double[2][n];
-        meanSalience = new double[n];
-        balanceVar = new String[n];
-        statusVar = new String[n];
-        agreementVar = new String[n];
+        issueCount = issues.size();
+        ids = new String[issueCount];
+        names = new String[issueCount];
+        coreFor = new boolean[2][issueCount];
+        core = new boolean[issueCount];
+        shared = new boolean[issueCount];
+        institutional = new boolean[issueCount];
+        salience = new double[2][issueCount];
+        meanSalience = new double[issueCount];
+        balanceVar = new String[issueCount];
+        statusVar = new String[issueCount];
+        agreementVar = new String[issueCount];
         int sharedIssues = 0;
         int coreIssues = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < issueCount; i++) {
             Issue issue = issues.get(i);
             ids[i] = issue.id();
             names[i] = issue.name();
@@ -70,7 +70,7 @@ final class ScenarioIndex {
             balanceVar[i] = "issue." + issue.id() + ".balance";
             statusVar[i] = "issue." + issue.id() + ".status";
             agreementVar[i] = "agreement." + issue.id();
-            if (index.put(issue.id(), i) != null) {
+            if (positions.put(issue.id(), i) != null) {
                 throw new IllegalArgumentException("Scenario " + scenario.id() + " defines issue '" + issue.id() + "' twice");
             }
             sharedIssues += shared[i] ? 1 : 0;
@@ -84,7 +84,7 @@ final class ScenarioIndex {
 
     /** Index of an issue id, or -1. */
     int indexOf(String issueId) {
-        Integer i = index.get(issueId);
+        Integer i = positions.get(issueId);
         return i == null ? -1 : i;
     }
 

@@ -7,6 +7,7 @@ import static org.hotline.engine.internal.ScenarioIndex.W;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline.engine.EffectCause;
 import org.hotline.engine.GameState;
 import org.hotline.engine.IssueOutcome;
 import org.hotline.engine.Order;
@@ -14,6 +15,7 @@ import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Proposal;
 import org.hotline.engine.Roll;
+import org.hotline.engine.RollKind;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.internal.Board.ContextVar;
 import org.hotline.engine.internal.Board.SideVar;
@@ -64,17 +66,12 @@ final class TurnAdjudication {
     private static final Tag CRISIS = Tag.of("B3");
     private static final Tag REASSURANCE = Tag.of("B4", "F2");
 
-    private static final String[] MISPERCEPTION = {"misperception: Washington's move read as harsher",
-            "misperception: Moscow's move read as harsher"};
-    private static final String[] PARTIAL = {"spoilers: Washington's move implemented only in part",
-            "spoilers: Moscow's move implemented only in part"};
-
-    private final ScenarioIndex x;
-    private final Rules r;
-    private final Board b;
+    private final ScenarioIndex index;
+    private final Rules rules;
+    private final Board board;
     private final Dice dice;
     private final TurnInput input;
-    private final int n;
+    private final int issueCount;
     private final Move[][] move;
     /** Each side's move as the other side read it (M1). */
     private final Move[][] read;
@@ -90,33 +87,33 @@ final class TurnAdjudication {
     private final int[] hardlineCount = new int[2];
     private double strongerConcession;
 
-    private TurnAdjudication(ScenarioIndex x, Board b, TurnInput input, long seed, List<Roll> rolls) {
-        this.x = x;
-        this.r = x.rules;
-        this.b = b;
+    private TurnAdjudication(ScenarioIndex index, Board board, TurnInput input, long seed, List<Roll> rolls) {
+        this.index = index;
+        this.rules = index.rules;
+        this.board = board;
         this.input = input;
-        this.n = x.n;
-        this.dice = new Dice(seed, b.turn, rolls);
-        move = new Move[2][n];
-        read = new Move[2][n];
-        share = new double[2][n];
-        rating = new int[2][n];
-        linked = new boolean[n];
-        agreedNow = new boolean[n];
-        tags = new long[n];
-        statusBefore = b.status.clone();
-        hardElsewhere = new double[2][n];
+        this.issueCount = index.issueCount;
+        this.dice = new Dice(seed, board.turn, rolls);
+        move = new Move[2][issueCount];
+        read = new Move[2][issueCount];
+        share = new double[2][issueCount];
+        rating = new int[2][issueCount];
+        linked = new boolean[issueCount];
+        agreedNow = new boolean[issueCount];
+        tags = new long[issueCount];
+        statusBefore = board.status.clone();
+        hardElsewhere = new double[2][issueCount];
     }
 
-    static Outcome adjudicate(ScenarioIndex x, GameState state, TurnInput input, long seed) {
+    static Outcome adjudicate(ScenarioIndex index, GameState state, TurnInput input, long seed) {
         List<org.hotline.engine.Effect> effects = new ArrayList<>(80);
         List<Roll> rolls = new ArrayList<>(40);
-        Board b = new Board(x, state, effects);
-        b.turn = state.turn() + 1;
-        TurnAdjudication turn = new TurnAdjudication(x, b, input, seed, rolls);
+        Board board = new Board(index, state, effects);
+        board.turn = state.turn() + 1;
+        TurnAdjudication turn = new TurnAdjudication(index, board, input, seed, rolls);
         turn.run();
-        GameState after = b.toState();
-        return new Outcome(b.turn, state, after, turn.issueOutcomes(), effects, rolls, Scoring.score(x, after));
+        GameState after = board.toState();
+        return new Outcome(board.turn, state, after, turn.issueOutcomes(), effects, rolls, Scoring.score(index, after));
     }
 
     private void run() {
@@ -126,7 +123,7 @@ final class TurnAdjudication {
         linkage();
         redLines();
         policyMix();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < issueCount; i++) {
             issueMatrix(i);
         }
         resolve();
@@ -144,14 +141,14 @@ final class TurnAdjudication {
             Side side = ScenarioIndex.side(s);
             Orders orders = input.of(side);
             Map<String, Integer> ratings = input.argumentRatings() == null ? null : input.argumentRatings().get(side);
-            for (int i = 0; i < n; i++) {
-                Move m = orders.on(x.ids[i]).move();
+            for (int i = 0; i < issueCount; i++) {
+                Move m = orders.on(index.ids[i]).move();
                 move[s][i] = m;
                 read[s][i] = m;
                 share[s][i] = 1;
                 hardlineCount[s] += m.hardline() ? 1 : 0;
                 if (ratings != null) {
-                    Integer value = ratings.get(x.ids[i]);
+                    Integer value = ratings.get(index.ids[i]);
                     rating[s][i] = value == null ? 0 : value;
                 }
             }
@@ -160,15 +157,15 @@ final class TurnAdjudication {
 
     // --- 10. Misperception (M1): a move may be read as harsher than it was, likelier under mistrust.
     private void misperception() {
-        if (r.misperceptionChance <= 0) {
+        if (rules.misperceptionChance <= 0) {
             return;
         }
         for (int s = 0; s < 2; s++) {
-            double mistrust = Math.max(0, (50 - b.get(other(s), SideVar.TRUST)) / 50);
-            double odds = Math.min(1, r.misperceptionChance * (1 + r.misperceptionMistrust * mistrust));
-            for (int i = 0; i < n; i++) {
+            double mistrust = Math.max(0, (50 - board.get(other(s), SideVar.TRUST)) / 50);
+            double odds = Math.min(1, rules.misperceptionChance * (1 + rules.misperceptionMistrust * mistrust));
+            for (int i = 0; i < issueCount; i++) {
                 Move harsher = harsher(move[s][i]);
-                if (harsher != move[s][i] && dice.roll(MISPERCEPTION[s], x.ids[i], odds, MISREAD.ids())) {
+                if (harsher != move[s][i] && dice.roll(RollKind.misperceptionOf(ScenarioIndex.side(s)), index.ids[i], odds, MISREAD.ids())) {
                     read[s][i] = harsher;
                     tags[i] |= MISREAD.mask();
                 }
@@ -188,14 +185,14 @@ final class TurnAdjudication {
 
     // --- 8. Spoilers (M4), part one: a less-hardline move may be implemented only in part.
     private void partialImplementation() {
-        double odds = r.spoilerPartial * b.get(ContextVar.SPOILER) / 100;
+        double odds = rules.spoilerPartial * board.get(ContextVar.SPOILER) / 100;
         if (odds <= 0) {
             return;
         }
         for (int s = 0; s < 2; s++) {
-            for (int i = 0; i < n; i++) {
-                if (move[s][i].lessHardline() && dice.roll(PARTIAL[s], x.ids[i], odds, SPOILED.ids())) {
-                    share[s][i] = r.spoilerPartialShare;
+            for (int i = 0; i < issueCount; i++) {
+                if (move[s][i].lessHardline() && dice.roll(RollKind.spoilersOf(ScenarioIndex.side(s)), index.ids[i], odds, SPOILED.ids())) {
+                    share[s][i] = rules.spoilerPartialShare;
                     tags[i] |= SPOILED.mask();
                 }
             }
@@ -217,10 +214,10 @@ final class TurnAdjudication {
             } else {
                 // The side that broke its word loses the other's trust (claims become suspect, M3).
                 if (!fromHonours) {
-                    b.side(other(from), SideVar.TRUST, -r.proposalReneged, "accepted proposal not honoured", RENEGED.ids(), -1);
+                    board.side(other(from), SideVar.TRUST, -rules.proposalReneged, EffectCause.PROPOSAL_RENEGED, RENEGED.ids(), -1);
                 }
                 if (!toHonours) {
-                    b.side(from, SideVar.TRUST, -r.proposalReneged, "accepted proposal not honoured", RENEGED.ids(), -1);
+                    board.side(from, SideVar.TRUST, -rules.proposalReneged, EffectCause.PROPOSAL_RENEGED, RENEGED.ids(), -1);
                 }
             }
         }
@@ -228,7 +225,7 @@ final class TurnAdjudication {
 
     private boolean honours(Map<String, Move> terms, int s) {
         for (Map.Entry<String, Move> term : terms.entrySet()) {
-            if (move[s][x.indexOf(term.getKey())] != term.getValue()) {
+            if (move[s][index.indexOf(term.getKey())] != term.getValue()) {
                 return false;
             }
         }
@@ -237,7 +234,7 @@ final class TurnAdjudication {
 
     private void markLinked(Map<String, Move> terms) {
         for (String issueId : terms.keySet()) {
-            int i = x.indexOf(issueId);
+            int i = index.indexOf(issueId);
             linked[i] = true;
             tags[i] |= LINKAGE.mask();
         }
@@ -248,12 +245,12 @@ final class TurnAdjudication {
         for (int s = 0; s < 2; s++) {
             int bit = Board.red(s);
             Orders orders = input.of(ScenarioIndex.side(s));
-            for (int i = 0; i < n; i++) {
-                Order order = orders.byIssue().get(x.ids[i]);
-                boolean declared = (b.redLines[i] & bit) != 0;
+            for (int i = 0; i < issueCount; i++) {
+                Order order = orders.byIssue().get(index.ids[i]);
+                boolean declared = (board.redLines[i] & bit) != 0;
                 if (order != null && order.redLine() && !declared) {
-                    b.redLines[i] |= bit;
-                    b.tension(r.redlineDeclare, "red line declared", RED_LINE.ids(), i);
+                    board.redLines[i] |= bit;
+                    board.tension(rules.redlineDeclare, EffectCause.RED_LINE_DECLARED, RED_LINE.ids(), i);
                     tags[i] |= RED_LINE.mask();
                     declared = true;
                 }
@@ -261,16 +258,16 @@ final class TurnAdjudication {
                     continue;
                 }
                 if (MoveRules.withheldByConstituency(move[s][i])) {
-                    b.redLines[i] &= ~bit;
-                    b.side(s, SideVar.SUPPORT, -r.redlineAudienceCost, "red line broken: audience cost", RED_LINE_BROKEN.ids(), i);
+                    board.redLines[i] &= ~bit;
+                    board.side(s, SideVar.SUPPORT, -rules.redlineAudienceCost, EffectCause.RED_LINE_BROKEN_AUDIENCE_COST, RED_LINE_BROKEN.ids(), i);
                     if (s == W) {
-                        b.side(M, SideVar.RESOLVE, -r.redlineBreak, "red line broken: resolve doubted", RED_LINE_BROKEN.ids(), i);
+                        board.side(M, SideVar.RESOLVE, -rules.redlineBreak, EffectCause.RED_LINE_BROKEN_RESOLVE_DOUBTED, RED_LINE_BROKEN.ids(), i);
                     }
                     tags[i] |= RED_LINE_BROKEN.mask();
                 } else if (move[other(s)][i].hardline()) {
-                    b.side(s, SideVar.SUPPORT, r.redlineSupportGain, "red line kept under pressure", RED_LINE.ids(), i);
+                    board.side(s, SideVar.SUPPORT, rules.redlineSupportGain, EffectCause.RED_LINE_KEPT, RED_LINE.ids(), i);
                     if (s == W) {
-                        b.side(M, SideVar.RESOLVE, r.redlineKeep, "red line kept under pressure", RED_LINE.ids(), i);
+                        board.side(M, SideVar.RESOLVE, rules.redlineKeep, EffectCause.RED_LINE_KEPT, RED_LINE.ids(), i);
                     }
                     tags[i] |= RED_LINE.mask();
                 }
@@ -286,10 +283,10 @@ final class TurnAdjudication {
             double weightSum = 0;
             double signalSum = 0;
             double hardSum = 0;
-            double[] weight = new double[n];
-            double[] hard = new double[n];
-            for (int i = 0; i < n; i++) {
-                double w = x.salience[reader][i] * (x.coreFor[reader][i] ? r.policyMixCoreWeight : 1);
+            double[] weight = new double[issueCount];
+            double[] hard = new double[issueCount];
+            for (int i = 0; i < issueCount; i++) {
+                double w = index.salience[reader][i] * (index.coreFor[reader][i] ? rules.policyMixCoreWeight : 1);
                 weight[i] = w;
                 Move seen = read[o][i];
                 double signal = signal(seen) * (seen.lessHardline() ? share[o][i] : 1);
@@ -302,9 +299,9 @@ final class TurnAdjudication {
                 continue;
             }
             double sincerity = signalSum / weightSum;
-            b.side(reader, SideVar.TRUST, r.trustRate * sincerity, "reading of the other side's moves", SIGNAL.ids(), -1);
-            b.side(reader, SideVar.THREAT, -r.threatRate * sincerity, "reading of the other side's moves", REASSURED.ids(), -1);
-            for (int i = 0; i < n; i++) {
+            board.side(reader, SideVar.TRUST, rules.trustRate * sincerity, EffectCause.READING_OF_MOVES, SIGNAL.ids(), -1);
+            board.side(reader, SideVar.THREAT, -rules.threatRate * sincerity, EffectCause.READING_OF_MOVES, REASSURED.ids(), -1);
+            for (int i = 0; i < issueCount; i++) {
                 double rest = weightSum - weight[i];
                 hardElsewhere[reader][i] = rest > 0 ? (hardSum - hard[i]) / rest : 0;
             }
@@ -313,11 +310,11 @@ final class TurnAdjudication {
 
     private double signal(Move move) {
         return switch (move) {
-            case CONCEDE, DRAWDOWN -> r.signalCostly;
-            case NEGOTIATE, ALLY_OUTREACH, ACQUIESCE -> r.signalCheap;
+            case CONCEDE, DRAWDOWN -> rules.signalCostly;
+            case NEGOTIATE, ALLY_OUTREACH, ACQUIESCE -> rules.signalCheap;
             case HOLD -> 0;
-            case PRESS, BUILDUP -> -r.signalHardline;
-            case FORCE -> -r.signalForce;
+            case PRESS, BUILDUP -> -rules.signalHardline;
+            case FORCE -> -rules.signalForce;
         };
     }
 
@@ -341,104 +338,104 @@ final class TurnAdjudication {
         int o = other(s);
         Move mv = move[s][i];
         if (mv == Move.BUILDUP || mv == Move.FORCE) {
-            b.side(s, s == W ? SideVar.BURDEN : SideVar.STRAIN, s == W ? r.buildupBurden : r.buildupStrain,
-                    mv == Move.FORCE ? "cost of own use of force" : "cost of own buildup", BUILDUP_COST.ids(), i);
-            b.side(o, SideVar.THREAT, r.buildupThreat * x.salience[o][i], "the other side's buildup", THREATENED.ids(), i);
+            board.side(s, s == W ? SideVar.BURDEN : SideVar.STRAIN, s == W ? rules.buildupBurden : rules.buildupStrain,
+                    mv == Move.FORCE ? EffectCause.OWN_FORCE : EffectCause.OWN_BUILDUP, BUILDUP_COST.ids(), i);
+            board.side(o, SideVar.THREAT, rules.buildupThreat * index.salience[o][i], EffectCause.OTHER_SIDE_BUILDUP, THREATENED.ids(), i);
             tags[i] |= BUILDUP_COST.mask() | THREATENED.mask();
         }
         if (mv == Move.FORCE) {
-            b.tension(r.forceTension * x.salience[o][i], "use of force", FORCE.ids(), i);
-            b.side(o, SideVar.THREAT, r.forceThreat, "use of force against it", FORCE.ids(), i);
+            board.tension(rules.forceTension * index.salience[o][i], EffectCause.USE_OF_FORCE, FORCE.ids(), i);
+            board.side(o, SideVar.THREAT, rules.forceThreat, EffectCause.FORCE_AGAINST_IT, FORCE.ids(), i);
             tags[i] |= FORCE.mask();
         }
         if (mv == Move.DRAWDOWN) {
-            b.side(s, s == W ? SideVar.BURDEN : SideVar.STRAIN, -r.drawdownBurden * share[s][i],
-                    "own drawdown", DRAWDOWN.ids(), i);
-            b.side(o, SideVar.THREAT, -r.drawdownThreat * x.salience[o][i] * share[s][i], "the other side's drawdown",
+            board.side(s, s == W ? SideVar.BURDEN : SideVar.STRAIN, -rules.drawdownBurden * share[s][i],
+                    EffectCause.OWN_DRAWDOWN, DRAWDOWN.ids(), i);
+            board.side(o, SideVar.THREAT, -rules.drawdownThreat * index.salience[o][i] * share[s][i], EffectCause.OTHER_SIDE_DRAWDOWN,
                     DRAWDOWN.ids(), i);
             tags[i] |= DRAWDOWN.mask();
         }
         double weight = concessionWeight(mv, move[o][i]) * share[s][i];
         if (weight > 0) {
-            double given = r.concessionBalance * weight * (1 - r.argumentEffect * rating[s][i]);
-            b.balance(i, s == W ? -given : given, "concession", CONCESSION.ids());
+            double given = rules.concessionBalance * weight * (1 - rules.argumentEffect * rating[s][i]);
+            board.balance(i, s == W ? -given : given, EffectCause.CONCESSION, CONCESSION.ids());
             tags[i] |= CONCESSION.mask();
             if (s == W && !move[o][i].lessHardline()) {
-                strongerConcession += weight * x.salience[M][i];
+                strongerConcession += weight * index.salience[M][i];
             }
         }
     }
 
     private double concessionWeight(Move mv, Move answer) {
         return switch (mv) {
-            case CONCEDE -> r.weightConcede;
-            case ACQUIESCE -> r.weightAcquiesce;
-            case DRAWDOWN -> r.weightDrawdown;
-            case NEGOTIATE -> answer.hardline() ? r.weightNegotiate : 0;
-            case ALLY_OUTREACH -> answer.hardline() ? r.weightAllyOutreach : 0;
+            case CONCEDE -> rules.weightConcede;
+            case ACQUIESCE -> rules.weightAcquiesce;
+            case DRAWDOWN -> rules.weightDrawdown;
+            case NEGOTIATE -> answer.hardline() ? rules.weightNegotiate : 0;
+            case ALLY_OUTREACH -> answer.hardline() ? rules.weightAllyOutreach : 0;
             default -> 0;
         };
     }
 
     private void spiral(int i) {
-        b.tension(r.spiralTension * x.meanSalience[i], "mutual hardline spiral", SPIRAL.ids(), i);
+        board.tension(rules.spiralTension * index.meanSalience[i], EffectCause.SPIRAL, SPIRAL.ids(), i);
         for (int s = 0; s < 2; s++) {
-            b.side(s, SideVar.THREAT, r.spiralThreat * x.salience[s][i], "mutual hardline spiral", SPIRAL.ids(), i);
-            b.side(s, SideVar.TRUST, -r.spiralTrust, "mutual hardline spiral", SPIRAL.ids(), i);
+            board.side(s, SideVar.THREAT, rules.spiralThreat * index.salience[s][i], EffectCause.SPIRAL, SPIRAL.ids(), i);
+            board.side(s, SideVar.TRUST, -rules.spiralTrust, EffectCause.SPIRAL, SPIRAL.ids(), i);
         }
-        b.side(M, SideVar.STRAIN, r.buildupStrain * x.meanSalience[i], "mutual hardline spiral", BUILDUP_COST.ids(), i);
+        board.side(M, SideVar.STRAIN, rules.buildupStrain * index.meanSalience[i], EffectCause.SPIRAL, BUILDUP_COST.ids(), i);
         endTalks(i, SPIRAL);
         tags[i] |= SPIRAL.mask();
     }
 
     private void press(int p, int i) {
-        double gained = r.pressBalance * (1 + r.argumentEffect * rating[p][i]);
-        b.balance(i, p == W ? gained : -gained, "advantage pressed", PRESSED.ids());
-        b.tension(r.pressTension * x.meanSalience[i], "advantage pressed", PRESSED.ids(), i);
+        double gained = rules.pressBalance * (1 + rules.argumentEffect * rating[p][i]);
+        board.balance(i, p == W ? gained : -gained, EffectCause.ADVANTAGE_PRESSED, PRESSED.ids());
+        board.tension(rules.pressTension * index.meanSalience[i], EffectCause.ADVANTAGE_PRESSED, PRESSED.ids(), i);
         endTalks(i, PRESSED);
         tags[i] |= PRESSED.mask();
     }
 
     private void endTalks(int i, Tag why) {
-        if (b.status[i] == IssueStatus.NEGOTIATING) {
-            b.status(i, IssueStatus.CONTESTED, "talks broken off by a hardline move", why.ids());
+        if (board.status[i] == IssueStatus.NEGOTIATING) {
+            board.status(i, IssueStatus.CONTESTED, EffectCause.TALKS_BROKEN_OFF, why.ids());
         }
     }
 
     private void talks(int i) {
-        b.tension(-r.talksTension * x.meanSalience[i], "both sides reach out", TALKS_CALM.ids(), i);
-        if (b.agreementInForce(i)) {
+        board.tension(-rules.talksTension * index.meanSalience[i], EffectCause.BOTH_REACH_OUT, TALKS_CALM.ids(), i);
+        if (board.agreementInForce(i)) {
             for (int s = 0; s < 2; s++) {
-                b.side(s, SideVar.TRUST, r.talksTrust, "agreement reaffirmed", TALKS.ids(), i);
+                board.side(s, SideVar.TRUST, rules.talksTrust, EffectCause.AGREEMENT_REAFFIRMED, TALKS.ids(), i);
             }
         } else if (read[W][i].lessHardline() && read[M][i].lessHardline()) {
             agreementRoll(i);
         } else {
             // Both reached out, but one side read the other's step as posturing (M1).
-            b.status(i, IssueStatus.NEGOTIATING, "talks stalled by a misreading", MISREAD.ids());
+            board.status(i, IssueStatus.NEGOTIATING, EffectCause.TALKS_STALLED_BY_MISREADING, MISREAD.ids());
         }
     }
 
     private void agreementRoll(int i) {
-        double trust = (b.get(W, SideVar.TRUST) + b.get(M, SideVar.TRUST)) / 2;
-        double china = b.get(ContextVar.CHINA) / 100;
-        double logit = r.agreementBase
-                + r.agreementTrust * (trust - 50) / 50
-                - r.agreementThreat * (b.get(M, SideVar.THREAT) - 50) / 50
-                + r.agreementTrends * (1 - r.trendsDamping) * (b.get(ContextVar.TRENDS) - 50) / 50
-                - r.agreementTriangle * china
-                + r.agreementStrain * b.get(M, SideVar.STRAIN) / 100
-                + (linked[i] ? r.agreementProposal : 0)
-                - r.agreementPolicyMix * (hardElsewhere[W][i] + hardElsewhere[M][i])
-                + r.agreementCostly * ((move[W][i].costly() ? 1 : 0) + (move[M][i].costly() ? 1 : 0))
-                + (x.shared[i] ? r.agreementShared : 0)
-                - (x.coreFor[M][i] ? r.agreementCore : 0)
-                + (statusBefore[i] == IssueStatus.NEGOTIATING ? r.agreementTalks : 0)
-                + r.agreementResolve * (b.get(M, SideVar.RESOLVE) - 50) / 50
-                + r.agreementChampion * ((b.champion[W] ? 1 : 0) + (b.champion[M] ? 1 : 0))
-                - r.agreementSpoiled * ((share[W][i] < 1 ? 1 : 0) + (share[M][i] < 1 ? 1 : 0))
-                + r.argumentOdds * (rating[W][i] + rating[M][i]);
-        double odds = Board.clamp(1 / (1 + Math.exp(-logit)), r.agreementMin, r.agreementMax);
+        double trust = (board.get(W, SideVar.TRUST) + board.get(M, SideVar.TRUST)) / 2;
+        double china = board.get(ContextVar.CHINA) / 100;
+        double logit = rules.agreementBase
+                + rules.agreementTrust * (trust - 50) / 50
+                - rules.agreementThreat * (board.get(M, SideVar.THREAT) - 50) / 50
+                + rules.agreementTrends * (1 - rules.trendsDamping) * (board.get(ContextVar.TRENDS) - 50) / 50
+                - rules.agreementTriangle * china
+                + rules.agreementStrain * board.get(M, SideVar.STRAIN) / 100
+                + (linked[i] ? rules.agreementProposal : 0)
+                - rules.agreementPolicyMix * (hardElsewhere[W][i] + hardElsewhere[M][i])
+                + rules.agreementCostly * ((move[W][i].costly() ? 1 : 0) + (move[M][i].costly() ? 1 : 0))
+                + (index.shared[i] ? rules.agreementShared : 0)
+                - (index.coreFor[M][i] ? rules.agreementCore : 0)
+                + (statusBefore[i] == IssueStatus.NEGOTIATING ? rules.agreementTalks : 0)
+                + rules.agreementResolve * (board.get(M, SideVar.RESOLVE) - 50) / 50
+                + rules.agreementChampion * ((board.champion[W] ? 1 : 0) + (board.champion[M] ? 1 : 0))
+                - rules.agreementSpoiled * ((share[W][i] < 1 ? 1 : 0) + (share[M][i] < 1 ? 1 : 0))
+                + rules.argumentOdds * (rating[W][i] + rating[M][i]);
+        double odds = Board.clamp(1 / (1 + Math.exp(-logit)), rules.agreementMin, rules.agreementMax);
         long tag = AGREEMENT_ROLL.mask();
         if (china > 0) {
             tag |= TRIANGLE.mask();
@@ -447,22 +444,22 @@ final class TurnAdjudication {
             tag |= POLICY_MIX.mask();
         }
         tags[i] |= tag;
-        if (dice.roll("agreement", x.ids[i], odds, AGREEMENT_ROLL.ids())) {
+        if (dice.roll(RollKind.AGREEMENT, index.ids[i], odds, AGREEMENT_ROLL.ids())) {
             agreedNow[i] = true;
-            b.conclude(i, "agreement concluded", AGREED.ids());
-            b.tension(-r.agreementTensionRelief * x.meanSalience[i], "agreement concluded", AGREED.ids(), i);
+            board.conclude(i, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids());
+            board.tension(-rules.agreementTensionRelief * index.meanSalience[i], EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
             for (int s = 0; s < 2; s++) {
-                b.side(s, SideVar.TRUST, r.agreementTrustGain, "agreement concluded", AGREED.ids(), i);
-                b.side(s, SideVar.THREAT, -r.agreementThreatRelief * x.salience[s][i], "agreement concluded", AGREED.ids(), i);
+                board.side(s, SideVar.TRUST, rules.agreementTrustGain, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
+                board.side(s, SideVar.THREAT, -rules.agreementThreatRelief * index.salience[s][i], EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
                 // 6. Constituencies (F4): a visible success makes champions and wins support at home.
-                b.champion(s, true, "a visible success makes a champion", CHAMPION.ids(), i);
-                b.side(s, SideVar.SUPPORT, r.constituencySuccess, "a visible success", CHAMPION.ids(), i);
+                board.champion(s, true, EffectCause.CHAMPION_MADE, CHAMPION.ids(), i);
+                board.side(s, SideVar.SUPPORT, rules.constituencySuccess, EffectCause.VISIBLE_SUCCESS, CHAMPION.ids(), i);
             }
             tags[i] |= AGREED.mask() | CHAMPION.mask();
         } else {
-            b.status(i, IssueStatus.NEGOTIATING, "talks continue without agreement", TALKS.ids());
+            board.status(i, IssueStatus.NEGOTIATING, EffectCause.TALKS_WITHOUT_AGREEMENT, TALKS.ids());
             for (int s = 0; s < 2; s++) {
-                b.side(s, SideVar.TRUST, r.talksTrust, "talks continue", TALKS.ids(), i);
+                board.side(s, SideVar.TRUST, rules.talksTrust, EffectCause.TALKS_CONTINUE, TALKS.ids(), i);
             }
         }
     }
@@ -470,18 +467,18 @@ final class TurnAdjudication {
     // --- 5. Emboldening (K2, F3, M5, M6): concessions the rival does not reciprocate may erode the
     // stronger side's perceived resolve, never by more than the configured sensitivity in a turn.
     private void resolve() {
-        double resolve = b.get(M, SideVar.RESOLVE);
-        b.side(M, SideVar.RESOLVE, r.resolveReversion * (x.startResolve - resolve), "impressions of resolve fade",
+        double resolve = board.get(M, SideVar.RESOLVE);
+        board.side(M, SideVar.RESOLVE, rules.resolveReversion * (index.startResolve - resolve), EffectCause.RESOLVE_FADES,
                 FADING.ids(), -1);
         double shown = 0;
-        for (int i = 0; i < n; i++) {
-            shown += move[W][i].hardline() ? r.resolveHardline * x.salience[M][i] : 0;
+        for (int i = 0; i < issueCount; i++) {
+            shown += move[W][i].hardline() ? rules.resolveHardline * index.salience[M][i] : 0;
         }
-        b.side(M, SideVar.RESOLVE, shown, "hardline moves show resolve", RESOLVE.ids(), -1);
+        board.side(M, SideVar.RESOLVE, shown, EffectCause.RESOLVE_SHOWN, RESOLVE.ids(), -1);
         if (strongerConcession > 0) {
-            b.side(M, SideVar.RESOLVE, -emboldening(x, b, strongerConcession), "emboldening: concessions read as weakness",
+            board.side(M, SideVar.RESOLVE, -emboldening(index, board, strongerConcession), EffectCause.EMBOLDENING,
                     EMBOLDENING.ids(), -1);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < issueCount; i++) {
                 if (concessionWeight(move[W][i], move[M][i]) > 0 && !move[M][i].lessHardline()) {
                     tags[i] |= EMBOLDENING.mask();
                 }
@@ -490,34 +487,34 @@ final class TurnAdjudication {
     }
 
     /** The emboldening a turn's unreciprocated concessions cause: at most the sensitivity. */
-    static double emboldening(ScenarioIndex x, Board b, double conceded) {
-        Rules r = x.rules;
-        double power = Math.min(1, r.emboldeningPowerPivot / b.get(ContextVar.POWER));
-        double ambition = r.emboldeningRevisionismFloor + (1 - r.emboldeningRevisionismFloor) * b.get(ContextVar.REVISIONISM) / 100;
-        return r.emboldeningSensitivity * Math.min(1, conceded) * power * ambition;
+    static double emboldening(ScenarioIndex index, Board board, double conceded) {
+        Rules rules = index.rules;
+        double power = Math.min(1, rules.emboldeningPowerPivot / board.get(ContextVar.POWER));
+        double ambition = rules.emboldeningRevisionismFloor + (1 - rules.emboldeningRevisionismFloor) * board.get(ContextVar.REVISIONISM) / 100;
+        return rules.emboldeningSensitivity * Math.min(1, conceded) * power * ambition;
     }
 
     // --- 6. Constituencies and backlash (F4): champions build support while agreements hold; reaching
     // out while the rival keeps competing elsewhere drains support, the more so for real concessions.
     private void constituencies() {
-        boolean anyInForce = b.agreementsInForce() > 0;
+        boolean anyInForce = board.agreementsInForce() > 0;
         for (int s = 0; s < 2; s++) {
-            if (b.champion[s] && anyInForce) {
-                b.side(s, SideVar.SUPPORT, r.constituencyChampion, "a champion builds a constituency", CHAMPION.ids(), -1);
+            if (board.champion[s] && anyInForce) {
+                board.side(s, SideVar.SUPPORT, rules.constituencyChampion, EffectCause.CONSTITUENCY, CHAMPION.ids(), -1);
             }
             int o = other(s);
             boolean reaching = false;
             double conceded = 0;
             double competing = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < issueCount; i++) {
                 reaching |= move[s][i].lessHardline();
                 conceded += MoveRules.withheldByConstituency(move[s][i]) ? concessionWeight(move[s][i], move[o][i]) : 0;
-                competing += move[o][i].hardline() && !move[s][i].lessHardline() ? x.salience[s][i] : 0;
+                competing += move[o][i].hardline() && !move[s][i].lessHardline() ? index.salience[s][i] : 0;
             }
             if (reaching && competing > 0) {
-                double coefficient = s == W ? r.backlashStronger : r.backlashWeaker;
-                double loss = Math.min(r.backlashMax, coefficient * competing * (1 + conceded));
-                b.side(s, SideVar.SUPPORT, -loss, "backlash: reaching out while the rival competes elsewhere", BACKLASH.ids(), -1);
+                double coefficient = s == W ? rules.backlashStronger : rules.backlashWeaker;
+                double loss = Math.min(rules.backlashMax, coefficient * competing * (1 + conceded));
+                board.side(s, SideVar.SUPPORT, -loss, EffectCause.BACKLASH, BACKLASH.ids(), -1);
             }
         }
     }
@@ -526,46 +523,46 @@ final class TurnAdjudication {
     private void reassurance() {
         for (int s = 0; s < 2; s++) {
             double settled = 0;
-            for (int i = 0; i < n; i++) {
-                settled += b.agreementInForce(i) ? x.salience[s][i] : 0;
+            for (int i = 0; i < issueCount; i++) {
+                settled += board.agreementInForce(i) ? index.salience[s][i] : 0;
             }
-            b.side(s, SideVar.THREAT, -r.agreementReassurance * settled, "agreements in force reassure", REASSURANCE.ids(), -1);
+            board.side(s, SideVar.THREAT, -rules.agreementReassurance * settled, EffectCause.AGREEMENTS_REASSURE, REASSURANCE.ids(), -1);
         }
     }
 
     // --- 7. Trends (F5): trends against the weaker side raise its strain, and with it its readiness to settle.
     private void trends() {
-        b.side(M, SideVar.STRAIN, r.trendsStrain * b.get(ContextVar.TRENDS) / 100, "trends run against it", STRAIN.ids(), -1);
+        board.side(M, SideVar.STRAIN, rules.trendsStrain * board.get(ContextVar.TRENDS) / 100, EffectCause.TRENDS, STRAIN.ids(), -1);
     }
 
     // --- 3. Unresolved core pressure (F1, R2): core issues left open push tension up, more so once the
     // shared-interest issues are settled.
     private void corePressure() {
         int settled = 0;
-        for (int i = 0; i < n; i++) {
-            settled += x.shared[i] && b.agreementInForce(i) ? 1 : 0;
+        for (int i = 0; i < issueCount; i++) {
+            settled += index.shared[i] && board.agreementInForce(i) ? 1 : 0;
         }
-        double fruitGone = x.sharedCount == 0 ? 0 : (double) settled / x.sharedCount;
+        double fruitGone = index.sharedCount == 0 ? 0 : (double) settled / index.sharedCount;
         Tag tag = fruitGone > 0 ? FRUIT_GONE : CORE;
-        for (int i = 0; i < n; i++) {
-            if (!x.core[i]) {
+        for (int i = 0; i < issueCount; i++) {
+            if (!index.core[i]) {
                 continue;
             }
-            if (b.agreementInForce(i)) {
-                b.unresolved[i] = 0;
+            if (board.agreementInForce(i)) {
+                board.unresolved[i] = 0;
                 continue;
             }
-            b.unresolved[i]++;
+            board.unresolved[i]++;
             boolean bothTalk = move[W][i].lessHardline() && move[M][i].lessHardline();
-            double relief = bothTalk ? 1 - r.coreTalksRelief : 1;
+            double relief = bothTalk ? 1 - rules.coreTalksRelief : 1;
             double holder = 0;
             for (int s = 0; s < 2; s++) {
-                if (x.coreFor[s][i]) {
-                    holder = Math.max(holder, x.salience[s][i]);
-                    b.side(s, SideVar.THREAT, r.coreThreat * x.salience[s][i] * relief, "core concern unresolved", CORE.ids(), i);
+                if (index.coreFor[s][i]) {
+                    holder = Math.max(holder, index.salience[s][i]);
+                    board.side(s, SideVar.THREAT, rules.coreThreat * index.salience[s][i] * relief, EffectCause.CORE_UNRESOLVED, CORE.ids(), i);
                 }
             }
-            b.tension(r.corePressure * holder * (1 + r.coreFruitGone * fruitGone) * relief, "core concern unresolved",
+            board.tension(rules.corePressure * holder * (1 + rules.coreFruitGone * fruitGone) * relief, EffectCause.CORE_UNRESOLVED,
                     tag.ids(), i);
             tags[i] |= tag.mask() | (bothTalk ? CORE_TALKS.mask() : 0);
         }
@@ -573,18 +570,18 @@ final class TurnAdjudication {
 
     // --- 4. Durable gains (F2): agreements lapse only with a small, capped hazard; institutions lower it.
     private void durableGains() {
-        for (int i = 0; i < n; i++) {
-            if (!b.agreementInForce(i) || agreedNow[i]) {
+        for (int i = 0; i < issueCount; i++) {
+            if (!board.agreementInForce(i) || agreedNow[i]) {
                 continue;
             }
             int hard = (move[W][i].hardline() ? 1 : 0) + (move[M][i].hardline() ? 1 : 0);
-            double hazard = Math.min(r.lapseCap, r.lapseBase + r.lapseTension * b.tension / 100 + r.lapseHardline * hard)
-                    * (x.institutional[i] ? r.lapseInstitutional : 1);
-            if (dice.roll("agreement lapse", x.ids[i], hazard, LAPSE.ids())) {
-                b.lapse(i, "agreement lapsed", LAPSE.ids());
-                b.tension(r.lapseTensionRise, "agreement lapsed", LAPSE.ids(), i);
+            double hazard = Math.min(rules.lapseCap, rules.lapseBase + rules.lapseTension * board.tension / 100 + rules.lapseHardline * hard)
+                    * (index.institutional[i] ? rules.lapseInstitutional : 1);
+            if (dice.roll(RollKind.AGREEMENT_LAPSE, index.ids[i], hazard, LAPSE.ids())) {
+                board.lapse(i, EffectCause.AGREEMENT_LAPSED, LAPSE.ids());
+                board.tension(rules.lapseTensionRise, EffectCause.AGREEMENT_LAPSED, LAPSE.ids(), i);
                 for (int s = 0; s < 2; s++) {
-                    b.side(s, SideVar.TRUST, -r.lapseTrustLoss, "agreement lapsed", LAPSE.ids(), i);
+                    board.side(s, SideVar.TRUST, -rules.lapseTrustLoss, EffectCause.AGREEMENT_LAPSED, LAPSE.ids(), i);
                 }
             }
             tags[i] |= LAPSE.mask();
@@ -593,14 +590,14 @@ final class TurnAdjudication {
 
     // --- 8. Spoilers (M4), part two: a proxy incident may flare an issue.
     private void proxyIncident() {
-        double odds = r.spoilerIncident * b.get(ContextVar.SPOILER) / 100;
-        if (odds <= 0 || !dice.roll("proxy incident", null, odds, INCIDENT.ids())) {
+        double odds = rules.spoilerIncident * board.get(ContextVar.SPOILER) / 100;
+        if (odds <= 0 || !dice.roll(RollKind.PROXY_INCIDENT, null, odds, INCIDENT.ids())) {
             return;
         }
-        int i = dice.choose("proxy incident: issue", n, x.ids, INCIDENT.ids());
-        b.tension(r.spoilerIncidentTension, "proxy incident", INCIDENT.ids(), i);
+        int i = dice.choose(RollKind.PROXY_INCIDENT_ISSUE, issueCount, index.ids, INCIDENT.ids());
+        board.tension(rules.spoilerIncidentTension, EffectCause.PROXY_INCIDENT, INCIDENT.ids(), i);
         for (int s = 0; s < 2; s++) {
-            b.side(s, SideVar.TRUST, -r.spoilerIncidentTrust, "proxy incident", INCIDENT.ids(), i);
+            board.side(s, SideVar.TRUST, -rules.spoilerIncidentTrust, EffectCause.PROXY_INCIDENT, INCIDENT.ids(), i);
         }
         endTalks(i, INCIDENT);
         tags[i] |= INCIDENT.mask();
@@ -609,42 +606,42 @@ final class TurnAdjudication {
     // --- 11. Escalation (B3): past the crisis threshold contested issues under hardline moves become
     // crises; a hardline move in crisis may escalate to conflict, which ends the exercise.
     private void escalation() {
-        double threshold = r.crisisThreshold;
-        for (int i = 0; i < n; i++) {
+        double threshold = rules.crisisThreshold;
+        for (int i = 0; i < issueCount; i++) {
             boolean hard = move[W][i].hardline() || move[M][i].hardline();
-            IssueStatus status = b.status[i];
-            if (b.tension >= threshold && hard && (status == IssueStatus.CONTESTED || status == IssueStatus.NEGOTIATING)) {
-                b.status(i, IssueStatus.CRISIS, "tension past the crisis threshold", CRISIS.ids());
+            IssueStatus status = board.status[i];
+            if (board.tension >= threshold && hard && (status == IssueStatus.CONTESTED || status == IssueStatus.NEGOTIATING)) {
+                board.status(i, IssueStatus.CRISIS, EffectCause.CRISIS, CRISIS.ids());
                 tags[i] |= CRISIS.mask();
-            } else if (b.tension < r.crisisRelease && status == IssueStatus.CRISIS) {
-                b.status(i, b.agreementInForce(i) ? IssueStatus.AGREEMENT : IssueStatus.CONTESTED,
-                        "tension eased below the crisis level", CRISIS.ids());
+            } else if (board.tension < rules.crisisRelease && status == IssueStatus.CRISIS) {
+                board.status(i, board.agreementInForce(i) ? IssueStatus.AGREEMENT : IssueStatus.CONTESTED,
+                        EffectCause.CRISIS_EASED, CRISIS.ids());
             }
         }
-        for (int i = 0; i < n && !b.conflict; i++) {
+        for (int i = 0; i < issueCount && !board.conflict; i++) {
             boolean hw = move[W][i].hardline();
             boolean hm = move[M][i].hardline();
-            if (b.status[i] != IssueStatus.CRISIS || !(hw || hm)) {
+            if (board.status[i] != IssueStatus.CRISIS || !(hw || hm)) {
                 continue;
             }
             boolean force = move[W][i] == Move.FORCE || move[M][i] == Move.FORCE;
-            double odds = r.escalationBase
-                    + r.escalationTension * Math.max(0, (b.tension - threshold) / Math.max(1, 100 - threshold))
-                    + (hw && hm ? r.escalationMutual : 0)
-                    + (force ? r.escalationForce : 0)
-                    + r.escalationResolve * Math.max(0, (50 - b.get(M, SideVar.RESOLVE)) / 50);
+            double odds = rules.escalationBase
+                    + rules.escalationTension * Math.max(0, (board.tension - threshold) / Math.max(1, 100 - threshold))
+                    + (hw && hm ? rules.escalationMutual : 0)
+                    + (force ? rules.escalationForce : 0)
+                    + rules.escalationResolve * Math.max(0, (50 - board.get(M, SideVar.RESOLVE)) / 50);
             tags[i] |= CRISIS.mask();
-            if (dice.roll("escalation to conflict", x.ids[i], Math.min(r.escalationMax, odds), CRISIS.ids())) {
-                b.endInConflict(i, "crisis escalated to conflict", CRISIS.ids());
+            if (dice.roll(RollKind.ESCALATION, index.ids[i], Math.min(rules.escalationMax, odds), CRISIS.ids())) {
+                board.endInConflict(i, EffectCause.CONFLICT, CRISIS.ids());
             }
         }
     }
 
     private List<IssueOutcome> issueOutcomes() {
-        List<IssueOutcome> outcomes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            outcomes.add(new IssueOutcome(x.ids[i], move[W][i], move[M][i], read[W][i], read[M][i], statusBefore[i],
-                    b.status[i], Tag.ids(tags[i])));
+        List<IssueOutcome> outcomes = new ArrayList<>(issueCount);
+        for (int i = 0; i < issueCount; i++) {
+            outcomes.add(new IssueOutcome(index.ids[i], move[W][i], move[M][i], read[W][i], read[M][i], statusBefore[i],
+                    board.status[i], Tag.ids(tags[i])));
         }
         return outcomes;
     }

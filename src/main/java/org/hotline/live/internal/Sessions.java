@@ -1,7 +1,6 @@
 package org.hotline.live.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,38 +8,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
-import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
  * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected;
- * and the first reader of every frame, so that an unreadable frame from a connected client is
- * answered on its error queue instead of closing its session (Spring's default). Incoming messages
- * are taken in parts and put together here, so Tomcat's per-connection receive buffer stays small
- * while a message may still reach the transport limit; outgoing frames are batched
- * ({@link BatchedSession}).
+ * every session's outgoing frames are batched ({@link BatchedSession}). (Reading frames is
+ * {@link FrameReader}'s.)
  */
 @Component
 public class Sessions {
 
     private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, String> userOf = new ConcurrentHashMap<>();
-    /** Messages still arriving in parts, by session: empty for an idle client. */
-    private final Map<String, StringBuilder> partial = new ConcurrentHashMap<>();
-    private final Outbox outbox;
-    private final LiveLimits limits;
     private final ScheduledExecutorService writers;
 
-    public Sessions(Outbox outbox, LiveLimits limits) {
-        this.outbox = outbox;
-        this.limits = limits;
+    public Sessions() {
         AtomicInteger count = new AtomicInteger();
         this.writers = Executors.newScheduledThreadPool(TransportBuffers.WRITER_THREADS, r -> {
             Thread thread = new Thread(r, "ws-writer-" + count.incrementAndGet());
@@ -64,65 +50,21 @@ public class Sessions {
             }
 
             @Override
-            public boolean supportsPartialMessages() {
-                return true;
-            }
-
-            @Override
-            public void handleMessage(WebSocketSession session, WebSocketMessage<?> part) throws Exception {
-                WebSocketMessage<?> message = whole(session, part);
-                if (message == null) {
-                    return;
-                }
-                String user = userOf.get(session.getId());
-                String problem = user != null && message instanceof TextMessage text ? unreadable(text) : null;
-                if (problem != null) {
-                    outbox.error(user, session.getId(), new ErrorBody("BAD_FRAME", "Unreadable STOMP frame: " + problem,
-                            null, null, null));
-                    return;
-                }
-                super.handleMessage(session, message);
-            }
-
-            @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 byId.remove(session.getId());
-                partial.remove(session.getId());
-                userOf.remove(session.getId());
                 byUser.values().forEach(ids -> ids.remove(session.getId()));
                 super.afterConnectionClosed(session, status);
             }
         };
     }
 
-    /**
-     * The whole message once its last part is in, else null. A message over the transport limit closes
-     * the session, as Tomcat itself would with a buffer of that size.
-     */
-    private WebSocketMessage<?> whole(WebSocketSession session, WebSocketMessage<?> part) throws IOException {
-        if (part.isLast() && !partial.containsKey(session.getId())) {
-            return part;
-        }
-        if (!(part instanceof TextMessage text)) {
-            session.close(CloseStatus.NOT_ACCEPTABLE.withReason("text frames only"));
-            return null;
-        }
-        StringBuilder sofar = partial.computeIfAbsent(session.getId(), id -> new StringBuilder());
-        sofar.append(text.getPayload());
-        if (sofar.length() > limits.transportLimitBytes()) {
-            partial.remove(session.getId());
-            session.close(CloseStatus.TOO_BIG_TO_PROCESS);
-            return null;
-        }
-        if (!part.isLast()) {
-            return null;
-        }
-        partial.remove(session.getId());
-        return new TextMessage(sofar.toString());
+    /** Whether the user has at least one open session now. */
+    public boolean online(String user) {
+        Set<String> ids = byUser.get(user);
+        return ids != null && !ids.isEmpty();
     }
 
     public void connected(String user, String sessionId) {
-        userOf.put(sessionId, user);
         byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
     }
 
@@ -134,20 +76,6 @@ public class Sessions {
             } catch (IOException alreadyGone) {
                 // Closing a session that is already closed: nothing left to do.
             }
-        }
-    }
-
-    /**
-     * Why a WebSocket message is not a complete STOMP frame, or null if it is. Clients send one whole
-     * frame per message; a message without its NUL terminator would otherwise be buffered and glued
-     * to the next frame, spoiling that one too.
-     */
-    private static String unreadable(TextMessage text) {
-        try {
-            return new StompDecoder().decode(ByteBuffer.wrap(text.asBytes())).isEmpty()
-                    ? "incomplete frame (a frame ends with a NUL byte)" : null;
-        } catch (RuntimeException e) {
-            return e.getMessage();
         }
     }
 

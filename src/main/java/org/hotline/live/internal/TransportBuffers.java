@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -14,7 +13,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * exercises keep thousands of sessions open, and Tomcat's defaults give each one about 190 KB of
  * heap (receive buffers sized to the largest message, 8 KB read, write and encode buffers).
  * Incoming messages arrive in parts of {@link #RECEIVE_BUFFER_CHARS} and are put together by
- * {@link Sessions} up to the transport limit.
+ * {@link FrameReader} up to the transport limit; the limits themselves are set in WebSocketConfig.
  */
 @Configuration
 class TransportBuffers implements WebSocketMessageBrokerConfigurer {
@@ -33,22 +32,6 @@ class TransportBuffers implements WebSocketMessageBrokerConfigurer {
      */
     static final int INBOUND_THREADS = 32;
 
-    private final Sessions sessions;
-    private final LiveLimits limits;
-
-    TransportBuffers(Sessions sessions, LiveLimits limits) {
-        this.sessions = sessions;
-        this.limits = limits;
-    }
-
-    @Override
-    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setMessageSizeLimit(limits.transportLimitBytes())
-                .setSendBufferSizeLimit(SEND_BUFFER_LIMIT_BYTES)
-                .setSendTimeLimit(20_000)
-                .addDecoratorFactory(sessions::decorate);
-    }
-
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.taskExecutor().corePoolSize(INBOUND_THREADS).maxPoolSize(INBOUND_THREADS);
@@ -58,7 +41,6 @@ class TransportBuffers implements WebSocketMessageBrokerConfigurer {
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(RECEIVE_BUFFER_CHARS);
-        // Clients send text frames; a binary one is refused by Sessions.
         container.setMaxBinaryMessageBufferSize(RECEIVE_BUFFER_CHARS);
         return container;
     }

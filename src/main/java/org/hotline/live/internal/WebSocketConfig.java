@@ -1,5 +1,6 @@
 package org.hotline.live.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -9,9 +10,10 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP at /ws (transport buffer sizes and limits: {@link TransportBuffers}). Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
+ * STOMP at /ws. Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
  * broker without renaming anything.
  */
 @Configuration
@@ -20,14 +22,25 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
+    private final Sessions sessions;
+    private final FrameReader frames;
+    private final LiveLimits limits;
+    private final String[] allowedOrigins;
 
-    WebSocketConfig(StompGate gate) {
+    WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits,
+                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins) {
         this.gate = gate;
+        this.sessions = sessions;
+        this.frames = frames;
+        this.limits = limits;
+        this.allowedOrigins = allowedOrigins;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // A browser page of another site may not open the socket: with no origins configured, only this
+        // server's own pages (same origin); clients that send no Origin (not browsers) are not affected.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins).addInterceptors(new ClientAddress());
         // One session's frames are handled in the order sent (a draft line before the submit).
         registry.setPreserveReceiveOrder(true);
     }
@@ -50,4 +63,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(gate);
     }
 
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(limits.transportLimitBytes())
+                .setSendBufferSizeLimit(TransportBuffers.SEND_BUFFER_LIMIT_BYTES)
+                .setSendTimeLimit(20_000)
+                .addDecoratorFactory(sessions::decorate)
+                .addDecoratorFactory(frames::decorate);
+    }
 }

@@ -18,6 +18,7 @@ import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Order;
 import org.hotline.engine.Roll;
+import org.hotline.engine.RollKind;
 import org.hotline.scenario.Finding;
 import org.hotline.scenario.Issue;
 import org.hotline.scenario.Move;
@@ -96,7 +97,7 @@ final class ReportDraft {
 
     private void agreements(List<Report.Observation> strengths, List<Report.Observation> improvements) {
         for (ReviewData.LedgerEntry a : data.ledger()) {
-            List<String> findings = rollFindings(a.concludedTurn(), a.issueId(), "agree");
+            List<String> findings = rollFindings(a.concludedTurn(), a.issueId(), RollKind.AGREEMENT);
             String concluded = data.label(Side.WASHINGTON) + " and " + data.label(Side.MOSCOW) + " concluded an agreement on "
                     + a.issue() + " in turn " + a.concludedTurn() + ", its terms fixed at balance " + number(a.balance())
                     + (a.institutional() ? " with an institutional mechanism" : "");
@@ -226,11 +227,11 @@ final class ReportDraft {
 
     // ---- findings and recommendations from the catalogue
 
-    private List<String> rollFindings(int turn, String issueId, String purpose) {
+    private List<String> rollFindings(int turn, String issueId, RollKind purpose) {
         Set<String> ids = new LinkedHashSet<>();
         data.decisions.stream().filter(d -> d.turn() == turn).flatMap(d -> d.issues().stream())
                 .filter(i -> i.issueId().equals(issueId)).flatMap(i -> i.rolls().stream())
-                .filter(r -> r.purpose().toLowerCase(Locale.ROOT).contains(purpose)).map(Roll::findings).forEach(ids::addAll);
+                .filter(r -> r.purpose() == purpose).map(Roll::findings).forEach(ids::addAll);
         return List.copyOf(ids);
     }
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.hotline.scenario.AllyStance;
+import org.hotline.scenario.Brief;
 import org.hotline.scenario.Context;
+import org.hotline.scenario.Cost;
 import org.hotline.scenario.Finding;
 import org.hotline.scenario.HistoricalTrack;
 import org.hotline.scenario.Inject;
@@ -61,6 +64,8 @@ final class ScenarioReader {
         private final Fields file;
         private final Map<String, Issue> issues = new LinkedHashMap<>();
         private final Map<String, Inject> injects = new LinkedHashMap<>();
+        /** Each side's brief, read once the issues and the effective rulebook are known. */
+        private final Map<Side, YamlNode> briefs = new EnumMap<>(Side.class);
         private Set<Move> allowed = EnumSet.allOf(Move.class);
         private int turns = MAX_TURNS;
 
@@ -95,6 +100,7 @@ final class ScenarioReader {
             readInjects();
             Optional<HistoricalTrack> track = file.optional("track").map(values::fields).map(this::track);
             Rulebook effective = overrides();
+            sides = withBriefs(sides, effective, context, tension);
             file.finish();
             if (problems.any()) {
                 return Optional.empty();
@@ -135,7 +141,7 @@ final class ScenarioReader {
 
         private SideSetup side(Fields s, Side side) {
             String label = s.text("label");
-            String brief = s.text("brief");
+            s.required("brief").ifPresent(node -> briefs.put(side, node));
             Double trust = s.number("trust", 0, 100);
             Double threat = s.number("threatPerception", 0, 100);
             Double support = s.number("domesticSupport", 0, 100);
@@ -146,8 +152,19 @@ final class ScenarioReader {
             Double burden = weaker ? s.number("burden", 0, 100, UNUSED) : s.number("burden", 0, 100);
             Double cohesion = weaker ? s.number("allianceCohesion", 0, 100, UNUSED) : s.number("allianceCohesion", 0, 100);
             s.finish();
-            return new SideSetup(label, brief, orZero(trust), orZero(threat), orZero(support),
+            return new SideSetup(label, null, orZero(trust), orZero(threat), orZero(support),
                     champion != null && champion, orZero(resolve), orZero(strain), orZero(burden), orZero(cohesion));
+        }
+
+        private Map<Side, SideSetup> withBriefs(Map<Side, SideSetup> sides, Rulebook effective, Context context, Double tension) {
+            BriefReader reader = new BriefReader(values, issues.keySet(), effective, context, orZero(tension));
+            Map<Side, SideSetup> briefed = new EnumMap<>(Side.class);
+            sides.forEach((side, s) -> {
+                Brief brief = briefs.containsKey(side) ? reader.read(briefs.get(side), s) : null;
+                briefed.put(side, brief == null ? s : new SideSetup(s.label(), brief.summary(), s.trust(), s.threatPerception(),
+                        s.domesticSupport(), s.champion(), s.perceivedResolve(), s.strain(), s.burden(), s.allianceCohesion(), brief));
+            });
+            return Collections.unmodifiableMap(briefed);
         }
 
         private Context context() {
@@ -192,8 +209,17 @@ final class ScenarioReader {
             }
             Double balance = i.number("balance", 0, 100, 50);
             Boolean institutional = i.bool("institutional", false);
+            Set<Cost> lowers = EnumSet.noneOf(Cost.class);
+            for (YamlNode costNode : i.optionalList("lowers")) {
+                Cost cost = values.choice(costNode, Cost.class, "cost");
+                if (cost != null) {
+                    lowers.add(cost);
+                }
+            }
+            AllyStance allies = i.choice("allies", AllyStance.class, "allies' stance", AllyStance.NONE);
             return new Issue(id, name, description, Collections.unmodifiableSet(coreFor), shared != null && shared,
-                    salience, status, orZero(balance), institutional != null && institutional);
+                    salience, status, orZero(balance), institutional != null && institutional,
+                    Collections.unmodifiableSet(lowers), allies == null ? AllyStance.NONE : allies);
         }
 
         /** Reads a list of mappings that each carry an {@code id}, refusing ids given twice. */
