@@ -231,7 +231,8 @@ public class Exercises {
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = projections.snapshotDue(state, snapshotEvery)
                 || events.stream().anyMatch(e -> e.type() == EventType.RESULTS_PUBLISHED || e.type() == EventType.EXERCISE_ENDED);
-        transactions.executeWithoutResult(tx -> {
+        // Group commit: this waits until the shared transaction holding these events is on disk.
+        eventLog.write(() -> {
             eventLog.append(state, events);
             if (commandId != null) {
                 eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);
