@@ -85,13 +85,17 @@ public class Exercises {
         Scenario scenario = catalog.find(request.scenarioId() == null ? "" : request.scenarioId())
                 .orElseThrow(() -> new CommandRejected("INVALID", "No scenario '" + request.scenarioId() + "'"));
         Map<Phase, Integer> timers = request.checkedTimers();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.length() > NewExercise.NAME_LIMIT) {
+            throw new CommandRejected("INVALID", "name: at most " + NewExercise.NAME_LIMIT + " characters");
+        }
         ExerciseState state = new ExerciseState();
         state.id = Secrets.id("", 10);
         long seed = request.seed() != null ? request.seed() : new java.security.SecureRandom().nextLong();
         Mode mode = request.mode() == null ? Mode.AUTOMATIC : request.mode();
         synchronized (lock(state.id)) {
             Batch batch = new Batch(state, projector, System.currentTimeMillis(), owner);
-            referee.create(batch, scenario, owner, mode, seed, timers);
+            referee.create(batch, scenario, name.isEmpty() ? scenario.title() : name, owner, mode, seed, timers);
             commit(batch, null, sameTransaction);
             return summary(batch.state());
         }
@@ -227,7 +231,8 @@ public class Exercises {
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = projections.snapshotDue(state, snapshotEvery)
                 || events.stream().anyMatch(e -> e.type() == EventType.RESULTS_PUBLISHED || e.type() == EventType.EXERCISE_ENDED);
-        transactions.executeWithoutResult(tx -> {
+        // Group commit: this waits until the shared transaction holding these events is on disk.
+        eventLog.write(() -> {
             eventLog.append(state, events);
             if (commandId != null) {
                 eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);

@@ -52,7 +52,7 @@ final class Table {
     static Table seated(Mode mode, Map<org.hotline.exercise.Phase, Integer> timers) {
         Table table = new Table(DETENTE);
         table.state.id = "t1";
-        table.apply(FACILITATOR, b -> table.referee.create(b, DETENTE, "ada", mode, 42L, timers));
+        table.apply(FACILITATOR, b -> table.referee.create(b, DETENTE, DETENTE.title(), "ada", mode, 42L, timers));
         for (Actor seat : List.of(WASHINGTON, WASHINGTON_2, MOSCOW, NOTETAKER, OBSERVER)) {
             table.apply(seat, b -> table.referee.join(b, seat.playerId(), seat.name(), seat.role(), seat.side()));
         }
