@@ -4,6 +4,7 @@ import { el, fill, setText, label, toast } from './dom.js';
 import { request, account } from './api.js';
 import { confirmDialog } from './alerts.js';
 import { exercisesPanel } from './admin-exercises.js';
+import { scenarioCheckPanel } from './admin-scenarios.js';
 
 const main = el('main', { class: 'admin', id: 'admin' });
 const who = el('span', { class: 'who', id: 'who' });
@@ -118,5 +119,5 @@ if (!session) {
     el('a', { href: 'index.html' }, 'Go to the start page')));
 } else {
   fill(who, `Signed in as ${session.username}`);
-  fill(main, accountsPanel(), exercisesPanel(call));
+  fill(main, accountsPanel(), exercisesPanel(call), scenarioCheckPanel(call));
 }
