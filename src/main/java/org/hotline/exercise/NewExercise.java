@@ -1,5 +1,6 @@
 package org.hotline.exercise;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -12,5 +13,19 @@ public record NewExercise(String scenarioId, Mode mode, Long seed, Map<Phase, In
 
     public NewExercise(String scenarioId, Mode mode, Long seed, Map<Phase, Integer> timers) {
         this(scenarioId, mode, seed, timers, null);
+    }
+
+    /** The timers, each a timed phase with 0 (none) to 86400 seconds. */
+    public Map<Phase, Integer> checkedTimers() {
+        Map<Phase, Integer> checked = new EnumMap<>(Phase.class);
+        if (timers != null) {
+            timers.forEach((phase, seconds) -> {
+                if (!phase.timed() || seconds == null || seconds < 0 || seconds > 86_400) {
+                    throw new CommandRejected("INVALID", "timers: 0 to 86400 seconds for BRIEFING, DELIBERATION, ORDERS, RESULTS");
+                }
+                checked.put(phase, seconds);
+            });
+        }
+        return checked;
     }
 }

@@ -22,7 +22,6 @@ import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.Mode;
 import org.hotline.exercise.Phase;
-import org.hotline.exercise.TurnInputs;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;

@@ -1,13 +1,11 @@
 package org.hotline.live.internal;
 
 import java.security.Principal;
-import java.util.List;
 import org.hotline.access.Caller;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.CommandType;
-import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Exercises;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -26,10 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Controller
 class CommandEndpoint {
-
-    /** Catch-up reply on /user/queue/sync. */
-    record SyncReply(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
-    }
 
     private final Exercises exercises;
     private final Membership membership;
@@ -56,10 +50,8 @@ class CommandEndpoint {
             if (after == null || !after.canConvertToLong() || after.asLong() < 0) {
                 throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
             }
-            long lastSeq = exercises.summary(id).map(s -> s.lastSeq()).orElse(0L);
-            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels(), limits.eventsPerPage());
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                    new SyncReply(id, after.asLong(), lastSeq, events.size() < limits.eventsPerPage(), events));
+                    exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
         });
     }
 
