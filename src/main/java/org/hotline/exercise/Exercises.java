@@ -234,7 +234,7 @@ public class Exercises {
                     return earlier.get();
                 }
             }
-            Batch batch = new Batch(copy(state), projector, System.currentTimeMillis(), actor);
+            Batch batch = new Batch(state.copy(), projector, System.currentTimeMillis(), actor);
             try {
                 work.accept(batch);
             } catch (CommandRejected rejected) {
@@ -327,10 +327,6 @@ public class Exercises {
     private Scenario scenario(ExerciseState state) {
         return catalog.find(state.scenarioId)
                 .orElseThrow(() -> new CommandRejected("INVALID", "Scenario '" + state.scenarioId + "' is no longer available"));
-    }
-
-    private ExerciseState copy(ExerciseState state) {
-        return json.readValue(json.writeValueAsString(state), ExerciseState.class);
     }
 
     private Object lock(String exerciseId) {
