@@ -25,11 +25,11 @@ class CalibrationTest {
     static final int SEEDS = 300;
     private static final Adjudicator ENGINE = Adjudicator.create();
 
-    private static List<TrackReplay.Run> runs(Scenario scenario) {
+    private static List<Games.Run> runs(Scenario scenario) {
         return LongStream.range(0, SEEDS).mapToObj(seed -> TrackReplay.play(scenario, seed)).toList();
     }
 
-    private static double share(List<TrackReplay.Run> runs, Predicate<TrackReplay.Run> holds) {
+    private static double share(List<Games.Run> runs, Predicate<Games.Run> holds) {
         return (double) runs.stream().filter(holds).count() / runs.size();
     }
 
@@ -58,7 +58,7 @@ class CalibrationTest {
     }
 
     /** No emboldening: the weaker side's perceived resolve of the stronger ends within 5 of its start. */
-    private static boolean resolveNearStart(TrackReplay.Run run) {
+    private static boolean resolveNearStart(Games.Run run) {
         return Math.abs(run.end().side(Side.MOSCOW).perceivedResolve() - run.start().side(Side.MOSCOW).perceivedResolve()) <= 5;
     }
 
@@ -80,7 +80,7 @@ class CalibrationTest {
 
     @Test
     void cs1TheConventionHoldsWithoutWarFearEasesBurdenStaysAndFrictionReturns() {
-        List<TrackReplay.Run> runs = runs(ScenarioFiles.bundled("cs1-anglo-russian"));
+        List<Games.Run> runs = runs(ScenarioFiles.bundled("cs1-anglo-russian"));
 
         under("CS1", "no war: conflict", 0.05, share(runs, r -> r.end().conflict())); // observed 0.017
         over("CS1", "the Convention: two of Persia, Afghanistan, Tibet settled at turns 4-5", 0.80,
@@ -99,8 +99,8 @@ class CalibrationTest {
 
     @Test
     void cs2EarlyDealsHoldButHardlineMovesElsewhereErodeTrustAndTensionEndsAboveItsStart() {
-        List<TrackReplay.Run> runs = runs(ScenarioFiles.bundled("cs2-postwar-order"));
-        List<TrackReplay.Run> polishDeal = runs.stream().filter(r -> concluded(r.end(), "poland", 1, 1)).toList();
+        List<Games.Run> runs = runs(ScenarioFiles.bundled("cs2-postwar-order"));
+        List<Games.Run> polishDeal = runs.stream().filter(r -> concluded(r.end(), "poland", 1, 1)).toList();
 
         under("CS2", "conflict", 0.05, share(runs, r -> r.end().conflict())); // observed 0.000
         over("CS2", "border for reparations: Poland or Germany settled at turn 1", 0.85,
@@ -117,8 +117,8 @@ class CalibrationTest {
     @Test
     void cs3FrameworksAreConcludedTensionFallsAndDomesticBacklashConstrainsWashington() {
         Scenario cs3 = ScenarioFiles.bundled("cs3-detente");
-        List<TrackReplay.Run> runs = runs(cs3);
-        List<TrackReplay.Run> tradeDeal = runs.stream().filter(r -> concluded(r.end(), "trade", 1, 6)).toList();
+        List<Games.Run> runs = runs(cs3);
+        List<Games.Run> tradeDeal = runs.stream().filter(r -> concluded(r.end(), "trade", 1, 6)).toList();
 
         under("CS3", "the October war crisis is managed: conflict", 0.05, share(runs, r -> r.end().conflict())); // observed 0.003
         over("CS3", "arms limitation concluded and in force at the end", 0.85, share(runs, r -> inForce(r.end(), "arms"))); // 0.963
@@ -140,8 +140,8 @@ class CalibrationTest {
     @Test
     void cs4SharedAgreementsComeEarlyThenTensionDriftsBackAndNewStartSurvives() {
         Scenario cs4 = ScenarioFiles.bundled("cs4-reset");
-        List<TrackReplay.Run> runs = runs(cs4);
-        List<TrackReplay.Run> noLeadershipChange = runs(without(cs4, "putin-return"));
+        List<Games.Run> runs = runs(cs4);
+        List<Games.Run> noLeadershipChange = runs(without(cs4, "putin-return"));
 
         under("CS4", "conflict", 0.05, share(runs, r -> r.end().conflict())); // observed 0.010
         over("CS4", "shared-interest agreements come early: two of arms, Iran, transit by turn 4", 0.70,

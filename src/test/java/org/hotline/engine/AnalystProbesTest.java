@@ -1,0 +1,11 @@
+package org.hotline.engine;
+
+import org.junit.jupiter.api.Test;
+
+class AnalystProbesTest {
+
+    @Test
+    void printsTheProbes() {
+        AnalystProbes.main(new String[0]);
+    }
+}
