@@ -58,6 +58,21 @@ final class Games {
     private Games() {
     }
 
+    /** A game whose script also releases the given injects at the given turns (index 0 = turn 1). */
+    static Run play(Scenario scenario, long seed, int turns, Script script, List<String> releasedAtTurnOne) {
+        return play(scenario, seed, turns, new Script() {
+            @Override
+            public List<String> releases(int turn) {
+                return turn == 1 ? releasedAtTurnOne : List.of();
+            }
+
+            @Override
+            public TurnInput input(int turn, GameState state, Outcome last) {
+                return script.input(turn, state, last);
+            }
+        });
+    }
+
     static Run play(Scenario scenario, long seed, int turns, Script script) {
         GameState start = ENGINE.initialState(scenario);
         GameState state = start;

@@ -13,7 +13,8 @@ import org.hotline.scenario.Move;
  * Mechanism 11 (B3): crises and a graded war hazard. Past the crisis threshold, issues under hardline
  * moves and core issues left unresolved become crises. While any issue is in crisis, one roll a turn
  * decides war, at odds that rise smoothly with tension and with the hardline moves on crisis issues,
- * red lines at stake, misreadings and an emboldened rival; with no issue in crisis there is no roll.
+ * red lines at stake, misreadings and an emboldened rival, and fall with the agreements in force; with
+ * no issue in crisis there is no roll.
  */
 final class Escalation {
 
@@ -76,6 +77,7 @@ final class Escalation {
         double rise = Math.max(0, (board.tension - rules.crisisRelease) / Math.max(1, 100 - rules.crisisRelease));
         double emboldened = emboldenment(index, board);
         double salienceTotal = 0;
+        double settled = 0;
         double hardline = 0;
         int mutual = 0;
         double redLines = 0;
@@ -83,6 +85,7 @@ final class Escalation {
         boolean force = false;
         for (int i = 0; i < index.issueCount; i++) {
             salienceTotal += index.meanSalience[i];
+            settled += board.agreementInForce(i) ? index.meanSalience[i] : 0;
             if (board.status[i] != IssueStatus.CRISIS) {
                 continue;
             }
@@ -105,6 +108,7 @@ final class Escalation {
                 + rules.escalationRedLine * redLines
                 + rules.escalationMisperception * misread
                 + rules.escalationResolve * emboldened;
-        return Math.min(rules.escalationMax, odds);
+        double relief = salienceTotal > 0 ? 1 - rules.escalationAgreements * settled / salienceTotal : 1;
+        return Math.min(rules.escalationMax, odds * relief);
     }
 }

@@ -106,6 +106,7 @@ final class Rules {
     final double escalationForce;
     final double escalationResolve;
     final double escalationMax;
+    final double escalationAgreements;
     final double termsUnaddressed;
     final double termsShift;
     final double termsEmboldened;
@@ -228,6 +229,7 @@ final class Rules {
         escalationForce = read(rulebook, "escalation.force");
         escalationResolve = read(rulebook, "escalation.resolve");
         escalationMax = read(rulebook, "escalation.max");
+        escalationAgreements = read(rulebook, "escalation.agreements");
         termsUnaddressed = read(rulebook, "terms.unaddressed");
         termsShift = read(rulebook, "terms.shift");
         termsEmboldened = read(rulebook, "terms.emboldened");

@@ -512,7 +512,7 @@ final class TurnAdjudication {
         board.balance(i, shift, EffectCause.TERMS_OF_AGREEMENT, TERMS.ids());
         board.conclude(i, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids());
         double relief = index.core[i] ? rules.termsCoreRelief : 1;
-        board.tension(-rules.agreementTensionRelief * index.meanSalience[i] * relief, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
+        board.tension(-rules.agreementTensionRelief * index.meanSalience[i], EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
         for (int s = 0; s < 2; s++) {
             board.side(s, SideVar.TRUST, rules.agreementTrustGain, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
             board.side(s, SideVar.THREAT, -rules.agreementThreatRelief * index.salience[s][i] * relief, EffectCause.AGREEMENT_CONCLUDED,
