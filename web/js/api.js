@@ -58,3 +58,15 @@ export function tokenFor(exerciseId, role) {
   if (role === 'FACILITATOR') return account.get()?.token || null;
   return seats.get(exerciseId)?.token || null;
 }
+
+/**
+ * Text typed and not yet acknowledged by the server (chat, arguments), kept in this browser per seat
+ * so that a reload loses nothing; each field is forgotten once the server has it.
+ */
+export function unsent(exerciseId, playerId) {
+  const key = field => `hotline.unsent.${exerciseId}.${playerId}.${field}`;
+  return {
+    get: field => localStorage.getItem(key(field)),
+    set: (field, value) => (value ? localStorage.setItem(key(field), value) : localStorage.removeItem(key(field))),
+  };
+}

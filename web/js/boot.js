@@ -4,6 +4,8 @@ import { request, tokenFor, seats } from './api.js';
 import { createModel, apply } from './model.js';
 import { Live } from './live.js';
 import { connStatus, banner, tickClock, updateTopbar, topbar } from './widgets.js';
+import { announceEvents } from './alerts.js';
+import { EVENT } from './events.js';
 
 /**
  * @param role   the role the page is for (FACILITATOR uses the account token)
@@ -41,17 +43,28 @@ export async function openExercise(role, topics, build, accept = () => true) {
   const model = createModel(view);
   let page;
   const live = new Live(exerciseId, token, topics(view), {
-    onEvents: events => {
-      const changed = apply(model, events.filter(accept));
+    onEvents: (events, news) => {
+      const accepted = events.filter(accept);
+      const changed = apply(model, accepted);
       updateTopbar(model);
       page.update(changed);
+      if (news) announceEvents(model, accepted.filter(e => e.type !== EVENT.INJECT_RELEASED || e.channel !== 'STAFF' || role === 'FACILITATOR'),
+        side => model.view.sides?.[side] || side);
+      else model.wasPaused = model.paused;
       if (model.phase === 'ENDED') banner(`The exercise has ended${model.ended?.reason ? ': ' + model.ended.reason : ''}.`);
     },
-    onStatus: (state, detail) => connStatus(state, detail),
+    onStatus: (state, detail) => {
+      connStatus(state, detail);
+      if (state === 'live') page?.connected?.();
+    },
     onError: error => page.refused(error),
     onFatal: message => {
       connStatus('fatal', 'Disconnected');
-      banner(`The server no longer accepts this seat: ${message}. Rejoin from the start page.`, true);
+      const removed = /roster|removed/i.test(message);
+      banner(removed ? 'The facilitator has removed you from this exercise. This console has stopped; ask the facilitator for a new code to rejoin.'
+        : `The server no longer accepts this seat: ${message}. Rejoin from the start page.`, true);
+      stopConsole();
+      if (removed) seats.clear(exerciseId);
     },
   });
   page = build(model, live);
@@ -60,6 +73,12 @@ export async function openExercise(role, topics, build, accept = () => true) {
   live.start();
   setInterval(() => tickClock(model), 1000);
   return { model, live, page };
+}
+
+/** Nothing on a stopped console can be sent: every control is disabled, what was typed stays readable. */
+export function stopConsole() {
+  for (const control of document.querySelectorAll('main input, main textarea, main select, main button')) control.disabled = true;
+  document.body.classList.add('stopped');
 }
 
 function stop(message) {

@@ -1,5 +1,5 @@
 // DOM building without HTML parsing: every string becomes a text node, so nothing a user typed can
-// turn into markup or script (DESIGN.md section 10).
+// turn into markup or script (docs/design.md section 10).
 
 /** el('div', {class: 'x', 'aria-label': 'y', onclick: fn}, 'text', child, [more]) */
 export function el(tag, attrs = {}, ...children) {
@@ -62,6 +62,12 @@ export function label(id) {
 
 export function fmt(n, digits = 0) {
   return typeof n === 'number' ? n.toFixed(digits) : (n ?? '–');
+}
+
+/** A value the engine records as text: to one decimal when it is a number, in words otherwise. */
+export function num(value) {
+  const n = Number(value);
+  return value !== null && value !== undefined && value !== '' && Number.isFinite(n) ? n.toFixed(1) : label(value);
 }
 
 /** A small transient message in the page's toast area (role=status or alert). */

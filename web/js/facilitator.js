@@ -1,18 +1,18 @@
 // The facilitator console: teams and readiness, clock and phase controls, the whole state,
 // adjudication review, injects, notes, and a view of every channel.
-import { el, fill, setText, label, fmt, toast } from './dom.js';
+import { el, fill, setText, label, fmt, num, toast } from './dom.js';
 import { openExercise } from './boot.js';
 import { request, tokenFor } from './api.js';
-import { SIDES, sideLabel, issueName, latest } from './model.js';
+import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths, plainPaths } from './model.js';
+import { confirmDialog } from './alerts.js';
+import { briefView } from './briefs.js';
+import { watchPresence, proposalsPanel, updateProposals } from './room.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
   loadFindings, findingChips, statusTag, banner,
 } from './widgets.js';
 import { noteLine, noteForm } from './notes.js';
 
-const SIDE_VARS = [['trust', 'Trust'], ['threatPerception', 'Threat perception'], ['domesticSupport', 'Domestic support'],
-  ['champion', 'Champion'], ['perceivedResolve', 'Perceived resolve'], ['strain', 'Strain'], ['burden', 'Burden'],
-  ['allianceCohesion', 'Alliance cohesion']];
 
 class FacilitatorConsole {
   constructor(model, live) {
@@ -22,6 +22,13 @@ class FacilitatorConsole {
     document.getElementById('who').textContent = `Facilitator · ${model.view.you?.name || ''}`;
     this.build();
     loadFindings().then(() => this.update(new Set(['results', 'review'])));
+    watchPresence(model, () => this.updateTeams());
+  }
+
+  /** Asks first (what cannot be undone), then sends; resolves null when the facilitator says no. */
+  async confirmed(question, type, fields, done) {
+    if (!await confirmDialog({ ...question, danger: true })) return null;
+    return this.control(type, fields, done);
   }
 
   /** Sends a control command; resolves with the acknowledgement, or null once a refusal is shown. */
@@ -44,13 +51,17 @@ class FacilitatorConsole {
       resume: btn('ctl-resume', 'Resume', () => this.control('RESUME')),
       extend1: btn('ctl-extend1', '+1 min', () => this.control('EXTEND', { seconds: 60 })),
       extend5: btn('ctl-extend5', '+5 min', () => this.control('EXTEND', { seconds: 300 })),
-      cut: btn('ctl-cut', 'Cut short', () => this.control('CUT')),
-      lock: btn('ctl-lock', 'Lock orders', () => this.control('LOCK_ORDERS', {}, 'Orders locked.')),
+      cut: btn('ctl-cut', 'Cut short', () => this.confirmed({ title: `Cut the ${label(this.model.phase).toLowerCase()} phase short?`,
+        body: 'The phase ends now for everyone and the next one begins.', confirm: 'Cut it short' }, 'CUT')),
+      lock: btn('ctl-lock', 'Lock orders', () => this.confirmed({ title: 'Lock orders now?',
+        body: this.lockText(), confirm: 'Lock orders' }, 'LOCK_ORDERS', {}, 'Orders locked.')),
     };
     const endReason = el('input', { type: 'text', id: 'end-reason', 'aria-label': 'Reason for ending (optional)', placeholder: 'Reason (optional)' });
     const endForm = el('details', { class: 'gap', id: 'end-details' }, el('summary', {}, 'End the exercise…'),
       el('div', { class: 'row gap' }, endReason,
-        btn('ctl-end', 'End now', () => this.control('END', { reason: endReason.value }, 'Exercise ended.'), 'danger')));
+        btn('ctl-end', 'End now', () => this.confirmed({ title: 'End the exercise?',
+          body: 'Play stops for everyone at once and cannot be resumed. The after-action review stays available.', confirm: 'End the exercise' },
+        'END', { reason: endReason.value }, 'Exercise ended.'), 'danger')));
     const clockPanel = el('section', { class: 'panel', 'aria-labelledby': 'clock-h' },
       el('h2', { id: 'clock-h' }, 'Phase and clock'), this.phaseHelp,
       el('div', { class: 'controls' }, Object.values(this.buttons)), endForm);
@@ -66,7 +77,8 @@ class FacilitatorConsole {
       el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view'), ' · ',
         el('a', { href: `review.html?x=${encodeURIComponent(m.view.id)}`, id: 'review-link' }, 'After-action review')));
     const left = el('div', { class: 'column' }, clockPanel,
-      el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox));
+      el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox),
+      this.briefsPanel());
 
     this.review = el('div', { id: 'review' }, el('p', { class: 'muted' }, 'The engine’s draft adjudication appears here in the Adjudication phase.'));
     this.ratings = el('div', { id: 'ratings' });
@@ -90,21 +102,49 @@ class FacilitatorConsole {
       el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'),
         this.injectFeed, this.heldInjects(), this.adHocForm()),
       el('section', { class: 'panel', 'aria-labelledby': 'notes-h' }, el('h2', { id: 'notes-h' }, 'Notes'), this.notesFeed, noteForm(this.live, () => decisionsOf(this.model))),
-      this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
-    document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right));
+      proposalsPanel(), this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
+    // The suggestions for every variable box (ad hoc injects, effect edits): each path with its plain name.
+    const variables = el('datalist', { id: 'variables' }, variablePaths(m.view).map(([path, name]) => el('option', { value: path }, name)));
+    document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right), variables);
   }
 
+  /** The facilitator brief and both sides' briefs, as the scenario file has them. */
+  briefsPanel() {
+    const v = this.model.view;
+    return el('section', { class: 'panel', id: 'briefs', 'aria-labelledby': 'briefs-h' }, el('h2', { id: 'briefs-h' }, 'Briefs'),
+      v.facilitatorBrief ? el('details', {}, el('summary', {}, 'Facilitator brief'), el('p', { id: 'facilitator-brief' }, v.facilitatorBrief)) : null,
+      SIDES.map(side => v.briefs?.[side] ? el('details', { id: `brief-${side}` }, el('summary', {}, `${sideLabel(this.model, side)}’s brief`),
+        briefView(v.briefs[side], v.issues)) : null));
+  }
+
+  /** Every scenario inject: scheduled, triggered by a condition, or held; each with its text and Release. */
   heldInjects() {
-    const held = this.model.view.injects || [];
     const id = el('input', { type: 'text', id: 'inject-id', 'aria-label': 'Inject id', placeholder: 'Scenario inject id' });
+    this.planned = el('ul', { class: 'feed planned-injects', id: 'held-injects' });
     return el('div', { class: 'gap' },
-      el('h3', {}, 'Scheduled and held injects'),
-      held.length ? el('ul', { class: 'feed', id: 'held-injects' }, held.map(i => el('li', {},
-        el('div', { class: 'meta' }, el('span', { class: 'who' }, i.title), el('span', {}, i.trigger || '')),
-        el('button', { type: 'button', class: 'small', onclick: () => this.control('RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release now'))))
-        : el('p', { class: 'muted' }, 'Scheduled injects fire by themselves at their turn. To release a held one, give its id from the scenario file:'),
-      el('div', { class: 'row' }, el('span', { class: 'grow' }, id),
-        el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(ack => { if (ack) id.value = ''; }) }, 'Release')));
+      el('h3', {}, 'Scenario injects'), this.planned,
+      el('details', {}, el('summary', {}, 'Release by id'),
+        el('div', { class: 'row' }, el('span', { class: 'grow' }, id),
+          el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(ack => { if (ack) id.value = ''; }) }, 'Release'))));
+  }
+
+  updatePlanned() {
+    const m = this.model;
+    const planned = m.view.injects || [];
+    const when = i => i.kind === 'SCHEDULED' ? `Scheduled: start of turn ${i.turn}`
+      : i.kind === 'TRIGGERED' ? `Triggered when ${variableName(i.variable, m.view.sides, m.view.issues).toLowerCase()} is ${String(i.comparison).toLowerCase()} ${fmt(i.value, 0)}`
+        : 'Held: released only by you';
+    const audience = a => a === 'ALL' ? 'everyone' : a === 'FACILITATOR' ? 'staff only' : sideLabel(m, a);
+    fill(this.planned, planned.length ? planned.map(i => {
+      const released = m.injects.find(r => r.injectId === i.id);
+      return el('li', { class: `planned ${released ? 'released' : i.kind.toLowerCase()}`, 'data-inject': i.id },
+        el('div', { class: 'row' }, el('b', { class: 'grow' }, i.title),
+          released ? el('span', { class: 'tag' }, `released turn ${released.turn}`) : el('button', { type: 'button', class: 'small', 'data-release': i.id,
+          onclick: () => this.confirmed({ title: `Release “${i.title}” now?`, body: `It goes to ${audience(i.audience)} at once${i.kind === 'HELD' ? '' : ', before its trigger'}.`,
+            confirm: 'Release now' }, 'RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release')),
+        el('details', {}, el('summary', { class: 'muted' }, `${released ? 'Released' : when(i)} · for ${audience(i.audience)}`),
+          el('div', { class: 'text' }, i.text)));
+    }) : el('li', { class: 'system' }, 'This scenario has no planned injects.'));
   }
 
   adHocForm() {
@@ -113,7 +153,7 @@ class FacilitatorConsole {
     const audience = el('select', { id: 'adhoc-audience' },
       el('option', { value: 'ALL' }, 'Everyone'), el('option', { value: 'WASHINGTON' }, sideLabel(this.model, 'WASHINGTON')),
       el('option', { value: 'MOSCOW' }, sideLabel(this.model, 'MOSCOW')), el('option', { value: 'FACILITATOR' }, 'Staff only'));
-    const variable = el('input', { type: 'text', id: 'adhoc-var', placeholder: 'e.g. tension, moscow.trust' });
+    const variable = el('input', { type: 'text', id: 'adhoc-var', list: 'variables', placeholder: 'e.g. tension, moscow.trust' });
     const delta = el('input', { type: 'number', id: 'adhoc-delta', step: 'any' });
     const form = el('form', { id: 'adhoc-form' },
       el('div', { class: 'field' }, el('label', { for: 'adhoc-title' }, 'Title'), title),
@@ -151,7 +191,7 @@ class FacilitatorConsole {
       LOBBY: 'Players are joining. Start when both teams are ready.',
       BRIEFING: 'Teams read the situation and any injects.',
       DELIBERATION: 'Team chat, diplomacy and proposals; drafts are open.',
-      ORDERS: 'Teams submit sealed orders. Lock orders to seal now (a team without orders plays Hold).',
+      ORDERS: 'Teams submit sealed orders. Lock orders seals each team’s current draft now; a team with no draft plays Hold.',
       ADJUDICATION: m.view.mode === 'AUTOMATIC' ? 'The engine’s result stands.' : 'Review the engine’s draft below: approve it, or edit it with a rationale.',
       RESULTS: 'Both teams see the orders and the outcome. Advance to open the next turn.',
       ENDED: `Ended${m.ended?.reason ? ': ' + m.ended.reason : ''}.`,
@@ -164,24 +204,26 @@ class FacilitatorConsole {
     fill(this.teams, SIDES.map(side => {
       const members = [...m.players.values()].filter(p => p.role === 'PLAYER' && p.side === side);
       const draft = Object.values(m.drafts[side]);
-      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? 'orders sealed' : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
+      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? (m.submitted[side] && !m.submitted[side].playerId ? 'draft sealed at the lock' : 'orders sealed') : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
       return el('div', { class: `team-block ${side}`, 'data-side': side },
         el('div', { class: 'row' }, el('h3', { class: `grow side-${side}` }, sideLabel(m, side)),
           el('span', { class: 'tag', id: `ready-${side}` }, status)),
         el('ul', { class: 'members' }, members.length ? members.map(p => el('li', {},
-          el('span', {}, p.name),
+          el('span', {}, presenceDot(m, p), p.name),
           el('span', { class: 'row' },
             el('button', { type: 'button', class: 'small', title: `Move ${p.name} to the other team`,
               onclick: () => this.control('MOVE_PLAYER', { playerId: p.playerId, side: SIDES.find(s => s !== side) }) }, 'Move'),
-            el('button', { type: 'button', class: 'small', title: `Remove ${p.name}`,
-              onclick: () => this.control('REMOVE_PLAYER', { playerId: p.playerId }) }, 'Remove'))))
+            el('button', { type: 'button', class: 'small danger', title: `Remove ${p.name}`,
+              onclick: () => this.confirmed({ title: `Remove ${p.name} from ${sideLabel(m, side)}?`,
+                body: `${p.name}’s console stops at once. The ${sideLabel(m, side)} join code changes, so hand the team the new one.`,
+                confirm: `Remove ${p.name}` }, 'REMOVE_PLAYER', { playerId: p.playerId }, `${p.name} removed.`) }, 'Remove'))))
           : el('li', { class: 'muted' }, 'Nobody has joined yet.')),
         draft.length ? el('table', { class: 'grid' }, el('tbody', {}, draft.map(d => el('tr', {},
           el('td', {}, issueName(m, d.issueId)), el('td', {}, el('b', {}, label(d.move)), d.redLine ? ' · red line' : ''),
           el('td', { class: 'muted' }, d.by || ''))))) : null);
     }), (() => {
       const others = [...m.players.values()].filter(p => p.role !== 'PLAYER');
-      return others.length ? el('p', { class: 'muted' }, `Also here: ${others.map(p => `${p.name} (${label(p.role)})`).join(', ')}`) : null;
+      return others.length ? el('p', { class: 'muted', id: 'others' }, 'Also here: ', others.map((p, n) => [n ? ', ' : '', presenceDot(m, p), `${p.name} (${label(p.role)})`])) : null;
     })());
   }
 
@@ -194,19 +236,40 @@ class FacilitatorConsole {
     const ctx = s.context || {};
     fill(this.stateBox,
       el('div', { class: 'row' }, el('span', {}, 'Tension '), el('b', { class: 'mono' }, fmt(s.tension, 1)),
-        el('span', { class: 'muted' }, ` · after turn ${s.turn} · ${full.reason || ''}`), s.conflict ? el('span', { class: 'status status-CONFLICT' }, 'Conflict') : null),
+        el('span', { class: 'muted' }, ` · after turn ${s.turn} · ${this.reasonText(full.reason)}`), s.conflict ? el('span', { class: 'status status-CONFLICT' }, 'Conflict') : null),
       el('table', { class: 'grid gap', 'aria-label': 'Side variables' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Variable'), SIDES.map(sd => el('th', { class: `side-${sd}` }, sideLabel(m, sd))))),
-        el('tbody', {}, SIDE_VARS.map(([k, name]) => el('tr', {}, el('th', { scope: 'row' }, name),
+        el('tbody', {}, SIDE_FIELDS.map(k => el('tr', {}, el('th', { scope: 'row' }, variableName(k)),
           SIDES.map(sd => el('td', { class: 'num' }, typeof sides[sd]?.[k] === 'boolean' ? (sides[sd][k] ? 'yes' : 'no') : fmt(sides[sd]?.[k], 1))))))),
       el('table', { class: 'grid gap', 'aria-label': 'Issues' },
         el('thead', {}, el('tr', {}, ['Issue', 'Status', 'Balance', 'Unresolved', 'Red lines'].map(h => el('th', {}, h)))),
         el('tbody', {}, Object.values(s.issues || {}).map(i => el('tr', {},
           el('td', {}, issueName(m, i.id)), el('td', {}, statusTag(i.status)), el('td', { class: 'num' }, fmt(i.balance, 1)),
           el('td', { class: 'num' }, String(i.turnsUnresolved ?? '')), el('td', {}, (i.redLines || []).map(x => sideLabel(m, x)).join(', ')))))),
-      el('p', { class: 'muted gap' }, 'Context: ', Object.entries(ctx).map(([k, v], n) => `${n ? ' · ' : ''}${k} ${fmt(v, 1)}`)),
+      el('p', { class: 'muted gap', id: 'context' }, 'Context: ', Object.entries(ctx).map(([k, v], n) => `${n ? ' · ' : ''}${variableName(k)} ${fmt(v, 1)}`)),
       (s.agreements || []).length ? el('p', {}, 'Agreements: ', s.agreements.map((a, n) =>
         `${n ? '; ' : ''}${issueName(m, a.issueId)} (turn ${a.concludedTurn}, ${a.inForce ? 'in force' : 'lapsed'})`)) : null);
+  }
+
+  /** Why a state was recorded, in words: "after the inject “Congress revolts”", not "inject adhoc-71". */
+  reasonText(reason) {
+    const text = String(reason || '');
+    const inject = text.match(/^inject (\S+)$/);
+    if (!inject) return text;
+    const released = this.model.injects.find(i => i.injectId === inject[1] || i.id === inject[1]);
+    const planned = (this.model.view.injects || []).find(i => i.id === inject[1]);
+    const title = released?.title || planned?.title;
+    return title ? `after the inject “${title}”` : 'after an inject';
+  }
+
+  /** What Lock orders will do to each team, said before it is done. */
+  lockText() {
+    const m = this.model;
+    return SIDES.map(side => {
+      const lines = Object.values(m.drafts[side]).filter(d => d.move);
+      return `${sideLabel(m, side)}: ${m.sealed[side] ? 'orders already sealed' : lines.length
+        ? `not submitted: its current draft (moves on ${lines.length} issue${lines.length === 1 ? '' : 's'}) is sealed as its orders` : 'no orders and no draft: plays Hold on every issue'}.`;
+    }).join(' ');
   }
 
   updateRatings() {
@@ -284,24 +347,24 @@ class FacilitatorConsole {
           el('td', {}, findingChips(i.findings || [])))))),
       el('details', { class: 'gap' }, el('summary', {}, `Effects (${(outcome.effects || []).length})`),
         el('table', { class: 'grid' }, el('tbody', {}, (outcome.effects || []).map(e => el('tr', {},
-          el('td', { class: 'mono' }, e.variable), el('td', { class: 'num' }, `${e.before} → ${e.after}`), el('td', {}, e.reason),
+          el('td', {}, variableName(e.variable, m.view.sides, m.view.issues)), el('td', { class: 'num' }, `${num(e.before)} → ${num(e.after)}`), el('td', {}, e.reason),
           el('td', {}, (e.findings || []).join(' '))))))),
       el('details', {}, el('summary', {}, `Dice (${(outcome.rolls || []).length})`),
         el('table', { class: 'grid rolls' }, el('tbody', {}, (outcome.rolls || []).map(r => el('tr', {},
-          el('td', {}, r.purpose), el('td', {}, r.issueId || ''), el('td', {}, `odds ${fmt(r.odds, 2)}`), el('td', {}, `draw ${fmt(r.draw, 2)}`),
+          el('td', {}, r.purpose), el('td', {}, r.issueId ? issueName(m, r.issueId) : ''), el('td', {}, `${fmt(r.odds * 100, 0)}% chance`), el('td', {}, `drew ${fmt(r.draw, 3)}`),
           el('td', {}, r.success ? 'yes' : 'no')))))),
       el('div', { class: 'field gap' }, el('label', { for: 'review-summary' }, 'Narrative summary (players see this)'), summary,
-        engineText('review-engine-summary', engineAccount.summary)),
+        engineText('review-engine-summary', engineAccount.summary, m.view)),
       el('details', {}, el('summary', {}, 'Narrative per issue'),
         (m.view.issues).map(issue => {
           const t = el('textarea', { id: `review-issue-${issue.id}`, rows: 2 });
           t.value = told.byIssue?.[issue.id] || '';
           byIssue[issue.id] = t;
           return el('div', { class: 'field' }, el('label', { for: t.id }, issue.name), t,
-            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id]));
+            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id], m.view));
         })),
       el('details', {}, el('summary', {}, 'Change effects'),
-        el('p', { class: 'muted' }, 'Variable paths: tension, washington.trust, moscow.threatPerception, issue.<id>.status, issue.<id>.balance …'),
+        el('p', { class: 'muted' }, 'Pick a variable from the suggestions (type a few letters), or type its path: tension, washington.trust, issue.<id>.balance …'),
         changes, el('button', { type: 'button', class: 'small', onclick: addChange }, 'Add a change')),
       el('div', { class: 'field gap' }, el('label', { for: 'review-rationale' }, 'Rationale (required)'), rationale,
         el('span', { class: 'hint', id: 'rationale-hint' }, 'Kept in the log with both versions of the result.')),
@@ -331,9 +394,13 @@ class FacilitatorConsole {
     if (all || changed.has('full')) this.updateState();
     if (all || changed.has('picture')) updatePicture(m, null);
     if (all || changed.has('review') || changed.has('phase') || changed.has('sealed')) { this.updateRatings(); this.updateReview(); }
-    if (all || changed.has('injects')) updateFeed(this.injectFeed, m.injects, injectLine);
+    if (all || changed.has('injects')) {
+      updateFeed(this.injectFeed, m.injects, injectLine);
+      this.updatePlanned();
+    }
     if (all || changed.has('notes')) updateFeed(this.notesFeed, m.notes, noteLine);
     if (all || changed.has('teamChat')) SIDES.forEach(side => updateChat(this.chats[side], m.teamChat[side]));
+    if (all || changed.has('proposals')) updateProposals(m);
     if (all || changed.has('diplomacy')) updateChat(this.diplomacy, m.diplomacy.filter(x => x.text !== undefined));
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, null))
@@ -346,6 +413,14 @@ class FacilitatorConsole {
   }
 }
 
+/** Connected now or not, in a word for screen readers and a dot for the eye. */
+function presenceDot(model, p) {
+  if (!model.connected) return null;
+  const on = model.connected.has(p.playerId);
+  return el('span', { class: `presence ${on ? 'online' : 'offline'}`, title: on ? 'connected now' : 'not connected',
+    'data-presence': on ? 'online' : 'offline' }, el('span', { class: 'sr-only' }, on ? 'connected: ' : 'not connected: '));
+}
+
 function changeRow(model) {
   return el('div', { class: 'effect-row' },
     el('input', { type: 'text', 'aria-label': 'Variable', placeholder: 'variable', list: 'variables' }),
@@ -355,8 +430,8 @@ function changeRow(model) {
 }
 
 /** The engine's own wording next to an editable field, for the facilitator's eyes only. */
-function engineText(id, text) {
-  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), text) : null;
+function engineText(id, text, view) {
+  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), plainPaths(text, view.sides, view.issues)) : null;
 }
 
 function readChange(row) {

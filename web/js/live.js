@@ -112,7 +112,8 @@ export class Live {
       this.lastSeq = event.seq;
       applied.push(event);
     }
-    if (applied.length) this.handlers.onEvents(applied);
+    // Events that arrive while catching up are history, not news: pages announce only the others.
+    if (applied.length) this.handlers.onEvents(applied, !this.syncing);
   }
 
   /** Sends a command; resolves with the server's acknowledgement, rejects with its error. */
@@ -147,6 +148,11 @@ export class Live {
     if (command) {
       this.pending.delete(error.commandId);
       command.reject(error);
+    } else if (error.code === 'FORBIDDEN' && this.syncing) {
+      // A subscription or catch-up refused: the seat is gone (removed by the facilitator). Retrying
+      // would only sit on "Catching up…", so the connection stops and the page says why.
+      this.client.deactivate();
+      this.handlers.onFatal?.(error.message || 'This seat is no longer accepted');
     } else {
       this.handlers.onError?.(error);
     }

@@ -1,12 +1,15 @@
 // The player console: the team's picture, one card per issue (the shared draft), submission,
 // team chat, the diplomatic channel with proposals, and results.
 import { el, fill, setText, label, time, toast } from './dom.js';
-import { request } from './api.js';
-import { openExercise } from './boot.js';
-import { APPROACH, MOVE_TEXT, SIDES, sideLabel, issueName, latest, openProposals } from './model.js';
+import { request, unsent } from './api.js';
+import { openExercise, stopConsole } from './boot.js';
+import { APPROACH, MOVE_TEXT, SIDES, sideLabel, issueName, latest, draftChangeText } from './model.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, chatLine, injectLine, resultsView, explain, loadFindings, banner,
+  enableForm, sectionTabs,
 } from './widgets.js';
+import { confirmDialog } from './alerts.js';
+import { briefView } from './briefs.js';
 
 const EDITABLE = ['BRIEFING', 'DELIBERATION', 'ORDERS'];
 const GROUPS = [['hardline', 'Hardline'], ['less-hardline', 'Less-hardline'], ['neither', 'Neither']];
@@ -22,6 +25,8 @@ class PlayerConsole {
     this.dirty = new Set();      // issues whose argument has unsent local edits
     this.pending = new Map();    // issueId -> number of draft commands in flight
     this.timers = new Map();
+    this.keyed = 0;              // when an arrow key last moved a radio selection
+    this.unsent = unsent(model.view.id, this.me);
     document.getElementById('who').textContent = `${model.view.you.name} · ${sideLabel(model, this.side)}`;
     document.body.classList.add(`team-${this.side}`);
     this.build();
@@ -35,53 +40,57 @@ class PlayerConsole {
     const m = this.model;
     this.situation = el('div', { id: 'situation' }, el('p', { class: 'muted' }, 'Loading the situation…'));
     this.injects = el('ol', { class: 'feed injects', id: 'injects', 'aria-live': 'polite', 'data-empty': 'None released yet.' });
-    const left = el('div', { class: 'column' },
-      el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Situation'), this.situation,
-        el('h2', { style: null }, 'Injects'), this.injects),
+    const left = el('div', { class: 'column', id: 'col-situation' },
+      // Injects first: the newest news stays in sight above the (long) briefs.
+      el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Injects'), this.injects,
+        el('h2', { class: 'gap' }, 'Situation'), this.situation),
       picturePanel(`What ${sideLabel(m, this.side)} sees`));
 
     this.submitState = el('span', { class: 'state', id: 'submit-state', role: 'status', 'aria-live': 'polite' }, '');
     this.submitButton = el('button', { class: 'primary', id: 'submit-orders', type: 'button', onclick: () => this.submit() }, 'Submit orders');
     this.submitBar = el('div', { class: 'submitbar' }, el('div', {}, this.submitState, el('div', { class: 'muted', id: 'other-state' }, '')), this.submitButton);
+    this.withheldAll = el('p', { class: 'withheld', id: 'withheld-all', hidden: true });
     this.cardGrid = el('div', { class: 'cards', id: 'cards' }, m.view.issues.map(issue => this.card(issue)));
     this.activity = el('ol', { class: 'feed', id: 'draft-activity', 'aria-label': 'Draft changes' });
     this.members = el('p', { class: 'muted', id: 'members' });
     this.ordersPanel = el('div', { id: 'tab-orders', role: 'tabpanel', 'aria-labelledby': 'tabbtn-orders' },
-      this.submitBar, this.members, this.cardGrid,
+      this.submitBar, this.members, this.withheldAll, this.cardGrid,
       el('h2', { class: 'gap' }, 'Who changed what'), this.activity);
     this.resultsPanel = el('div', { id: 'tab-results', role: 'tabpanel', 'aria-labelledby': 'tabbtn-results', hidden: true },
       el('p', { class: 'muted' }, 'Results appear here after each turn is adjudicated.'));
     this.tabOrders = el('button', { type: 'button', role: 'tab', id: 'tabbtn-orders', 'aria-controls': 'tab-orders', 'aria-selected': 'true', onclick: () => this.tab('orders') }, 'Orders');
     this.tabResults = el('button', { type: 'button', role: 'tab', id: 'tabbtn-results', 'aria-controls': 'tab-results', 'aria-selected': 'false', onclick: () => this.tab('results') }, 'Results');
-    const center = el('div', { class: 'column' },
+    const center = el('div', { class: 'column', id: 'col-orders' },
       el('section', { class: 'panel', 'aria-label': 'Orders and results' },
         el('div', { class: 'tabs', role: 'tablist' }, this.tabOrders, this.tabResults), this.ordersPanel, this.resultsPanel));
 
     this.teamChat = chatPanel({ id: 'team-chat', title: `Team chat · ${sideLabel(m, this.side)}`, me: this.me,
-      placeholder: 'To your team – Enter sends', send: text => this.live.send('chat.team', { text }) });
+      placeholder: 'To your team – Enter sends', send: text => this.live.send('chat.team', { text }), keep: this.unsent });
     this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel', me: this.me,
-      placeholder: `To ${sideLabel(m, this.other)} – Enter sends`, send: text => this.live.send('chat.diplomacy', { text }) });
+      placeholder: `To ${sideLabel(m, this.other)} – Enter sends`, send: text => this.live.send('chat.diplomacy', { text }), keep: this.unsent });
     this.proposalList = el('div', { id: 'proposals', class: 'feed' });
     this.diplomacy.append(el('h2', { class: 'gap' }, 'Proposals this turn'), this.proposalList, this.proposalForm());
-    const right = el('div', { class: 'column' }, this.teamChat, this.diplomacy);
+    const right = el('div', { class: 'column', id: 'col-talk' }, this.teamChat, this.diplomacy);
 
-    const main = el('main', { class: 'console player', id: 'main' }, left, center, right);
-    document.body.append(main);
+    const main = el('main', { class: 'console player', id: 'main', 'data-show': 'col-orders' }, left, center, right);
+    // On a tablet the three columns do not fit side by side: one at a time, chosen here.
+    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders and results'], ['col-talk', 'Chat and diplomacy']]), main);
   }
 
+  /** The public summary, then this team's own brief (the server sends no other team's). */
   async loadBrief() {
     const v = this.model.view;
+    let turnLength = '';
     try {
-      const scenarios = await request('GET', '/api/scenarios');
-      const scenario = scenarios.find(s => s.id === v.scenarioId);
-      const sideBrief = v.briefs?.[this.side] || v.brief || null;
-      fill(this.situation,
-        el('p', {}, scenario?.summary || v.title),
-        sideBrief ? el('p', { class: 'side-brief' }, el('b', {}, `${sideLabel(this.model, this.side)}: `), sideBrief) : null,
-        el('p', { class: 'muted' }, `${v.turns} turns${scenario?.turnLength ? ' of ' + scenario.turnLength : ''} · you play ${sideLabel(this.model, this.side)}`));
-    } catch (error) {
-      fill(this.situation, el('p', { class: 'muted' }, v.title));
+      turnLength = (await request('GET', '/api/scenarios')).find(s => s.id === v.scenarioId)?.turnLength || '';
+    } catch {
+      // The turn length is a detail; the briefs come with the exercise.
     }
+    fill(this.situation,
+      el('p', { class: 'public-summary' }, v.summary || v.title),
+      el('p', { class: 'muted' }, `${v.turns} turns${turnLength ? ' of ' + turnLength : ''} · you play ${sideLabel(this.model, this.side)}`),
+      v.briefs?.[this.side] ? el('details', { class: 'team-brief', id: 'team-brief', open: true },
+        el('summary', {}, `${sideLabel(this.model, this.side)}’s brief (your team only)`), briefView(v.briefs[this.side], v.issues)) : null);
   }
 
   tab(which) {
@@ -103,11 +112,14 @@ class PlayerConsole {
         el('legend', {}, title),
         inGroup.map(mv => el('label', { class: `move ${approach}`, title: MOVE_TEXT[mv] || mv },
           el('input', { type: 'radio', name: `move-${id}`, value: mv, id: `move-${id}-${mv}`,
-            onchange: () => this.sendLine(id, { move: mv }) }),
+            onchange: () => this.chose(id, mv), onkeydown: e => { if (e.key.startsWith('Arrow')) this.keyed = Date.now(); } }),
           el('span', {}, label(mv))))) : null;
     });
     const argument = el('textarea', { id: `arg-${id}`, rows: 2, maxlength: 2000,
       placeholder: 'The action and up to three reasons', oninput: () => this.typed(id), onblur: () => this.flush(id) });
+    // What was typed and not yet saved survives a reload; it is sent once the console is live again.
+    const kept = this.unsent.get(`arg-${id}`);
+    if (kept !== null) { argument.value = kept; this.dirty.add(id); }
     const redLine = el('input', { type: 'checkbox', id: `red-${id}`, onchange: () => this.sendLine(id, {}) });
     const core = (issue.coreFor || []);
     const node = el('article', { class: 'card', id: `card-${id}`, 'data-issue': id, 'aria-labelledby': `card-${id}-h` },
@@ -128,8 +140,28 @@ class PlayerConsole {
     return node;
   }
 
+  /**
+   * A move chosen. Arrow keys walk through the radios one step at a time: the team's shared draft
+   * gets only the move the player stops on, not every step on the way.
+   */
+  chose(issueId, move) {
+    clearTimeout(this.timers.get(`move-${issueId}`));
+    if (Date.now() - this.keyed > 250) { this.sendLine(issueId, { move }); return; }
+    this.pending.set(issueId, (this.pending.get(issueId) || 0) + 1);
+    this.timers.set(`move-${issueId}`, setTimeout(() => {
+      this.pending.set(issueId, this.pending.get(issueId) - 1);
+      this.sendLine(issueId, { move });
+    }, 900));
+  }
+
+  /** The console is live (again): arguments restored after a reload go to the shared draft now. */
+  connected() {
+    for (const issueId of [...this.dirty]) this.flush(issueId);
+  }
+
   typed(issueId) {
     this.dirty.add(issueId);
+    this.unsent.set(`arg-${issueId}`, this.cards.get(issueId).argument.value);
     clearTimeout(this.timers.get(issueId));
     this.timers.set(issueId, setTimeout(() => this.flush(issueId), 1200));
   }
@@ -151,7 +183,10 @@ class PlayerConsole {
     try {
       await this.live.send('draft', line);
       if (move === null) card.argument.value = '';
-      if (card.argument.value === line.argument) this.dirty.delete(issueId);
+      if (card.argument.value === line.argument) {
+        this.dirty.delete(issueId);
+        this.unsent.set(`arg-${issueId}`, null);
+      }
     } catch (error) {
       setText(document.getElementById(`error-${issueId}`), explain(error));
       toast(explain(error), 'error');
@@ -164,9 +199,14 @@ class PlayerConsole {
   updateCards() {
     const m = this.model;
     const draft = m.drafts[this.side];
-    const editable = EDITABLE.includes(m.phase) && !m.sealed[this.side] && !m.ended;
+    const editable = EDITABLE.includes(m.phase) && !m.sealed[this.side] && !m.ended && !document.body.classList.contains('stopped');
     const withheld = latest(m.sideStates[this.side])?.withheld || [];
     const pub = latest(m.publicStates);
+    // Withheld the same way on every issue (a domestic constraint): said once above the cards.
+    const signature = issueId => withheld.filter(o => !o.issueId || o.issueId === issueId).map(o => o.move).sort().join();
+    const everywhere = withheld.length > 0 && m.view.issues.every(i => signature(i.id) === signature(m.view.issues[0].id));
+    this.withheldAll.hidden = !everywhere;
+    setText(this.withheldAll, everywhere ? withheldText(withheld.filter(o => !o.issueId || o.issueId === m.view.issues[0].id)) : '');
     for (const [issueId, card] of this.cards) {
       const entry = draft[issueId];
       const busy = (this.pending.get(issueId) || 0) > 0;
@@ -179,10 +219,8 @@ class PlayerConsole {
         if (!busy) radio.checked = entry?.move === radio.value;
       }
       const note = document.getElementById(`withheld-${issueId}`);
-      // The engine names the move at the end of each reason; said once for all of them.
-      const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')))];
-      note.hidden = !blocked.length;
-      setText(note, blocked.length ? `Withheld now: ${blocked.map(o => label(o.move)).join(', ')}. ${reasons.join('; ')}.` : '');
+      note.hidden = !blocked.length || everywhere;
+      setText(note, blocked.length && !everywhere ? withheldText(blocked) : '');
       card.argument.disabled = !editable;
       card.redLine.disabled = !editable;
       card.node.querySelector(`#clear-${CSS.escape(issueId)}`).disabled = !editable || !entry;
@@ -196,7 +234,7 @@ class PlayerConsole {
       card.node.classList.toggle('has-move', !!entry && entry.move !== 'HOLD');
       const change = [...m.draftLog[this.side]].reverse().find(c => c.issueId === issueId);
       let text = entry?.by ? `Last changed by ${entry.by}` : '';
-      if (change) text = `${change.name}: ${change.move ? label(change.move) : 'cleared'}${change.previous ? ` (was ${label(change.previous)})` : ''} · ${time(change.time)}`;
+      if (change) text = `${change.name} · ${draftChangeText(m, change).replace(/^[^:]*: /, '')} · ${time(change.time)}`;
       if (this.dirty.has(issueId) && entry && change && change.playerId !== this.me && serverArgument !== card.argument.value) {
         text += ' — your argument edits are not saved yet';
       }
@@ -219,6 +257,7 @@ class PlayerConsole {
     let state;
     if (m.phase === 'ENDED') state = 'The exercise has ended.';
     else if (sealed && m.defaulted[this.side]) state = `No orders were submitted in time: ${m.defaulted[this.side]}`;
+    else if (sealed && mine && !mine.playerId) state = 'The orders phase closed: your team’s draft was sealed as its orders. They stay secret until Results.';
     else if (sealed) state = `Orders sealed${mine ? ` by ${mine.name}` : ''}. They stay secret until Results.`;
     else if (m.phase === 'ORDERS') state = `Orders phase: ${lines} of ${total} issues have a move; the rest play Hold.`;
     else if (m.phase === 'LOBBY') state = 'Waiting for the facilitator to start the exercise.';
@@ -232,8 +271,24 @@ class PlayerConsole {
   }
 
   async submit() {
-    this.submitButton.disabled = true;
     for (const issueId of [...this.dirty]) this.flush(issueId);
+    const m = this.model;
+    const draft = m.drafts[this.side];
+    const chosen = m.view.issues.filter(i => draft[i.id]?.move && draft[i.id].move !== 'HOLD' || draft[i.id]?.argument);
+    const holding = m.view.issues.filter(i => !chosen.includes(i));
+    const ok = await confirmDialog({
+      title: `Seal ${sideLabel(m, this.side)}’s orders for the whole team?`,
+      body: [el('p', {}, 'These become your team’s orders for this turn, for everyone on the team. They stay secret until Results.'),
+        chosen.length ? el('table', { class: 'grid', id: 'confirm-moves' }, el('tbody', {}, chosen.map(i => el('tr', {},
+          el('th', { scope: 'row' }, i.name),
+          el('td', {}, el('b', {}, label(draft[i.id].move || 'HOLD')), draft[i.id].redLine ? ' · red line' : ''),
+          el('td', { class: 'muted' }, draft[i.id].argument || '')))))
+          : el('p', { id: 'confirm-moves' }, el('b', {}, 'No moves chosen: your team holds on every issue.')),
+        holding.length && chosen.length ? el('p', { id: 'confirm-hold' }, el('b', {}, 'Hold'), ` on ${holding.length === 1 ? 'the other issue' : `the other ${holding.length} issues`}: `,
+          holding.map(i => i.name).join(', '), '.') : null],
+      confirm: 'Seal these orders', cancel: 'Keep drafting' });
+    if (!ok) return;
+    this.submitButton.disabled = true;
     try {
       await this.live.send('orders.submit', {});
       toast('Orders submitted and sealed.', 'ok');
@@ -246,17 +301,18 @@ class PlayerConsole {
 
   updateActivity() {
     const log = this.model.draftLog[this.side];
-    fill(this.activity, log.length ? log.slice(-8).reverse().map(c => el('li', { class: 'system' },
-      `${time(c.time)} ${c.name} set ${issueName(this.model, c.issueId)} to ${c.move ? label(c.move) : 'nothing (cleared)'}`,
-      c.previous ? ` (was ${label(c.previous)})` : ''))
+    fill(this.activity, log.length ? log.filter(c => c.what !== 'nothing').slice(-8).reverse().map(c => el('li', { class: 'system' },
+      `${time(c.time)} ${c.name} · ${draftChangeText(this.model, c)}`))
       : el('li', { class: 'system' }, 'No changes to the draft this turn yet.'));
   }
 
   updateMembers() {
     const me = this.model.players.get(this.me);
     if (!me) {
-      banner('The facilitator has removed you from this exercise.', true);
+      banner('The facilitator has removed you from this exercise. This console has stopped; ask the facilitator for a new code to rejoin.', true);
       this.live.stop();
+      stopConsole();
+      return;
     } else if (me.side && me.side !== this.side) {
       // Moved to the other team: its channels and draft are another console's.
       location.reload();
@@ -337,10 +393,25 @@ class PlayerConsole {
     }
   }
 
+  /** A team cannot offer a move it may not play: those options are disabled, with the reason. */
+  updateOffers() {
+    const withheld = latest(this.model.sideStates[this.side])?.withheld || [];
+    for (const i of this.model.view.issues) {
+      for (const option of document.getElementById(`prop-offer-${i.id}`).options) {
+        const refusal = withheld.find(o => o.move === option.value && (!o.issueId || o.issueId === i.id));
+        option.disabled = !!refusal;
+        option.title = refusal ? `Withheld: ${refusal.reason}` : '';
+        setText(option, option.value ? `${label(option.value)}${refusal ? ' (withheld)' : ''}` : option.textContent);
+        if (refusal && option.selected) option.parentElement.value = '';
+      }
+    }
+  }
+
   updateProposals() {
     const m = this.model;
     const list = [...m.proposals.values()].filter(p => p.turn === m.turn).reverse();
     const open = EDITABLE.includes(m.phase) && !m.ended;
+    enableForm(this.proposalDetails, open);
     fill(this.proposalList, list.length ? list.map(p => {
       const theirs = p.from !== this.side;
       return el('div', { class: `proposal ${p.status}`, 'data-proposal': p.proposalId },
@@ -377,6 +448,11 @@ class PlayerConsole {
       this.updateActivity();
     }
     if (all || changed.has('players')) this.updateMembers();
+    if (all || changed.has('options')) this.updateOffers();
+    if (all || changed.has('ended') || changed.has('phase')) {
+      enableForm(this.teamChat, !m.ended);
+      enableForm(this.diplomacy.querySelector('.chat-form'), !m.ended);
+    }
     if (all || changed.has('proposals') || changed.has('phase')) this.updateProposals();
     // The states after a turn arrive just behind its results: what changed is drawn again with them.
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
@@ -390,6 +466,12 @@ class PlayerConsole {
     }
     if (all && (m.phase === 'RESULTS' || m.phase === 'ENDED') && m.results.length) this.tab('results');
   }
+}
+
+function withheldText(blocked) {
+  // The engine names the move at the end of each reason; said once for all of them.
+  const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')))];
+  return `Withheld now: ${[...new Set(blocked.map(o => label(o.move)))].join(', ')}. ${reasons.join('; ')}.`;
 }
 
 function issueNameOf(issues, id) {

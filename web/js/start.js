@@ -10,6 +10,7 @@ document.body.append(
   main);
 
 let scenarios = [];
+let setupNeeded = false;
 
 // ---------------------------------------------------------------- join
 
@@ -86,9 +87,21 @@ function signInPanel() {
       setText(sError, err.message);
     }
   });
+  // Offered only while the server has no account at all (GET /api/setup says so).
   return el('section', { class: 'panel', id: 'signin', 'aria-labelledby': 'signin-h' },
-    el('h2', { id: 'signin-h' }, 'Facilitator sign-in'), form,
-    el('details', { class: 'gap', id: 'setup' }, el('summary', {}, 'First start: create the first account'), setup));
+    el('h2', { id: 'signin-h' }, 'Sign in (facilitators and analysts)'), form,
+    setupNeeded ? el('details', { class: 'gap', id: 'setup', open: true }, el('summary', {}, 'First start: create the first account'), setup) : null);
+}
+
+/** Ends the session on the server too (its token stops working), then forgets it here. */
+async function signOut(session) {
+  try {
+    await request('POST', '/api/logout', {}, session.token);
+  } catch {
+    // Already expired or the server is unreachable: forgetting the token here is what matters.
+  }
+  account.clear();
+  render();
 }
 
 async function signIn(username, password) {
@@ -103,8 +116,14 @@ async function workspace(session) {
   const list = el('div', { id: 'my-exercises' }, el('p', { class: 'muted' }, 'Loading…'));
   const section = el('section', { class: 'column' },
     el('section', { class: 'panel', 'aria-labelledby': 'mine-h' }, el('h2', { id: 'mine-h' }, 'Your exercises'), list),
-    createPanel(session));
-  request('GET', '/api/exercises', undefined, session.token).then(exercises => {
+    createPanel(session, () => listExercises(session, list)));
+  listExercises(session, list);
+  return section;
+}
+
+/** "Your exercises", read again whenever one is created. */
+function listExercises(session, list) {
+  return request('GET', '/api/exercises', undefined, session.token).then(exercises => {
     fill(list, exercises.length ? el('table', { class: 'grid' },
       el('thead', {}, el('tr', {}, ['Exercise', 'Phase', 'Turn', 'Open'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, [...exercises].reverse().map(x => el('tr', {},
@@ -117,10 +136,9 @@ async function workspace(session) {
   }).catch(err => {
     if (err.status === 401) { account.clear(); render(); } else fill(list, el('p', { class: 'error-text' }, err.message));
   });
-  return section;
 }
 
-function createPanel(session) {
+function createPanel(session, created) {
   const result = el('div', { id: 'created', 'aria-live': 'polite' });
   const error = el('p', { class: 'error-text', id: 'create-error', role: 'alert' });
   const timer = (phase, fallback) => el('div', { class: 'field' },
@@ -136,6 +154,8 @@ function createPanel(session) {
           el('option', { value: 'AUTOMATIC' }, 'Automatic — the engine’s result stands'),
           el('option', { value: 'FREE' }, 'Free — you write the outcome; the engine advises'))),
       el('div', { class: 'field' }, el('label', { for: 'seed' }, 'Seed (optional)'), el('input', { type: 'number', id: 'seed' }))),
+    el('div', { class: 'field' }, el('label', { for: 'exercise-name' }, 'Name (optional)'),
+      el('input', { type: 'text', id: 'exercise-name', maxlength: 120, placeholder: 'e.g. Staff college, group B — the scenario’s title if empty' })),
     el('h3', { class: 'gap' }, 'Phase timers (seconds)'),
     el('p', { class: 'hint muted', id: 'timers-hint' }, '0 means no deadline: you advance that phase yourself.'),
     el('div', { class: 'row' }, timer('BRIEFING', 0), timer('DELIBERATION', 900), timer('ORDERS', 300), timer('RESULTS', 0)),
@@ -152,11 +172,14 @@ function createPanel(session) {
     }
     const seed = document.getElementById('seed').value;
     const body = { scenarioId, mode: document.getElementById('mode').value, timers };
+    const name = document.getElementById('exercise-name').value.trim();
+    if (name) body.name = name;
     if (seed !== '') body.seed = Number(seed);
     try {
-      const created = await request('POST', '/api/exercises', body, session.token);
-      fill(result, codesPanel(created));
+      const made = await request('POST', '/api/exercises', body, session.token);
+      fill(result, codesPanel(made));
       result.scrollIntoView({ block: 'start' });
+      created();
     } catch (err) {
       if (err.status === 401) { account.clear(); render(); return; }
       setText(error, err.message);
@@ -200,8 +223,9 @@ async function render() {
   const left = el('div', { class: 'column' }, joinPanel());
   let right;
   if (session) {
-    fill(who, `Signed in as ${session.username} `,
-      el('button', { type: 'button', class: 'small', id: 'sign-out', onclick: () => { account.clear(); render(); } }, 'Sign out'));
+    fill(who, `Signed in as ${session.username} `, el('a', { href: 'admin.html', id: 'admin-link' }, 'Administration'), ' ',
+      el('a', { href: 'analysis.html', id: 'analysis-link' }, 'Options analysis'), ' ',
+      el('button', { type: 'button', class: 'small', id: 'sign-out', onclick: () => signOut(session) }, 'Sign out'));
     right = await workspace(session);
   } else {
     fill(who, '');
@@ -219,4 +243,7 @@ async function render() {
 }
 
 // The scenario for play comes first; the case studies after it.
-request('GET', '/api/scenarios').then(list => { scenarios = [...list.filter(x => !x.caseStudy), ...list.filter(x => x.caseStudy)]; }).catch(err => toast(err.message, 'error')).finally(render);
+Promise.all([
+  request('GET', '/api/scenarios').then(list => { scenarios = [...list.filter(x => !x.caseStudy), ...list.filter(x => x.caseStudy)]; }),
+  request('GET', '/api/setup').then(status => { setupNeeded = !!status?.needed; }),
+]).catch(err => toast(err.message, 'error')).finally(render);

@@ -1,7 +1,9 @@
 // Parts shared by the consoles. Each is built once and then updated in place: lists grow by
 // appending, numbers change their text, and no input element is ever rebuilt while it exists.
-import uPlot from 'uplot';
 import { el, fill, setText, time, label, fmt, toast } from './dom.js';
+import { lineChart } from './charts.js';
+import { soundToggle } from './alerts.js';
+import { plain, dealsView } from './debrief.js';
 import { PHASES, SIDES, sideLabel, issueName, latest, secondsLeft } from './model.js';
 
 // ---------------------------------------------------------------- top bar
@@ -18,7 +20,8 @@ export function topbar(role) {
     phases,
     el('span', { class: 'phase-now sr-only', id: 'phase-now', 'aria-live': 'polite' }, ''),
     el('span', { class: 'clock', id: 'clock', role: 'timer', 'aria-label': 'Time left in this phase' }, ''),
-    el('span', { class: 'conn', id: 'conn', role: 'status', 'aria-live': 'polite' }, 'Connecting…'));
+    el('span', { class: 'conn', id: 'conn', role: 'status', 'aria-live': 'polite' }, 'Connecting…'),
+    soundToggle());
   return bar;
 }
 
@@ -129,40 +132,25 @@ export function statusTag(status) {
 
 const charts = new Map();
 
-function chart(key, title, turns, series) {
+function chart(model, key, title, turns, series) {
   const host = document.getElementById('charts');
   if (!host) return;
-  const data = [turns, ...series.map(s => s.values)];
-  let entry = charts.get(key);
-  if (!entry) {
-    const box = el('figure', { class: 'chart', 'aria-label': `${title} by turn` }, el('h4', {}, title));
-    box.style.margin = '0';
-    host.append(box);
-    const width = Math.max(200, host.clientWidth || 260);
-    const plot = new uPlot({
-      width, height: 110, legend: { show: series.length > 1 }, cursor: { show: true },
-      scales: { x: { time: false }, y: { range: [0, 100] } },
-      axes: [{ size: 24, values: (u, v) => v.map(t => Number.isInteger(t) ? `T${t}` : '') }, { size: 38 }],
-      series: [{ label: 'Turn' }, ...series.map(s => ({ label: s.label, stroke: s.stroke, width: 2, points: { size: 5 } }))],
-    }, data, box);
-    entry = { plot };
-    charts.set(key, entry);
-  } else {
-    entry.plot.setData(data);
-  }
+  const entry = charts.get(key);
+  if (entry) entry.setData([turns, ...series.map(s => s.values)]);
+  else charts.set(key, lineChart(host, { title, turns, series, lastTurn: model.turn }));
 }
 
 export function updateCharts(model, side) {
   if (model.publicStates.length) {
-    chart('tension', 'Tension', model.publicStates.map(s => s.turn), [
-      { label: 'Tension', stroke: '#b0321f', values: model.publicStates.map(s => s.tension) }]);
+    chart(model, 'tension', 'Tension', model.publicStates.map(s => s.turn), [
+      { label: 'Tension', stroke: 'series-tension', values: model.publicStates.map(s => s.tension) }]);
   }
   if (side && model.sideStates[side].length) {
     const states = model.sideStates[side];
-    chart('own', `${sideLabel(model, side)}: support, trust, threat`, states.map(s => s.turn), [
-      { label: 'Support', stroke: '#1b4d8c', values: states.map(s => s.own?.domesticSupport ?? null) },
-      { label: 'Trust', stroke: '#1f6b3a', values: states.map(s => s.own?.trust ?? null) },
-      { label: 'Threat', stroke: '#8a5200', values: states.map(s => s.own?.threatPerception ?? null) }]);
+    chart(model, 'own', `${sideLabel(model, side)}: support, trust, threat`, states.map(s => s.turn), [
+      { label: 'Support', stroke: 'series-1', values: states.map(s => s.own?.domesticSupport ?? null) },
+      { label: 'Trust', stroke: 'series-3', values: states.map(s => s.own?.trust ?? null) },
+      { label: 'Threat', stroke: 'series-4', values: states.map(s => s.own?.threatPerception ?? null) }]);
   }
 }
 
@@ -172,12 +160,17 @@ export function updateCharts(model, side) {
  * A chat panel. The text field is never touched by incoming messages, so a half-written message
  * survives any number of updates and reconnects.
  */
-export function chatPanel({ id, title, send, me, placeholder }) {
+export function chatPanel({ id, title, send, me, placeholder, keep }) {
   const log = el('ol', { class: 'feed chat-log', id: `${id}-log`, 'aria-live': 'polite', 'aria-label': `${title} messages`, 'data-empty': 'No messages yet.' });
   const input = el('textarea', { id: `${id}-text`, rows: 1, maxlength: 2000, placeholder: placeholder || 'Message',
     'aria-label': `${title}: your message` });
   const button = el('button', { type: 'submit', class: 'primary' }, 'Send');
   const form = el('form', { class: 'chat-form' }, input, button);
+  // A message typed and not yet sent survives a reload of the page.
+  if (keep) {
+    input.value = keep.get(id) || '';
+    input.addEventListener('input', () => keep.set(id, input.value));
+  }
   input.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
   });
@@ -189,7 +182,10 @@ export function chatPanel({ id, title, send, me, placeholder }) {
     try {
       await send(text);
       // Cleared only once the server has it: a refused message stays for the user to fix.
-      if (input.value.trim() === text) input.value = '';
+      if (input.value.trim() === text) {
+        input.value = '';
+        keep?.set(id, null);
+      }
     } catch (error) {
       toast(explain(error), 'error');
     } finally {
@@ -200,6 +196,27 @@ export function chatPanel({ id, title, send, me, placeholder }) {
     el('h2', { id: `${id}-h` }, title), log, send ? form : null);
   panel.me = me;
   return panel;
+}
+
+/** Enables or disables every control of a form or panel (e.g. after the exercise has ended). */
+export function enableForm(node, enabled) {
+  if (!node) return;
+  for (const control of node.querySelectorAll('input, textarea, select, button')) control.disabled = !enabled;
+  node.classList.toggle('closed', !enabled);
+}
+
+/**
+ * Buttons that show one column of a console at a time; the stylesheet uses them only on narrow
+ * screens (a tablet), where the columns would otherwise stack thousands of pixels deep.
+ */
+export function sectionTabs(main, columns) {
+  const buttons = columns.map(([id, text]) => el('button', { type: 'button', role: 'tab', id: `show-${id}`, 'aria-controls': id,
+    'aria-selected': String(main.dataset.show === id), onclick: () => {
+      main.dataset.show = id;
+      for (const b of buttons) b.setAttribute('aria-selected', String(b.id === `show-${id}`));
+      window.scrollTo(0, 0);
+    } }, text));
+  return el('nav', { class: 'section-tabs tabs', role: 'tablist', 'aria-label': 'Parts of the console' }, buttons);
 }
 
 /** Appends the messages not yet shown. */
@@ -302,20 +319,28 @@ export function findingChips(ids) {
 
 // ---------------------------------------------------------------- results
 
-export function resultsView(model, result, side) {
+/**
+ * One turn's results. `compact` (the room's screen) shows only the issues where a move was made or the
+ * status changed, and names the others in one line.
+ */
+export function resultsView(model, result, side, { compact = false } = {}) {
   const previous = model.publicStates.filter(s => s.turn < result.turn).pop();
   const now = model.publicStates.find(s => s.turn === result.turn);
   const orders = result.orders || {};
-  const issues = result.issues || [];
+  const moved = i => i.before !== i.after || (i.washingtonMove && i.washingtonMove !== 'HOLD') || (i.moscowMove && i.moscowMove !== 'HOLD');
+  const issues = (result.issues || []).filter(i => !compact || moved(i));
+  const quiet = compact ? (result.issues || []).filter(i => !moved(i)) : [];
+  const summary = plain(result.summary);
   return el('article', { class: 'results-turn', 'aria-label': `Results of turn ${result.turn}` },
     el('h3', {}, `Turn ${result.turn} results`, result.decidedBy === 'FACILITATOR' ? el('small', {}, ' · reviewed by the facilitator') : null),
-    el('p', { class: 'summary' }, result.summary || ''),
-    findingChips(findingIds(result.summary)),
+    el('p', { class: 'summary' }, summary.words),
+    findingChips(summary.ids),
     whatChanged(model, previous, now, result, side),
+    dealsView(model, result),
     issues.map(i => {
       const w = orders.WASHINGTON?.[i.issueId] || { move: i.washingtonMove };
       const m = orders.MOSCOW?.[i.issueId] || { move: i.moscowMove };
-      const narrative = result.byIssue?.[i.issueId] || '';
+      const narrative = plain(result.byIssue?.[i.issueId]);
       return el('section', { class: 'outcome', 'data-issue': i.issueId },
         el('header', { class: 'row' }, el('h4', { class: 'grow' }, issueName(model, i.issueId)),
           statusTag(i.before), '→', statusTag(i.after)),
@@ -324,9 +349,10 @@ export function resultsView(model, result, side) {
             el('span', { class: `side-${s}` }, sideLabel(model, s), ': '), el('b', {}, label(order.move || move || 'HOLD')),
             order.redLine ? el('span', { class: 'tag' }, ' red line') : null,
             order.argument ? el('div', { class: 'argument' }, order.argument) : null))),
-        el('p', {}, narrative),
-        findingChips(findingIds(narrative)));
-    }));
+        el('p', {}, narrative.words),
+        findingChips(narrative.ids));
+    }),
+    quiet.length ? el('p', { class: 'unchanged' }, `Both held, no change: ${quiet.map(i => issueName(model, i.issueId)).join(', ')}.`) : null);
 }
 
 function whatChanged(model, previous, now, result, side) {

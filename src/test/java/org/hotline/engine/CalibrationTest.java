@@ -20,7 +20,7 @@ import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md section 7: each case's historical track, played over seeds 0..299, reproduces the brief's
+ * docs/design.md section 7: each case's historical track, played over seeds 0..299, reproduces the brief's
  * account, and every claim discriminates. Each claim is measured under three arms over the same seeds
  * and the same injects: the historical moves, a null track (both sides HOLD throughout) and seeded
  * random non-FORCE moves. A claim must hold for history and fail for at least one other arm. A claim

@@ -12,7 +12,7 @@ import org.hotline.scenario.Side;
 
 /**
  * Plays a case study's track through the engine under one of three arms over the same seeds and the
- * same injects (DESIGN.md section 7): the historical moves and linkage proposals; a null track (both
+ * same injects (docs/design.md section 7): the historical moves and linkage proposals; a null track (both
  * sides HOLD throughout); seeded random non-FORCE moves. A counterfactual rewrites the historical
  * moves turn by turn.
  */

@@ -81,7 +81,9 @@ public final class Wire {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+            boolean text = response.headers().firstValue("Content-Type").orElse("").startsWith("text/");
+            JsonNode body = response.body().isBlank() ? json.nullNode()
+                    : text ? json.getNodeFactory().stringNode(response.body()) : json.readTree(response.body());
             return new Response(response.statusCode(), body);
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);

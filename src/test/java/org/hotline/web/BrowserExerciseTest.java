@@ -33,8 +33,6 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserExerciseTest {
 
-    private static final String SCENARIO = "future-after-ukraine";
-
     private Server server;
     private Browsers browsers;
     private WebDriver facilitator;
@@ -71,7 +69,7 @@ class BrowserExerciseTest {
 
     @Test
     void facilitatorAndTwoPlayersPlayTwoTurnsAndSurviveARestart() throws Exception {
-        Codes codes = createExercise("REVIEWED");
+        Steps.Codes codes = createExercise("REVIEWED");
         screenshot(facilitator, "start-page");
         join(washington, codes.washington(), "Ana");
         join(moscow, codes.moscow(), "Boris");
@@ -120,10 +118,10 @@ class BrowserExerciseTest {
         textAppears(facilitator, "#teams", "Negotiate");
         click(facilitator, "#ctl-advance");
         phase(washington, "Orders");
-        click(washington, "#submit-orders");
+        submit(washington);
         textAppears(washington, "#submit-state", "sealed");
         textAppears(moscow, "#other-state", "orders sealed");
-        click(moscow, "#submit-orders");
+        submit(moscow);
         phase(facilitator, "Adjudication");
 
         textAppears(facilitator, "#ratings", "Talks now; reasons: cost, allies, verification");
@@ -172,6 +170,7 @@ class BrowserExerciseTest {
         textAppears(facilitator, "#chat-m-log", "A message written during the outage");
 
         // A server refusal is shown as a sentence (an unknown inject id).
+        click(facilitator, "details:has(#inject-id) > summary");
         visible(facilitator, "#inject-id").sendKeys("no-such-inject");
         click(facilitator, "#release-inject");
         textAppears(facilitator, "#toasts", "no-such-inject");
@@ -186,7 +185,7 @@ class BrowserExerciseTest {
         click(facilitator, "#adhoc-send");
         textAppears(washington, "#injects", "Congress revolts");
         textAppears(moscow, "#injects", "A vote in Congress forbids any concession");
-        textAppears(washington, "#withheld-" + issue, "Concede");
+        textAppears(washington, "#withheld-all", "Concede");
         assertThat(washington.findElement(By.id("move-" + issue + "-CONCEDE")).isEnabled()).isFalse();
         assertThat(moscow.findElement(By.id("move-" + issue + "-CONCEDE")).isEnabled()).isTrue();
         // A Washington-only inject: its team sees it, the room's screen (opened later with the
@@ -202,12 +201,13 @@ class BrowserExerciseTest {
         click(facilitator, "#ctl-advance");
         phase(washington, "Orders");
         phase(moscow, "Orders");
-        click(washington, "#submit-orders");
+        submit(washington);
         textAppears(washington, "#toasts", "Move withheld");
         chooseMove(washington, issue, "NEGOTIATE");
-        click(washington, "#submit-orders");
+        submit(washington);
         textAppears(washington, "#submit-state", "sealed");
         click(facilitator, "#ctl-lock");
+        Steps.confirm(facilitator);
         phase(facilitator, "Adjudication");
         textAppears(moscow, "#submit-state", "No orders were submitted in time");
 
@@ -262,12 +262,14 @@ class BrowserExerciseTest {
         textAppears(facilitator, "#conn", "Live");
         String moscowCode = facilitator.findElement(By.id("code-moscow")).getDomProperty("textContent");
         click(facilitator, "button[title='Remove Boris']");
+        Steps.confirm(facilitator);
         waiting(facilitator).until(d -> !d.findElement(By.id("code-moscow")).getDomProperty("textContent").equals(moscowCode));
 
         // The end: the facilitator ends it and the players still seated are told.
         facilitator.findElement(By.cssSelector("#end-details summary")).click();
         facilitator.findElement(By.id("end-reason")).sendKeys("Two turns played");
         click(facilitator, "#ctl-end");
+        Steps.confirm(facilitator);
         textAppears(washington, "#banner", "Two turns played");
         assertThat(facilitator.findElement(By.id("review-link")).getDomAttribute("href")).isEqualTo("review.html?x=" + exercise);
 
@@ -279,7 +281,7 @@ class BrowserExerciseTest {
 
     @Test
     void scriptAndMarkupTypedByUsersShowAsText() throws Exception {
-        Codes codes = createExercise("AUTOMATIC");
+        Steps.Codes codes = createExercise("AUTOMATIC");
         String name = "<img src=x onerror=\"window.__xss='name'\">Eve";
         join(washington, codes.washington(), name);
         join(moscow, codes.moscow(), "Mallory");
@@ -313,50 +315,30 @@ class BrowserExerciseTest {
 
     // ------------------------------------------------------------------ steps
 
-    record Codes(String exerciseId, String washington, String moscow, String observer, String notetaker) {
-    }
-
-    private Codes createExercise(String mode) {
-        facilitator.get(server.url("/"));
-        // The page draws itself once the scenario list has arrived: signed in, or the sign-in form.
-        waiting(facilitator).until(d -> !d.findElements(By.cssSelector("#sign-out, #login-user")).isEmpty());
-        if (facilitator.findElements(By.id("sign-out")).isEmpty()) {
-            visible(facilitator, "#login-user").sendKeys(Server.ADMIN);
-            facilitator.findElement(By.id("login-pass")).sendKeys(Server.ADMIN_PASSWORD);
-            click(facilitator, "#login-button");
-        }
-        click(facilitator, "#scenario-" + SCENARIO);
-        new Select(facilitator.findElement(By.id("mode"))).selectByValue(mode);
-        // A fixed seed: the same dice every run (an unlucky draw could otherwise end the exercise in conflict).
-        facilitator.findElement(By.id("seed")).sendKeys("42");
-        click(facilitator, "#create-button");
-        visible(facilitator, "#codes");
-        List<String> codes = facilitator.findElements(By.cssSelector("#codes code")).stream().map(WebElement::getText).toList();
-        String href = facilitator.findElement(By.id("open-console")).getDomAttribute("href");
-        String exerciseId = href.substring(href.indexOf("x=") + 2);
-        return new Codes(exerciseId, codes.get(0), codes.get(1), codes.get(2), codes.get(3));
+    private Steps.Codes createExercise(String mode) {
+        Steps.signIn(facilitator, server);
+        return Steps.createExercise(facilitator, mode, "900");
     }
 
     private void join(WebDriver driver, String code, String name) {
-        driver.get(server.url("/"));
-        visible(driver, "#join-code").sendKeys(code);
-        driver.findElement(By.id("join-name")).sendKeys(name);
-        click(driver, "#join-button");
-        waiting(driver).until(d -> !d.getCurrentUrl().endsWith("/"));
-        textAppears(driver, "#conn", "Live");
+        Steps.join(driver, server, code, name);
     }
 
     private static void phase(WebDriver driver, String phase) {
-        waiting(driver).withMessage(() -> "phase " + phase).until(d -> {
-            List<WebElement> current = d.findElements(By.cssSelector(".phase-strip span.current"));
-            return !current.isEmpty() && current.get(0).getDomProperty("textContent").equalsIgnoreCase(phase);
-        });
+        Steps.phase(driver, phase);
     }
 
     private static void chooseMove(WebDriver driver, String issue, String move) {
         click(driver, "#card-" + issue + " label.move:has(input[value='" + move + "'])");
         waiting(driver).until(d -> d.findElement(By.id("move-" + issue + "-" + move)).isSelected()
                 && d.findElement(By.id("changed-" + issue)).getText().contains(move.charAt(0) + move.substring(1).toLowerCase()));
+    }
+
+    /** Submit orders, then confirm in the dialog that lists the moves. */
+    private static void submit(WebDriver driver) {
+        click(driver, "#submit-orders");
+        visible(driver, "#confirm-moves");
+        Steps.confirm(driver);
     }
 
     private static void teamChat(WebDriver driver, String text) {

@@ -65,12 +65,23 @@ final class Browsers implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 800));
-        // The window includes the browser's own frame: grow it so that the page itself is 1280x800.
-        long frame = 800 - ((Number) js(driver, "return window.innerHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(1280, (int) (800 + frame)));
+        viewport(driver, 1280, 800);
         drivers.add(driver);
         return driver;
+    }
+
+    /** Sizes the window so that the page itself (the viewport) is width x height. */
+    static void viewport(WebDriver driver, int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // The window includes the browser's own frame: grow it by the difference.
+        long frameWidth = width - ((Number) js(driver, "return window.innerWidth")).longValue();
+        long frameHeight = height - ((Number) js(driver, "return window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension((int) (width + frameWidth), (int) (height + frameHeight)));
+    }
+
+    static int[] viewportSize(WebDriver driver) {
+        return new int[] {((Number) js(driver, "return window.innerWidth")).intValue(),
+            ((Number) js(driver, "return window.innerHeight")).intValue()};
     }
 
     static WebDriverWait waiting(WebDriver driver) {
@@ -82,13 +93,18 @@ final class Browsers implements AutoCloseable {
     }
 
     static void textAppears(WebDriver driver, String css, String text) {
-        waiting(driver).withMessage(() -> "'" + text + "' in " + css + "; it shows: "
+        // A list redrawn while it is read leaves stale elements: read it again.
+        waiting(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "'" + text + "' in " + css + "; it shows: "
                         + driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList())
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
+    /** Clicks an element scrolled to the middle of the window, where no sticky bar covers it. */
     static void click(WebDriver driver, String css) {
-        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        js(driver, "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        element.click();
     }
 
     static Object js(WebDriver driver, String script, Object... args) {

@@ -13,7 +13,7 @@ import org.hotline.access.Caller;
 import org.hotline.access.Role;
 import org.hotline.access.Seat;
 import org.hotline.exercise.CommandRejected;
-import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.EventPage;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
 import org.hotline.exercise.Member;
@@ -60,10 +60,8 @@ class ExerciseApi {
 
     record View(String id, String scenarioId, String title, Mode mode, Phase phase, int turn, int turns, int issuesPerTurn,
                 Instant deadline, boolean paused, Long remainingSeconds, long lastSeq, Map<Side, String> sides,
-                List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes) {
-    }
-
-    record EventPage(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
+                List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes,
+                String summary, Map<Side, org.hotline.scenario.Brief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
     }
 
     private final ScenarioCatalog catalog;
@@ -90,6 +88,9 @@ class ExerciseApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal Caller caller, @RequestBody NewExercise request) {
         requireFacilitator(caller);
+        if (request.mode() == null) {
+            throw new CommandRejected("INVALID", "mode: AUTOMATIC, REVIEWED or FREE");
+        }
         Map<String, String> codes = new LinkedHashMap<>();
         ExerciseSummary summary = exercises.create(caller.username(), request, id -> codes.putAll(access.issueJoinCodes(id)));
         return new Created(summary.id(), summary.scenarioId(), summary.title(), summary.mode(), summary.phase(), summary.turn(), codes);
@@ -119,16 +120,19 @@ class ExerciseApi {
         return new View(s.id(), s.scenarioId(), s.title(), s.mode(), s.phase(), s.turn(), s.turns(), scenario.issuesPerTurn(),
                 s.deadline(), s.paused(), s.remainingSeconds(), s.lastSeq(), labels(scenario), issues, scenario.allowedMoves(),
                 new You(seat.role(), seat.side(), seat.playerId(), seat.name()), players,
-                seat.role() == Role.FACILITATOR ? access.joinCodes(id) : null);
+                seat.role() == Role.FACILITATOR ? access.joinCodes(id) : null, scenario.summary(),
+                Briefing.briefs(scenario, seat.role(), seat.side()), Briefing.facilitatorBrief(scenario, seat.role()),
+                Briefing.injects(scenario, seat.role()));
     }
 
     @GetMapping("/api/exercises/{id}/events")
     EventPage events(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                      @RequestParam(defaultValue = "0") long after) {
+        if (after < 0) {
+            throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
+        }
         Membership.Seat seat = membership.of(caller, id);
-        long lastSeq = exercises.summary(id).map(ExerciseSummary::lastSeq).orElse(0L);
-        List<ExerciseEvent> events = exercises.events(id, after, seat.channels(), limits.eventsPerPage());
-        return new EventPage(id, after, lastSeq, events.size() < limits.eventsPerPage(), events);
+        return exercises.page(id, after, seat.channels(), limits.eventsPerPage());
     }
 
     private static IssueEntry issue(Issue issue) {

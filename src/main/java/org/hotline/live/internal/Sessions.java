@@ -1,68 +1,70 @@
 package org.hotline.live.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.messaging.simp.stomp.StompDecoder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
  * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected;
- * and the first reader of every frame, so that an unreadable frame from a connected client is
- * answered on its error queue instead of closing its session (Spring's default).
+ * every session's outgoing frames are batched ({@link BatchedSession}). (Reading frames is
+ * {@link FrameReader}'s.)
  */
 @Component
 public class Sessions {
 
     private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, String> userOf = new ConcurrentHashMap<>();
-    private final Outbox outbox;
+    private final ScheduledExecutorService writers;
 
-    public Sessions(Outbox outbox) {
-        this.outbox = outbox;
+    public Sessions() {
+        AtomicInteger count = new AtomicInteger();
+        this.writers = Executors.newScheduledThreadPool(TransportBuffers.WRITER_THREADS, r -> {
+            Thread thread = new Thread(r, "ws-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.shutdown();
     }
 
     public WebSocketHandler decorate(WebSocketHandler handler) {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                byId.put(session.getId(), session);
-                super.afterConnectionEstablished(session);
-            }
-
-            @Override
-            public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-                String user = userOf.get(session.getId());
-                String problem = user != null && message instanceof TextMessage text ? unreadable(text) : null;
-                if (problem != null) {
-                    outbox.error(user, session.getId(), new ErrorBody("BAD_FRAME", "Unreadable STOMP frame: " + problem,
-                            null, null, null));
-                    return;
-                }
-                super.handleMessage(session, message);
+                WebSocketSession batched = new BatchedSession(session, writers, TransportBuffers.SEND_BUFFER_LIMIT_BYTES);
+                byId.put(session.getId(), batched);
+                super.afterConnectionEstablished(batched);
             }
 
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 byId.remove(session.getId());
-                userOf.remove(session.getId());
                 byUser.values().forEach(ids -> ids.remove(session.getId()));
                 super.afterConnectionClosed(session, status);
             }
         };
     }
 
+    /** Whether the user has at least one open session now. */
+    public boolean online(String user) {
+        Set<String> ids = byUser.get(user);
+        return ids != null && !ids.isEmpty();
+    }
+
     public void connected(String user, String sessionId) {
-        userOf.put(sessionId, user);
         byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
     }
 
@@ -74,20 +76,6 @@ public class Sessions {
             } catch (IOException alreadyGone) {
                 // Closing a session that is already closed: nothing left to do.
             }
-        }
-    }
-
-    /**
-     * Why a WebSocket message is not a complete STOMP frame, or null if it is. Clients send one whole
-     * frame per message; a message without its NUL terminator would otherwise be buffered and glued
-     * to the next frame, spoiling that one too.
-     */
-    private static String unreadable(TextMessage text) {
-        try {
-            return new StompDecoder().decode(ByteBuffer.wrap(text.asBytes())).isEmpty()
-                    ? "incomplete frame (a frame ends with a NUL byte)" : null;
-        } catch (RuntimeException e) {
-            return e.getMessage();
         }
     }
 

@@ -1,7 +1,7 @@
 package org.hotline.live.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -11,7 +11,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * STOMP at /ws. Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
@@ -24,17 +23,24 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
     private final Sessions sessions;
+    private final FrameReader frames;
     private final LiveLimits limits;
+    private final String[] allowedOrigins;
 
-    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits) {
+    WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits,
+                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins) {
         this.gate = gate;
         this.sessions = sessions;
+        this.frames = frames;
         this.limits = limits;
+        this.allowedOrigins = allowedOrigins;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // A browser page of another site may not open the socket: with no origins configured, only this
+        // server's own pages (same origin); clients that send no Origin (not browsers) are not affected.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins).addInterceptors(new ClientAddress());
         // One session's frames are handled in the order sent (a draft line before the submit).
         registry.setPreserveReceiveOrder(true);
     }
@@ -60,17 +66,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(limits.transportLimitBytes())
-                .setSendBufferSizeLimit(1024 * 1024)
+                .setSendBufferSizeLimit(TransportBuffers.SEND_BUFFER_LIMIT_BYTES)
                 .setSendTimeLimit(20_000)
-                .addDecoratorFactory(sessions::decorate);
-    }
-
-    /** The container must accept frames up to the transport limit, or it closes the socket itself. */
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.transportLimitBytes());
-        container.setMaxBinaryMessageBufferSize(limits.transportLimitBytes());
-        return container;
+                .addDecoratorFactory(sessions::decorate)
+                .addDecoratorFactory(frames::decorate);
     }
 }

@@ -1,0 +1,61 @@
+package org.hotline.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline.HotlineApplication;
+import org.hotline.live.Wire;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI document served at /v3/api-docs and docs/protocol.md (section 2 and the review downloads) list the same REST paths and methods. */
+@SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:openapi-${random.uuid};DB_CLOSE_DELAY=-1")
+class OpenApiDocumentTest {
+
+    private static final Pattern ROW = Pattern.compile("^\\| (GET|POST|PUT|PATCH|DELETE) \\| `([^`]+)` \\|", Pattern.MULTILINE);
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theOpenApiDocumentAndTheProtocolListTheSamePaths() throws IOException {
+        Wire.Response document = new Wire(port).get("/v3/api-docs", null);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body().at("/info/title").asString()).isEqualTo("Hotline REST API");
+        Set<String> described = new TreeSet<>();
+        document.body().get("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(operation -> described.add(operation.getKey().toUpperCase() + " " + path.getKey())));
+
+        assertThat(described).isEqualTo(documented());
+        assertThat(described).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void everyOperationSaysWhatItIsFor() {
+        JsonNode paths = new Wire(port).get("/v3/api-docs", null).body().get("paths");
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                assertThat(operation.getValue().path("summary").asString(""))
+                        .as("%s %s has a summary", operation.getKey(), path.getKey()).isNotBlank()));
+    }
+
+    private static Set<String> documented() throws IOException {
+        String text = Files.readString(Path.of("docs/protocol.md"));
+        Set<String> rows = new TreeSet<>();
+        for (String name : new String[] {"rest", "review-downloads"}) {
+            Matcher row = ROW.matcher(text.substring(text.indexOf("<!-- " + name + ":begin -->"), text.indexOf("<!-- " + name + ":end -->")));
+            while (row.find()) {
+                rows.add(row.group(1) + " " + row.group(2));
+            }
+        }
+        return rows;
+    }
+}
