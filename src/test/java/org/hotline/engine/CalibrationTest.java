@@ -96,7 +96,7 @@ class CalibrationTest {
      */
     static boolean accommodatedWithoutEmboldening(Games.Run run) {
         boolean conceded = run.outcomes().stream().flatMap(o -> o.issues().stream())
-                .anyMatch(i -> MoveRulesView.concession(i.washingtonMove()) && !i.moscowMove().lessHardline());
+                .anyMatch(i -> i.washingtonMove().yields() && !i.moscowMove().lessHardline());
         double drift = run.end().side(Side.MOSCOW).perceivedResolve() - run.start().side(Side.MOSCOW).perceivedResolve();
         return conceded && Math.abs(drift) <= 5;
     }

@@ -264,7 +264,7 @@ final class TurnAdjudication {
                 if (!declared) {
                     continue;
                 }
-                if (MoveRules.withheldByConstituency(move[s][i])) {
+                if (move[s][i].yields()) {
                     board.redLines[i] &= ~bit;
                     board.side(s, SideVar.SUPPORT, -rules.redlineAudienceCost, EffectCause.RED_LINE_BROKEN_AUDIENCE_COST, RED_LINE_BROKEN.ids(), i);
                     if (s == W) {
@@ -493,7 +493,7 @@ final class TurnAdjudication {
 
     private boolean addressedBy(int payer, int i) {
         Move paid = move[payer][i];
-        return MoveRules.withheldByConstituency(paid) || linked[i]
+        return paid.yields() || linked[i]
                 || (paid == Move.ALLY_OUTREACH && index.allies[i] == AllyStance.FAVOUR_TALKS
                         && board.get(W, SideVar.COHESION) >= rules.alliesPivot);
     }
@@ -574,7 +574,7 @@ final class TurnAdjudication {
             double competing = 0;
             for (int i = 0; i < issueCount; i++) {
                 reaching |= move[s][i].lessHardline();
-                conceded += MoveRules.withheldByConstituency(move[s][i]) ? concessionWeight(move[s][i], move[o][i]) : 0;
+                conceded += move[s][i].yields() ? concessionWeight(move[s][i], move[o][i]) : 0;
                 competing += move[o][i].hardline() && !move[s][i].lessHardline() ? index.salience[s][i] : 0;
             }
             if (reaching && competing > 0) {
@@ -602,7 +602,7 @@ final class TurnAdjudication {
         for (int i = 0; i < issueCount; i++) {
             AllyStance stance = index.allies[i];
             Move mv = move[W][i];
-            boolean against = stance == AllyStance.FAVOUR_PRESSURE && (mv == Move.ALLY_OUTREACH || MoveRules.withheldByConstituency(mv))
+            boolean against = stance == AllyStance.FAVOUR_PRESSURE && (mv == Move.ALLY_OUTREACH || mv.yields())
                     || stance == AllyStance.FAVOUR_TALKS && mv.hardline();
             if (against) {
                 board.side(W, SideVar.COHESION, -rules.alliesAgainstPreference, EffectCause.ALLIES_AGAINST_PREFERENCE, ALLIES.ids(), i);
