@@ -156,7 +156,26 @@ public class Exercises {
         if (commandId == null || commandId.isBlank() || commandId.length() > 100) {
             throw new CommandRejected("INVALID", "commandId: required, a client-made unique string of at most 100 characters");
         }
-        return run(exerciseId, commandId, actor.name(), batch -> referee.handle(batch, scenario(batch.state()), actor, command));
+        Ack ack = run(exerciseId, receiptKey(actor, commandId), actor.name(),
+                batch -> referee.handle(batch, scenario(batch.state()), actor, command));
+        return new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), ack.duplicate());
+    }
+
+    /** The acknowledgement of a command this sender already sent with this id, if any (a resend). */
+    public Optional<Ack> earlier(String exerciseId, Actor actor, String commandId) {
+        if (commandId == null || commandId.isBlank()) {
+            return Optional.empty();
+        }
+        return eventLog.receipt(exerciseId, receiptKey(actor, commandId))
+                .map(ack -> new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), true));
+    }
+
+    /**
+     * Command ids are the sender's own (seat or account): another sender's command with the same id is
+     * a different command, never taken for a resend.
+     */
+    private static String receiptKey(Actor actor, String commandId) {
+        return (actor.playerId() != null ? "seat:" + actor.playerId() : "account:" + actor.name()) + " " + commandId;
     }
 
     public Optional<ExerciseSummary> summary(String exerciseId) {
@@ -206,7 +225,7 @@ public class Exercises {
                     return earlier.get();
                 }
             }
-            Batch batch = new Batch(projections.copy(state), projector, System.currentTimeMillis(), actor);
+            Batch batch = new Batch(state.copy(), projector, System.currentTimeMillis(), actor);
             try {
                 work.accept(batch);
             } catch (CommandRejected rejected) {
