@@ -4,71 +4,86 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.hotline.scenario.HistoricalTrack;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 
 /**
- * Plays a case study's historical track through the engine: each turn opens (scheduled and triggered
- * injects), the held injects history brought in are released, and the real actors' moves and
- * linkage proposals are adjudicated. The states after each turn are kept for the calibration checks.
+ * Plays a case study's track through the engine under one of three arms over the same seeds and the
+ * same injects (docs/design.md section 7): the historical moves and linkage proposals; a null track (both
+ * sides HOLD throughout); seeded random non-FORCE moves. A counterfactual rewrites the historical
+ * moves turn by turn.
  */
 final class TrackReplay {
 
-    private static final Adjudicator ENGINE = Adjudicator.create();
+    enum Arm { HISTORY, NULL, RANDOM }
 
-    /** The state before turn 1 and after each turn played (fewer if the game ended in conflict). */
-    record Run(GameState start, List<GameState> after, List<Outcome> outcomes) {
-
-        GameState end() {
-            return after.isEmpty() ? start : after.get(after.size() - 1);
-        }
-
-        /** The state after the given turn (1-based), or the end if the game stopped earlier. */
-        GameState afterTurn(int turn) {
-            return turn <= after.size() ? after.get(turn - 1) : end();
-        }
+    /** A rewrite of one side's historical moves in one turn (the counterfactual tracks). */
+    interface Rewrite {
+        Map<String, Move> moves(Side side, HistoricalTrack.TrackTurn turn, GameState state, Map<String, Move> historical);
     }
 
     private TrackReplay() {
     }
 
-    static Run play(Scenario scenario, long seed) {
-        HistoricalTrack track = scenario.track().orElseThrow(() -> new IllegalArgumentException(scenario.id() + " has no track"));
-        GameState start = ENGINE.initialState(scenario);
-        GameState state = start;
-        List<GameState> after = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (HistoricalTrack.TrackTurn turn : track.turns()) {
-            if (state.conflict()) {
-                break;
-            }
-            state = ENGINE.openTurn(scenario, state, seed).state();
-            for (String injectId : turn.injects() == null ? List.<String>of() : turn.injects()) {
-                if (!state.firedInjects().contains(injectId)) {
-                    state = ENGINE.release(scenario, state, scenario.inject(injectId).orElseThrow()).state();
-                }
-            }
-            List<Proposal> proposals = new ArrayList<>();
-            if (turn.proposals() != null) {
-                for (HistoricalTrack.TrackProposal p : turn.proposals()) {
-                    proposals.add(new Proposal("track-" + turn.turn() + "-" + proposals.size(), p.from(), p.offered(), p.requested()));
-                }
-            }
-            TurnInput input = new TurnInput(orders(Side.WASHINGTON, turn.moves(Side.WASHINGTON)),
-                    orders(Side.MOSCOW, turn.moves(Side.MOSCOW)), proposals, Map.of());
-            Outcome outcome = ENGINE.adjudicate(scenario, state, input, seed);
-            outcomes.add(outcome);
-            state = outcome.after();
-            after.add(state);
-        }
-        return new Run(start, after, outcomes);
+    static Games.Run play(Scenario scenario, long seed) {
+        return play(scenario, seed, Arm.HISTORY);
     }
 
-    private static Orders orders(Side side, Map<String, Move> moves) {
-        Map<String, Order> byIssue = new LinkedHashMap<>();
-        moves.forEach((issue, move) -> byIssue.put(issue, new Order(issue, move, false, "")));
-        return new Orders(side, byIssue);
+    static Games.Run play(Scenario scenario, long seed, Arm arm) {
+        return switch (arm) {
+            case HISTORY -> play(scenario, seed, (side, turn, state, moves) -> moves, true);
+            case NULL -> play(scenario, seed, (side, turn, state, moves) -> Map.of(), false);
+            case RANDOM -> play(scenario, seed, (side, turn, state, moves) -> {
+                Map<String, Move> random = new LinkedHashMap<>();
+                scenario.issues().forEach(i -> random.put(i.id(), Games.random(scenario, seed, turn.turn(), side, i.id())));
+                return random;
+            }, false);
+        };
+    }
+
+    /** The track with each side's moves rewritten; linkage proposals kept only when asked. */
+    static Games.Run play(Scenario scenario, long seed, Rewrite rewrite, boolean proposals) {
+        List<HistoricalTrack.TrackTurn> turns = track(scenario).turns();
+        return Games.play(scenario, seed, turns.size(), new Games.Script() {
+            @Override
+            public List<String> releases(int turn) {
+                List<String> injects = turns.get(turn - 1).injects();
+                return injects == null ? List.of() : injects;
+            }
+
+            @Override
+            public TurnInput input(int turnNumber, GameState state, Outcome last) {
+                HistoricalTrack.TrackTurn turn = turns.get(turnNumber - 1);
+                List<Proposal> accepted = new ArrayList<>();
+                if (proposals && turn.proposals() != null) {
+                    for (HistoricalTrack.TrackProposal p : turn.proposals()) {
+                        accepted.add(new Proposal("track-" + turn.turn() + "-" + accepted.size(), p.from(), p.offered(), p.requested()));
+                    }
+                }
+                return new TurnInput(
+                        Games.allowed(scenario, state, Side.WASHINGTON, rewrite.moves(Side.WASHINGTON, turn, state, turn.moves(Side.WASHINGTON))),
+                        Games.allowed(scenario, state, Side.MOSCOW, rewrite.moves(Side.MOSCOW, turn, state, turn.moves(Side.MOSCOW))),
+                        accepted, Map.of());
+            }
+        });
+    }
+
+    /** A rewrite of one side's moves only, move by move. */
+    static Rewrite side(Side who, UnaryOperator<Move> change) {
+        return (side, turn, state, moves) -> {
+            if (side != who) {
+                return moves;
+            }
+            Map<String, Move> changed = new LinkedHashMap<>();
+            moves.forEach((issue, move) -> changed.put(issue, change.apply(move)));
+            return changed;
+        };
+    }
+
+    private static HistoricalTrack track(Scenario scenario) {
+        return scenario.track().orElseThrow(() -> new IllegalArgumentException(scenario.id() + " has no track"));
     }
 }

@@ -48,7 +48,7 @@ final class MoveRules {
         if (move != Move.HOLD && !index.scenario.allowedMoves().contains(move)) {
             return new Refusal("Scenario " + index.scenario.id() + " does not allow " + move, NONE);
         }
-        if (withheldByConstituency(move)) {
+        if (move.yields()) {
             double support = state.side(side).domesticSupport();
             double threshold = index.rules.constraintThreshold;
             if (support < threshold) {
@@ -59,9 +59,6 @@ final class MoveRules {
         return null;
     }
 
-    static boolean withheldByConstituency(Move move) {
-        return move.yields();
-    }
 
     /** Refuses, with a message naming what is wrong, any input the options would not allow. */
     static void check(ScenarioIndex index, GameState state, TurnInput input) {

@@ -3,6 +3,8 @@ package org.hotline.engine.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.scenario.AllyStance;
+import org.hotline.scenario.Cost;
 import org.hotline.scenario.Issue;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
@@ -25,6 +27,10 @@ final class ScenarioIndex {
     final boolean[] core;
     final boolean[] shared;
     final boolean[] institutional;
+    /** An agreement in force here lowers the stronger side's burden / the weaker side's strain (B2). */
+    final boolean[] lowersBurden;
+    final boolean[] lowersStrain;
+    final AllyStance[] allies;
     final double[][] salience;
     final double[] meanSalience;
     final String[] balanceVar;
@@ -48,6 +54,9 @@ final class ScenarioIndex {
         core = new boolean[issueCount];
         shared = new boolean[issueCount];
         institutional = new boolean[issueCount];
+        lowersBurden = new boolean[issueCount];
+        lowersStrain = new boolean[issueCount];
+        allies = new AllyStance[issueCount];
         salience = new double[2][issueCount];
         meanSalience = new double[issueCount];
         balanceVar = new String[issueCount];
@@ -64,6 +73,9 @@ final class ScenarioIndex {
             core[i] = coreFor[W][i] || coreFor[M][i];
             shared[i] = issue.sharedInterest();
             institutional[i] = issue.institutional();
+            lowersBurden[i] = issue.lowers() != null && issue.lowers().contains(Cost.BURDEN);
+            lowersStrain[i] = issue.lowers() != null && issue.lowers().contains(Cost.STRAIN);
+            allies[i] = issue.allies() == null ? AllyStance.NONE : issue.allies();
             salience[W][i] = issue.salience().getOrDefault(Side.WASHINGTON, 0.0);
             salience[M][i] = issue.salience().getOrDefault(Side.MOSCOW, 0.0);
             meanSalience[i] = (salience[W][i] + salience[M][i]) / 2;

@@ -19,6 +19,7 @@ import org.hotline.engine.RollKind;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.internal.Board.ContextVar;
 import org.hotline.engine.internal.Board.SideVar;
+import org.hotline.scenario.AllyStance;
 import org.hotline.scenario.IssueStatus;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Side;
@@ -63,8 +64,12 @@ final class TurnAdjudication {
     private static final Tag FRUIT_GONE = Tag.of("F1", "R2", "CS4");
     private static final Tag CORE_TALKS = Tag.of("R1");
     private static final Tag LAPSE = Tag.of("F2");
-    private static final Tag CRISIS = Tag.of("B3");
     private static final Tag REASSURANCE = Tag.of("B4", "F2");
+    private static final Tag UNADDRESSED = Tag.of("F1", "R1");
+    private static final Tag TERMS = Tag.of("K1", "B1", "R1");
+    private static final Tag ALLIES = Tag.of("R4");
+    private static final Tag ALLIES_BURDEN = Tag.of("R4", "B2");
+    private static final Tag BENEFIT = Tag.of("B2");
 
     private final ScenarioIndex index;
     private final Rules rules;
@@ -129,11 +134,13 @@ final class TurnAdjudication {
         resolve();
         constituencies();
         reassurance();
+        allies();
+        benefits();
         trends();
         corePressure();
         durableGains();
         proxyIncident();
-        escalation();
+        Escalation.run(index, board, dice, move, read, tags);
     }
 
     private void readOrders() {
@@ -257,7 +264,7 @@ final class TurnAdjudication {
                 if (!declared) {
                     continue;
                 }
-                if (MoveRules.withheldByConstituency(move[s][i])) {
+                if (move[s][i].yields()) {
                     board.redLines[i] &= ~bit;
                     board.side(s, SideVar.SUPPORT, -rules.redlineAudienceCost, EffectCause.RED_LINE_BROKEN_AUDIENCE_COST, RED_LINE_BROKEN.ids(), i);
                     if (s == W) {
@@ -267,7 +274,9 @@ final class TurnAdjudication {
                 } else if (move[other(s)][i].hardline()) {
                     board.side(s, SideVar.SUPPORT, rules.redlineSupportGain, EffectCause.RED_LINE_KEPT, RED_LINE.ids(), i);
                     if (s == W) {
-                        board.side(M, SideVar.RESOLVE, rules.redlineKeep, EffectCause.RED_LINE_KEPT, RED_LINE.ids(), i);
+                        // Allies behind a red line make it credible; a frayed alliance weakens it (R4).
+                        board.side(M, SideVar.RESOLVE, rules.redlineKeep * board.get(W, SideVar.COHESION) / 100, EffectCause.RED_LINE_KEPT,
+                                RED_LINE.ids(), i);
                     }
                     tags[i] |= RED_LINE.mask();
                 }
@@ -361,7 +370,9 @@ final class TurnAdjudication {
             board.balance(i, s == W ? -given : given, EffectCause.CONCESSION, CONCESSION.ids());
             tags[i] |= CONCESSION.mask();
             if (s == W && !move[o][i].lessHardline()) {
-                strongerConcession += weight * index.salience[M][i];
+                // What was conceded, graded by where (K2, M6): core concessions weigh more, steps through allies less.
+                strongerConcession += weight * index.salience[M][i] * (index.coreFor[M][i] ? rules.emboldeningCoreWeight : 1)
+                        * (mv == Move.ALLY_OUTREACH ? rules.alliesEmboldening : 1);
             }
         }
     }
@@ -391,7 +402,8 @@ final class TurnAdjudication {
     private void press(int p, int i) {
         double gained = rules.pressBalance * (1 + rules.argumentEffect * rating[p][i]);
         board.balance(i, p == W ? gained : -gained, EffectCause.ADVANTAGE_PRESSED, PRESSED.ids());
-        board.tension(rules.pressTension * index.meanSalience[i], EffectCause.ADVANTAGE_PRESSED, PRESSED.ids(), i);
+        double yielded = move[other(p)][i].lessHardline() ? rules.pressYielded : 1;
+        board.tension(rules.pressTension * index.meanSalience[i] * yielded, EffectCause.ADVANTAGE_PRESSED, PRESSED.ids(), i);
         endTalks(i, PRESSED);
         tags[i] |= PRESSED.mask();
     }
@@ -403,7 +415,9 @@ final class TurnAdjudication {
     }
 
     private void talks(int i) {
-        board.tension(-rules.talksTension * index.meanSalience[i], EffectCause.BOTH_REACH_OUT, TALKS_CALM.ids(), i);
+        boolean cheap = index.core[i] && !board.agreementInForce(i) && coreUnaddressed(i);
+        board.tension(-rules.talksTension * index.meanSalience[i] * (cheap ? rules.talksCoreShare : 1), EffectCause.BOTH_REACH_OUT,
+                TALKS_CALM.ids(), i);
         if (board.agreementInForce(i)) {
             for (int s = 0; s < 2; s++) {
                 board.side(s, SideVar.TRUST, rules.talksTrust, EffectCause.AGREEMENT_REAFFIRMED, TALKS.ids(), i);
@@ -419,24 +433,33 @@ final class TurnAdjudication {
     private void agreementRoll(int i) {
         double trust = (board.get(W, SideVar.TRUST) + board.get(M, SideVar.TRUST)) / 2;
         double china = board.get(ContextVar.CHINA) / 100;
+        double emboldened = Escalation.emboldenment(index, board);
+        boolean unaddressed = coreUnaddressed(i);
+        double cohesion = board.get(W, SideVar.COHESION);
+        double fraying = Math.max(0, rules.alliesPivot - cohesion) / Math.max(1, rules.alliesPivot);
+        boolean stake = index.allies[i].stake();
+        double damped = 1 - rules.trendsDamping;
         double logit = rules.agreementBase
                 + rules.agreementTrust * (trust - 50) / 50
                 - rules.agreementThreat * (board.get(M, SideVar.THREAT) - 50) / 50
-                + rules.agreementTrends * (1 - rules.trendsDamping) * (board.get(ContextVar.TRENDS) - 50) / 50
+                + rules.agreementTrends * damped * (board.get(ContextVar.TRENDS) - 50) / 50
                 - rules.agreementTriangle * china
-                + rules.agreementStrain * board.get(M, SideVar.STRAIN) / 100
+                + rules.agreementStrain * damped * board.get(M, SideVar.STRAIN) / 100
                 + (linked[i] ? rules.agreementProposal : 0)
                 - rules.agreementPolicyMix * (hardElsewhere[W][i] + hardElsewhere[M][i])
                 + rules.agreementCostly * ((move[W][i].costly() ? 1 : 0) + (move[M][i].costly() ? 1 : 0))
                 + (index.shared[i] ? rules.agreementShared : 0)
                 - (index.coreFor[M][i] ? rules.agreementCore : 0)
+                - (unaddressed ? rules.termsUnaddressed : 0)
                 + (statusBefore[i] == IssueStatus.NEGOTIATING ? rules.agreementTalks : 0)
-                + rules.agreementResolve * (board.get(M, SideVar.RESOLVE) - 50) / 50
+                - rules.agreementResolve * emboldened
+                + (stake && move[W][i] == Move.ALLY_OUTREACH ? rules.alliesOutreachOdds * cohesion / 100 : 0)
+                - (stake ? rules.alliesSplit * fraying : 0)
                 + rules.agreementChampion * ((board.champion[W] ? 1 : 0) + (board.champion[M] ? 1 : 0))
                 - rules.agreementSpoiled * ((share[W][i] < 1 ? 1 : 0) + (share[M][i] < 1 ? 1 : 0))
                 + rules.argumentOdds * (rating[W][i] + rating[M][i]);
         double odds = Board.clamp(1 / (1 + Math.exp(-logit)), rules.agreementMin, rules.agreementMax);
-        long tag = AGREEMENT_ROLL.mask();
+        long tag = AGREEMENT_ROLL.mask() | (unaddressed ? UNADDRESSED.mask() : 0) | (stake ? ALLIES.mask() : 0);
         if (china > 0) {
             tag |= TRIANGLE.mask();
         }
@@ -445,17 +468,7 @@ final class TurnAdjudication {
         }
         tags[i] |= tag;
         if (dice.roll(RollKind.AGREEMENT, index.ids[i], odds, AGREEMENT_ROLL.ids())) {
-            agreedNow[i] = true;
-            board.conclude(i, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids());
-            board.tension(-rules.agreementTensionRelief * index.meanSalience[i], EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
-            for (int s = 0; s < 2; s++) {
-                board.side(s, SideVar.TRUST, rules.agreementTrustGain, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
-                board.side(s, SideVar.THREAT, -rules.agreementThreatRelief * index.salience[s][i], EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
-                // 6. Constituencies (F4): a visible success makes champions and wins support at home.
-                board.champion(s, true, EffectCause.CHAMPION_MADE, CHAMPION.ids(), i);
-                board.side(s, SideVar.SUPPORT, rules.constituencySuccess, EffectCause.VISIBLE_SUCCESS, CHAMPION.ids(), i);
-            }
-            tags[i] |= AGREED.mask() | CHAMPION.mask();
+            conclude(i, emboldened);
         } else {
             board.status(i, IssueStatus.NEGOTIATING, EffectCause.TALKS_WITHOUT_AGREEMENT, TALKS.ids());
             for (int s = 0; s < 2; s++) {
@@ -464,8 +477,56 @@ final class TurnAdjudication {
         }
     }
 
-    // --- 5. Emboldening (K2, F3, M5, M6): concessions the rival does not reciprocate may erode the
-    // stronger side's perceived resolve, never by more than the configured sensitivity in a turn.
+    /**
+     * 1. Terms (K1, R1): on an issue core to a side, that side's concern counts as addressed only when
+     * the other side pays for it this turn (a concession, drawdown or acquiescence there, outreach
+     * through allies who favour talks, or an honoured linkage naming the issue).
+     */
+    private boolean coreUnaddressed(int i) {
+        for (int s = 0; s < 2; s++) {
+            if (index.coreFor[s][i] && !addressedBy(other(s), i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean addressedBy(int payer, int i) {
+        Move paid = move[payer][i];
+        return paid.yields() || linked[i]
+                || (paid == Move.ALLY_OUTREACH && index.allies[i] == AllyStance.FAVOUR_TALKS
+                        && board.get(W, SideVar.COHESION) >= rules.alliesPivot);
+    }
+
+    /** The agreement's terms fix the balance: toward the side the issue is core to, and toward an emboldened rival. */
+    private void conclude(int i, double emboldened) {
+        agreedNow[i] = true;
+        double shift = 0;
+        for (int s = 0; s < 2; s++) {
+            if (index.coreFor[s][i]) {
+                double toward = rules.termsShift * index.salience[s][i];
+                shift += s == W ? toward : -toward;
+            }
+        }
+        shift -= rules.termsEmboldened * emboldened;
+        board.balance(i, shift, EffectCause.TERMS_OF_AGREEMENT, TERMS.ids());
+        board.conclude(i, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids());
+        double relief = index.core[i] ? rules.termsCoreRelief : 1;
+        board.tension(-rules.agreementTensionRelief * index.meanSalience[i], EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
+        for (int s = 0; s < 2; s++) {
+            board.side(s, SideVar.TRUST, rules.agreementTrustGain, EffectCause.AGREEMENT_CONCLUDED, AGREED.ids(), i);
+            board.side(s, SideVar.THREAT, -rules.agreementThreatRelief * index.salience[s][i] * relief, EffectCause.AGREEMENT_CONCLUDED,
+                    AGREED.ids(), i);
+            // 6. Constituencies (F4): a visible success makes champions and wins support at home.
+            board.champion(s, true, EffectCause.CHAMPION_MADE, CHAMPION.ids(), i);
+            board.side(s, SideVar.SUPPORT, rules.constituencySuccess, EffectCause.VISIBLE_SUCCESS, CHAMPION.ids(), i);
+        }
+        tags[i] |= AGREED.mask() | CHAMPION.mask() | (shift != 0 ? TERMS.mask() : 0);
+    }
+
+    // --- 5. Emboldening (K2, F3, M5, M6, R6): concessions the rival does not reciprocate may be read as
+    // weakness (a seeded roll whose odds grow with what was conceded); the erosion is graded by how much,
+    // and never more than the configured sensitivity in a turn.
     private void resolve() {
         double resolve = board.get(M, SideVar.RESOLVE);
         board.side(M, SideVar.RESOLVE, rules.resolveReversion * (index.startResolve - resolve), EffectCause.RESOLVE_FADES,
@@ -475,23 +536,28 @@ final class TurnAdjudication {
             shown += move[W][i].hardline() ? rules.resolveHardline * index.salience[M][i] : 0;
         }
         board.side(M, SideVar.RESOLVE, shown, EffectCause.RESOLVE_SHOWN, RESOLVE.ids(), -1);
-        if (strongerConcession > 0) {
+        if (strongerConcession <= 0) {
+            return;
+        }
+        for (int i = 0; i < issueCount; i++) {
+            if (concessionWeight(move[W][i], move[M][i]) > 0 && !move[M][i].lessHardline()) {
+                tags[i] |= EMBOLDENING.mask();
+            }
+        }
+        double odds = 1 - Math.exp(-rules.emboldeningChance * strongerConcession);
+        if (dice.roll(RollKind.EMBOLDENING, null, odds, EMBOLDENING.ids())) {
             board.side(M, SideVar.RESOLVE, -emboldening(index, board, strongerConcession), EffectCause.EMBOLDENING,
                     EMBOLDENING.ids(), -1);
-            for (int i = 0; i < issueCount; i++) {
-                if (concessionWeight(move[W][i], move[M][i]) > 0 && !move[M][i].lessHardline()) {
-                    tags[i] |= EMBOLDENING.mask();
-                }
-            }
         }
     }
 
-    /** The emboldening a turn's unreciprocated concessions cause: at most the sensitivity. */
+    /** The erosion a turn's unreciprocated concessions cause when read as weakness: at most the sensitivity. */
     static double emboldening(ScenarioIndex index, Board board, double conceded) {
         Rules rules = index.rules;
         double power = Math.min(1, rules.emboldeningPowerPivot / board.get(ContextVar.POWER));
-        double ambition = rules.emboldeningRevisionismFloor + (1 - rules.emboldeningRevisionismFloor) * board.get(ContextVar.REVISIONISM) / 100;
-        return rules.emboldeningSensitivity * Math.min(1, conceded) * power * ambition;
+        double ambition = rules.emboldeningRevisionismFloor
+                + (1 - rules.emboldeningRevisionismFloor) * board.get(ContextVar.REVISIONISM) / 100;
+        return rules.emboldeningSensitivity * (1 - Math.exp(-conceded / rules.emboldeningScale)) * power * ambition;
     }
 
     // --- 6. Constituencies and backlash (F4): champions build support while agreements hold; reaching
@@ -508,7 +574,7 @@ final class TurnAdjudication {
             double competing = 0;
             for (int i = 0; i < issueCount; i++) {
                 reaching |= move[s][i].lessHardline();
-                conceded += MoveRules.withheldByConstituency(move[s][i]) ? concessionWeight(move[s][i], move[o][i]) : 0;
+                conceded += move[s][i].yields() ? concessionWeight(move[s][i], move[o][i]) : 0;
                 competing += move[o][i].hardline() && !move[s][i].lessHardline() ? index.salience[s][i] : 0;
             }
             if (reaching && competing > 0) {
@@ -527,6 +593,46 @@ final class TurnAdjudication {
                 settled += board.agreementInForce(i) ? index.salience[s][i] : 0;
             }
             board.side(s, SideVar.THREAT, -rules.agreementReassurance * settled, EffectCause.AGREEMENTS_REASSURE, REASSURANCE.ids(), -1);
+        }
+    }
+
+    // --- 13. Allies (R4): pushing allies against their preference costs cohesion, working through willing
+    // allies builds it; a frayed alliance leaves the stronger side carrying more of the burden.
+    private void allies() {
+        for (int i = 0; i < issueCount; i++) {
+            AllyStance stance = index.allies[i];
+            Move mv = move[W][i];
+            boolean against = stance == AllyStance.FAVOUR_PRESSURE && (mv == Move.ALLY_OUTREACH || mv.yields())
+                    || stance == AllyStance.FAVOUR_TALKS && mv.hardline();
+            if (against) {
+                board.side(W, SideVar.COHESION, -rules.alliesAgainstPreference, EffectCause.ALLIES_AGAINST_PREFERENCE, ALLIES.ids(), i);
+                tags[i] |= ALLIES.mask();
+            } else if (stance == AllyStance.FAVOUR_TALKS && mv == Move.ALLY_OUTREACH) {
+                board.side(W, SideVar.COHESION, rules.alliesAligned, EffectCause.ALLIES_ALIGNED, ALLIES.ids(), i);
+                tags[i] |= ALLIES.mask();
+            }
+        }
+        double cohesion = board.get(W, SideVar.COHESION);
+        if (cohesion < rules.alliesPivot) {
+            board.side(W, SideVar.BURDEN, rules.alliesBurden * (rules.alliesPivot - cohesion) / rules.alliesPivot,
+                    EffectCause.ALLIES_FRAY, ALLIES_BURDEN.ids(), -1);
+        }
+    }
+
+    // --- 3. Real benefits (B2): each agreement in force lowers the costs its issue carries.
+    private void benefits() {
+        for (int i = 0; i < issueCount; i++) {
+            if (!board.agreementInForce(i)) {
+                continue;
+            }
+            if (index.lowersBurden[i]) {
+                board.side(W, SideVar.BURDEN, -rules.benefitBurden * index.salience[W][i], EffectCause.AGREEMENT_LOWERS_COSTS,
+                        BENEFIT.ids(), i);
+            }
+            if (index.lowersStrain[i]) {
+                board.side(M, SideVar.STRAIN, -rules.benefitStrain * index.salience[M][i], EffectCause.AGREEMENT_LOWERS_COSTS,
+                        BENEFIT.ids(), i);
+            }
         }
     }
 
@@ -558,7 +664,9 @@ final class TurnAdjudication {
             double holder = 0;
             for (int s = 0; s < 2; s++) {
                 if (index.coreFor[s][i]) {
-                    holder = Math.max(holder, index.salience[s][i]);
+                    // The concern presses in proportion to how far the balance stands from the side it is core to (K1, B3).
+                    double distance = (s == W ? 100 - board.balance[i] : board.balance[i]) / 50;
+                    holder = Math.max(holder, index.salience[s][i] * distance);
                     board.side(s, SideVar.THREAT, rules.coreThreat * index.salience[s][i] * relief, EffectCause.CORE_UNRESOLVED, CORE.ids(), i);
                 }
             }
@@ -601,40 +709,6 @@ final class TurnAdjudication {
         }
         endTalks(i, INCIDENT);
         tags[i] |= INCIDENT.mask();
-    }
-
-    // --- 11. Escalation (B3): past the crisis threshold contested issues under hardline moves become
-    // crises; a hardline move in crisis may escalate to conflict, which ends the exercise.
-    private void escalation() {
-        double threshold = rules.crisisThreshold;
-        for (int i = 0; i < issueCount; i++) {
-            boolean hard = move[W][i].hardline() || move[M][i].hardline();
-            IssueStatus status = board.status[i];
-            if (board.tension >= threshold && hard && (status == IssueStatus.CONTESTED || status == IssueStatus.NEGOTIATING)) {
-                board.status(i, IssueStatus.CRISIS, EffectCause.CRISIS, CRISIS.ids());
-                tags[i] |= CRISIS.mask();
-            } else if (board.tension < rules.crisisRelease && status == IssueStatus.CRISIS) {
-                board.status(i, board.agreementInForce(i) ? IssueStatus.AGREEMENT : IssueStatus.CONTESTED,
-                        EffectCause.CRISIS_EASED, CRISIS.ids());
-            }
-        }
-        for (int i = 0; i < issueCount && !board.conflict; i++) {
-            boolean hw = move[W][i].hardline();
-            boolean hm = move[M][i].hardline();
-            if (board.status[i] != IssueStatus.CRISIS || !(hw || hm)) {
-                continue;
-            }
-            boolean force = move[W][i] == Move.FORCE || move[M][i] == Move.FORCE;
-            double odds = rules.escalationBase
-                    + rules.escalationTension * Math.max(0, (board.tension - threshold) / Math.max(1, 100 - threshold))
-                    + (hw && hm ? rules.escalationMutual : 0)
-                    + (force ? rules.escalationForce : 0)
-                    + rules.escalationResolve * Math.max(0, (50 - board.get(M, SideVar.RESOLVE)) / 50);
-            tags[i] |= CRISIS.mask();
-            if (dice.roll(RollKind.ESCALATION, index.ids[i], Math.min(rules.escalationMax, odds), CRISIS.ids())) {
-                board.endInConflict(i, EffectCause.CONFLICT, CRISIS.ids());
-            }
-        }
     }
 
     private List<IssueOutcome> issueOutcomes() {
