@@ -52,7 +52,9 @@ class ComputerSeatTest extends WireTest {
             t.awaitPhase(w1, "BRIEFING", turn);
             t.control("ADVANCE");
             t.awaitPhase(w1, "DELIBERATION", turn);
-            t.ok(w1, "chat.team", Map.of("text", "SECRET-W-" + turn + ": we will press on cyber"));
+            if (turn <= 2) { // the chat limit (5 in 10 s here) would refuse a line every fast turn
+                t.ok(w1, "chat.team", Map.of("text", "SECRET-W-" + turn + ": we will press on cyber"));
+            }
             t.ok(w1, "proposal", Map.of("action", "PROPOSE", "offered", Map.of("iran", "NEGOTIATE"),
                     "requested", Map.of("new-start-successor", "NEGOTIATE"), "text", "talks for talks"));
             w1.awaitEvent(e -> "PROPOSAL_ANSWERED".equals(e.get("type").asString()) && e.get("turn").asInt() == thisTurn);
