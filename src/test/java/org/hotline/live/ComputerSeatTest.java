@@ -52,7 +52,9 @@ class ComputerSeatTest extends WireTest {
             t.awaitPhase(w1, "BRIEFING", turn);
             t.control("ADVANCE");
             t.awaitPhase(w1, "DELIBERATION", turn);
-            t.ok(w1, "chat.team", Map.of("text", "SECRET-W-" + turn + ": we will press on cyber"));
+            if (turn <= 2) { // the chat limit (5 in 10 s here) would refuse a line every fast turn
+                t.ok(w1, "chat.team", Map.of("text", "SECRET-W-" + turn + ": we will press on cyber"));
+            }
             t.ok(w1, "proposal", Map.of("action", "PROPOSE", "offered", Map.of("iran", "NEGOTIATE"),
                     "requested", Map.of("new-start-successor", "NEGOTIATE"), "text", "talks for talks"));
             w1.awaitEvent(e -> "PROPOSAL_ANSWERED".equals(e.get("type").asString()) && e.get("turn").asInt() == thisTurn);
@@ -63,9 +65,15 @@ class ComputerSeatTest extends WireTest {
             t.ok(w1, "orders.submit", Map.of());
             JsonNode results = w1.awaitEvent(e -> "RESULTS_PUBLISHED".equals(e.get("type").asString()) && e.get("turn").asInt() == thisTurn);
             JsonNode moscow = results.get("payload").get("orders").get("MOSCOW");
-            assertThat(moscow.get("cyber").get("move").asString()).as("tit-for-tat mirrors last turn's PRESS on cyber")
-                    .isEqualTo(turn == 1 ? "NEGOTIATE" : "PRESS");
-            assertThat(moscow.get("cyber").get("argument").asString()).startsWith("[computer-played: tit-for-tat]");
+            String reason = moscow.get("cyber").get("argument").asString();
+            assertThat(reason).startsWith("[computer-played: tit-for-tat]");
+            if (turn == 1) {
+                assertThat(moscow.get("cyber").get("move").asString()).isEqualTo("NEGOTIATE");
+            } else {
+                // mirrors last turn's PRESS on cyber, or forgives it (generous tit-for-tat), and says which
+                assertThat(moscow.get("cyber").get("move").asString() + " " + reason)
+                        .matches("(PRESS .*PRESS here last turn in kind|NEGOTIATE .*forgives the rival's PRESS).*");
+            }
             played = turn;
             if (w1.find("/topic/exercise." + id + ".public", e -> "EXERCISE_ENDED".equals(e.path("type").asString(null))).isPresent()) {
                 break;
@@ -83,6 +91,15 @@ class ComputerSeatTest extends WireTest {
         assertThat(log).anyMatch(e -> "CHAT_TEAM".equals(e.get("type").asString())
                 && e.get("payload").get("text").asString().startsWith("[computer-played: tit-for-tat]"));
         assertThat(log).noneMatch(e -> "ORDERS_DEFAULTED".equals(e.get("type").asString()));
+
+        // what-if from turn 1: core-first against tit-for-tat, beside the path the teams took
+        Wire.Response whatIf = wire.post("/api/analyses/what-if", Map.of("exerciseId", id, "turn", 1, "washington", "core-first",
+                "moscow", "tit-for-tat", "runs", 40, "seed", 5), facilitatorToken);
+        assertThat(whatIf.status()).as(whatIf.toString()).isEqualTo(200);
+        assertThat(whatIf.body().get("whatIf").get("runs").asInt()).isEqualTo(40);
+        assertThat(whatIf.body().get("summary").asString()).contains("core-first against tit-for-tat from turn 1 ends at");
+        assertThat(wire.post("/api/analyses/what-if", Map.of("exerciseId", id, "turn", 1, "washington", "core-first",
+                "moscow", "tit-for-tat", "runs", 40), ana.get("token").asString()).status()).isEqualTo(403);
 
         List<ExerciseEvent> read = computerSeats.readBy(computer);
         assertThat(read).isNotEmpty();
