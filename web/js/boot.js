@@ -60,9 +60,14 @@ export async function openExercise(role, topics, build, accept = () => true) {
     onError: error => page.refused(error),
     onFatal: message => {
       connStatus('fatal', 'Disconnected');
-      const removed = /roster|removed/i.test(message);
+      // A seat's token refused: removed by the facilitator (the server says so when it can; the
+      // connection may drop before the reason arrives) or no longer valid for another reason.
+      const removed = /roster|removed/i.test(message) || (model.view.you?.playerId && !model.players.has(model.view.you.playerId));
+      const seat = role !== 'FACILITATOR';
       banner(removed ? 'The facilitator has removed you from this exercise. This console has stopped; ask the facilitator for a new code to rejoin.'
-        : `The server no longer accepts this seat: ${message}. Rejoin from the start page.`, true);
+        : seat && /unauthori|token/i.test(message)
+          ? 'This seat is no longer accepted: the facilitator has removed you from this exercise, or the seat is no longer valid. This console has stopped; ask the facilitator for a new code to rejoin.'
+          : `The server no longer accepts this seat: ${message}. Rejoin from the start page.`, true);
       stopConsole();
       if (removed) seats.clear(exerciseId);
     },

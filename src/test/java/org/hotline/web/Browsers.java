@@ -72,11 +72,15 @@ final class Browsers implements AutoCloseable {
 
     /** Sizes the window so that the page itself (the viewport) is width x height. */
     static void viewport(WebDriver driver, int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
-        // The window includes the browser's own frame: grow it by the difference.
-        long frameWidth = width - ((Number) js(driver, "return window.innerWidth")).longValue();
-        long frameHeight = height - ((Number) js(driver, "return window.innerHeight")).longValue();
-        driver.manage().window().setSize(new Dimension((int) (width + frameWidth), (int) (height + frameHeight)));
+        // The window includes the browser's own frame: measured as it stands, then added to the size
+        // asked for; resizing is asynchronous, so the page is waited for until it has the size.
+        Dimension window = driver.manage().window().getSize();
+        int[] page = viewportSize(driver);
+        driver.manage().window().setSize(new Dimension(width + window.getWidth() - page[0], height + window.getHeight() - page[1]));
+        waiting(driver).until(d -> {
+            int[] now = viewportSize(d);
+            return now[0] == width && now[1] == height;
+        });
     }
 
     static int[] viewportSize(WebDriver driver) {

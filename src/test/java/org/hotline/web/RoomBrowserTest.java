@@ -89,8 +89,8 @@ class RoomBrowserTest {
         Scenario scenario = ScenarioFiles.bundled(Steps.SCENARIO);
         Brief own = scenario.sides().get(Side.WASHINGTON).briefing();
         Brief theirs = scenario.sides().get(Side.MOSCOW).briefing();
-        textAppears(player, "#team-brief", own.redLines().get(0).text());
-        textAppears(player, "#team-brief", "Red lines");
+        textAppears(player, "#team-brief .brief-redLines", own.redLines().get(0).text());
+        textAppears(player, "#team-brief .brief-priorities", own.priorities().get(0).text());
         String page = (String) js(player, "return document.body.textContent");
         assertThat(page).doesNotContain(theirs.priorities().get(0).text()).doesNotContain(scenario.facilitatorBrief());
 
