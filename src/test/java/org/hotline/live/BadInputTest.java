@@ -29,7 +29,7 @@ class BadInputTest extends WireTest {
 
         t.w1.sendRaw(t.app("chat.team"), "{\"commandId\": \"c1\", \"text\": ");
         expect(t.w1.awaitOne("/user/queue/errors", e -> e.get("code").asString().equals("BAD_JSON")), "BAD_JSON");
-        expect(t.refused(t.w1, "draft", Map.of("issueId", Map.of("nested", 1))), "BAD_JSON");
+        expect(t.refused(t.w1, "draft", Map.of("issueId", Map.of("nested", 1))), "INVALID");
         t.w1.sendRaw("/app/nowhere", "{}");
         expect(t.w1.awaitOne("/user/queue/errors", e -> "/app/nowhere".equals(e.path("destination").asString(null))), "BAD_FRAME");
         expect(t.w1.error(t.w1.send("/app/exercise.nosuchexercise.chat.team", Map.of("text", "hello"))), "UNKNOWN_EXERCISE");
