@@ -50,7 +50,7 @@ final class LoadServer implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
         Wire wire = new Wire(port);
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         while (true) {
             try {
                 if (wire.get("/actuator/health", null).status() == 200) {
