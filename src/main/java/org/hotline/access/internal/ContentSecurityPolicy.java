@@ -10,6 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * allowed by its hash). Styles only from files; the client sets styles through the CSSOM only.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Security, so its refusals (401) carry the headers too
 class ContentSecurityPolicy extends OncePerRequestFilter {
 
     /** The import map of every page in web/ (WebPagesTest checks that they carry exactly this). */

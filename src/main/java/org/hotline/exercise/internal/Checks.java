@@ -35,13 +35,13 @@ final class Checks {
         return optionalText(field, text);
     }
 
-    /** A text that may be left out (empty), within the limit. */
+    /** A text that may be left out (empty), within the limit (in characters, not UTF-16 units); kept exactly as sent. */
     String optionalText(String field, String text) {
-        String stripped = text == null ? "" : text.strip();
-        if (stripped.length() > maxText) {
+        String exact = text == null ? "" : text;
+        if (exact.codePointCount(0, exact.length()) > maxText) {
             throw new CommandRejected("INVALID", field + ": at most " + maxText + " characters");
         }
-        return stripped;
+        return exact;
     }
 
     void requireAllowed(Scenario scenario, GameState state, Side side, String issueId, Move move) {

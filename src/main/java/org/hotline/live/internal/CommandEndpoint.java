@@ -1,14 +1,15 @@
 package org.hotline.live.internal;
 
 import java.security.Principal;
-import java.util.List;
+import java.util.Optional;
 import org.hotline.access.Caller;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.CommandType;
-import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Exercises;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -27,9 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 class CommandEndpoint {
 
-    /** Catch-up reply on /user/queue/sync. */
-    record SyncReply(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
-    }
+    private static final Logger log = LoggerFactory.getLogger(CommandEndpoint.class);
 
     private final Exercises exercises;
     private final Membership membership;
@@ -53,49 +52,20 @@ class CommandEndpoint {
         answer(id, message, principal, headers, () -> {
             Membership.Seat seat = membership.of((Caller) principal, id);
             JsonNode after = body(message).get("after");
-            if (after == null || !after.canConvertToLong() || after.asLong() < 0) {
+            if (after == null || !after.isIntegralNumber() || !after.canConvertToLong() || after.asLong() < 0) {
                 throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
             }
-            long lastSeq = exercises.summary(id).map(s -> s.lastSeq()).orElse(0L);
-            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels(), limits.eventsPerPage());
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                    new SyncReply(id, after.asLong(), lastSeq, events.size() < limits.eventsPerPage(), events));
+                    exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
         });
     }
 
-    @MessageMapping("exercise.{id}.chat.team")
-    void chatTeam(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ChatTeam.class);
-    }
-
-    @MessageMapping("exercise.{id}.chat.diplomacy")
-    void chatDiplomacy(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ChatDiplomacy.class);
-    }
-
-    @MessageMapping("exercise.{id}.draft")
-    void draft(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.DraftLine.class);
-    }
-
-    @MessageMapping("exercise.{id}.orders.submit")
-    void submit(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.SubmitOrders.class);
-    }
-
-    @MessageMapping("exercise.{id}.proposal")
-    void proposal(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ProposalAction.class);
-    }
-
-    @MessageMapping("exercise.{id}.note")
-    void note(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.Note.class);
-    }
-
-    @MessageMapping("exercise.{id}.control")
-    void control(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.Control.class);
+    /** Every command destination; its last part names the command (Destinations, the gate has checked it). */
+    @MessageMapping({"exercise.{id}.chat.team", "exercise.{id}.chat.diplomacy", "exercise.{id}.draft", "exercise.{id}.orders.submit",
+        "exercise.{id}.proposal", "exercise.{id}.note", "exercise.{id}.control"})
+    void command(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        Class<? extends Command> type = Destinations.app(headers.getDestination()).map(t -> Destinations.command(t.name())).orElseThrow();
+        command(id, message, principal, headers, type);
     }
 
     private void command(String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers,
@@ -103,12 +73,15 @@ class CommandEndpoint {
         answer(id, message, principal, headers, () -> {
             Membership.Seat seat = membership.of((Caller) principal, id);
             ObjectNode body = body(message);
-            JsonNode commandId = body.remove("commandId");
+            JsonNode idNode = body.remove("commandId");
+            String commandId = idNode == null || !idNode.isString() ? null : idNode.asString();
             Command command = read(body, type);
-            if (command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy) {
+            // A resend is recognised before any limit: it gets its acknowledgement again, not RATE_LIMITED.
+            Optional<Ack> earlier = exercises.earlier(id, seat.actor(), commandId);
+            if (earlier.isEmpty() && (command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy)) {
                 checkChat(seat, body);
             }
-            Ack ack = exercises.handle(id, seat.actor(), commandId == null || !commandId.isString() ? null : commandId.asString(), command);
+            Ack ack = earlier.orElseGet(() -> exercises.handle(id, seat.actor(), commandId, command));
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/replies", ack);
         });
     }
@@ -124,14 +97,13 @@ class CommandEndpoint {
         try {
             return json.readerFor(target).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         } catch (JacksonException e) {
-            throw new CommandRejected("BAD_JSON", "The body does not fit the " + Destinations.nameOf(type) + " command: "
-                    + e.getOriginalMessage());
+            throw JsonProblems.of(e);
         }
     }
 
     private void checkChat(Membership.Seat seat, ObjectNode body) {
         JsonNode text = body.get("text");
-        if (text != null && text.isString() && text.asString().length() > limits.maxChatChars()) {
+        if (text != null && text.isString() && text.asString().codePointCount(0, text.asString().length()) > limits.maxChatChars()) {
             throw new CommandRejected("TOO_LARGE", "A chat message has at most " + limits.maxChatChars() + " characters");
         }
         if (!chatRate.allow(seat.playerId(), System.currentTimeMillis())) {
@@ -148,7 +120,7 @@ class CommandEndpoint {
             }
             throw new CommandRejected("BAD_JSON", "The body must be a JSON object");
         } catch (JacksonException e) {
-            throw new CommandRejected("BAD_JSON", "The body is not valid JSON: " + e.getOriginalMessage());
+            throw JsonProblems.of(e);
         }
     }
 
@@ -156,6 +128,8 @@ class CommandEndpoint {
         try {
             work.run();
         } catch (CommandRejected rejected) {
+            log.info("Refused SEND {} from session {}: {} {}", headers.getDestination(), headers.getSessionId(), rejected.code(),
+                    LogText.of(rejected.getMessage()));
             outbox.error(principal.getName(), headers.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(), id,
                     commandIdOf(message), headers.getDestination()));
         }

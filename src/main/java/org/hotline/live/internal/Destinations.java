@@ -57,11 +57,6 @@ final class Destinations {
         return COMMANDS.get(destination);
     }
 
-    /** The destination a command kind is sent to, for messages. */
-    static String nameOf(Class<? extends Command> kind) {
-        return COMMANDS.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).findFirst().orElse("?");
-    }
-
     /** Whether a role may send to the destination at all: {@link CommandType}'s table decides. */
     static boolean maySend(String destination, Role role) {
         Class<? extends Command> kind = COMMANDS.get(destination);
