@@ -28,7 +28,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A server with a small heap (a child JVM, -Xmx80m) is sent more idle sessions than it can hold. It
+ * A server with a small heap (a child JVM, -Xmx128m) is sent more idle sessions than it can hold. It
  * refuses the extra ones with a STOMP ERROR saying so, refuses a command with SERVER_BUSY while short
  * of memory, keeps its database (every acknowledged command is in the log), and takes sessions and
  * commands again once the idle sessions are gone.
@@ -60,12 +60,12 @@ class CapacityTest {
     void aServerShortOfMemoryRefusesClearlyKeepsItsDatabaseAndRecovers() throws Exception {
         int port = freePort();
         child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx80m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1",
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1",
                 "-cp", System.getProperty("java.class.path"), HotlineApplication.class.getName(),
                 "--server.port=" + port, "--hotline.data-dir=" + data.toAbsolutePath(),
                 "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                 "--hotline.capacity.max-heap-percent=60", "--spring.main.banner-mode=off", "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(data.resolve("child.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "capacity-child.log").toFile()).start();
         Wire wire = new Wire(port);
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> wire.get("/actuator/health", null).status() == 200);
