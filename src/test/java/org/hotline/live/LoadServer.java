@@ -60,6 +60,7 @@ final class LoadServer implements AutoCloseable {
                 // The port is not open yet.
             }
             if (!process.isAlive() || System.nanoTime() > until) {
+                process.destroyForcibly();
                 throw new IllegalStateException("server did not start; see " + data.resolve("server.log"));
             }
             sleep(250);
