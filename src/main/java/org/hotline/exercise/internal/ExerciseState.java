@@ -47,6 +47,13 @@ public class ExerciseState {
     public Outcome draftOutcome;
     public String endReason;
 
+    /** The exercise as lists show it. */
+    public ExerciseSummary summary(int turns) {
+        return new ExerciseSummary(id, scenarioId, title, owner, mode, phase, turn, turns,
+                deadline == null || paused ? null : Instant.ofEpochMilli(deadline), paused,
+                remainingMillis == null ? null : remainingMillis / 1000, Map.copyOf(timers), lastSeq, Instant.ofEpochMilli(created));
+    }
+
     /**
      * A working copy for one command: the maps are copied (two levels where the projection writes
      * into inner maps), the values are immutable records and are shared. Far cheaper than a JSON
@@ -77,13 +84,6 @@ public class ExerciseState {
         c.draftOutcome = draftOutcome;
         c.endReason = endReason;
         return c;
-    }
-
-    /** The exercise as lists show it. */
-    public ExerciseSummary summary(int turns) {
-        return new ExerciseSummary(id, scenarioId, title, owner, mode, phase, turn, turns,
-                deadline == null || paused ? null : Instant.ofEpochMilli(deadline), paused,
-                remainingMillis == null ? null : remainingMillis / 1000, Map.copyOf(timers), lastSeq, Instant.ofEpochMilli(created));
     }
 
     /** The fold of this turn's orders, proposals and ratings, written into the fields above. */

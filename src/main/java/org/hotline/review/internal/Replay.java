@@ -12,6 +12,7 @@ import org.hotline.exercise.Decision;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.TurnInputs;
+import org.hotline.exercise.TurnStates;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Scenario;
 import tools.jackson.databind.JsonNode;
@@ -59,13 +60,14 @@ public final class Replay {
                 walk.mismatches.add(new Mismatch(event.seq(), event.turn(), event.type() + " could not be replayed: " + bad.getMessage()));
             }
         }
-        return new Result(List.copyOf(walk.turns), List.copyOf(walk.mismatches), walk.statesChecked, walk.outcomesChecked);
+        List<TurnState> turns = TurnStates.of(log).stream().map(t -> new TurnState(t.turn(), t.seq(), t.state(),
+                t.turn() == 0 ? null : engine.score(scenario, t.state()))).toList();
+        return new Result(turns, List.copyOf(walk.mismatches), walk.statesChecked, walk.outcomesChecked);
     }
 
     /** One pass over the log; fields hold what the next recorded state must equal. */
     private final class Walk {
         final Scenario scenario;
-        final List<TurnState> turns = new ArrayList<>();
         final List<Mismatch> mismatches = new ArrayList<>();
         int statesChecked;
         int outcomesChecked;
@@ -80,7 +82,6 @@ public final class Replay {
         final TurnInputs inputs = new TurnInputs();
         Outcome outcome;
         Decision decision;
-        boolean results;
 
         Walk(Scenario scenario) {
             this.scenario = scenario;
@@ -116,7 +117,6 @@ public final class Replay {
                 }
                 expected = decision == null ? outcome.after() : decision.applyTo(engine, scenario, outcome, inputs.turn()).after();
                 expectedCause = "the results of turn " + inputs.turn();
-                results = true;
             } else if (p instanceof EventPayload.StateFull full) {
                 stateFull(e, full);
             }
@@ -178,13 +178,6 @@ public final class Replay {
                         + dueInjects));
             }
             opening = false;
-            if (current == null) {
-                turns.add(new TurnState(0, e.seq(), recorded, null));
-            }
-            if (results) {
-                turns.add(new TurnState(inputs.turn(), e.seq(), recorded, engine.score(scenario, recorded)));
-                results = false;
-            }
             current = recorded;
             expected = null;
         }

@@ -30,11 +30,11 @@ class TeamRulesTest {
     }
 
     @Test
-    void teamChatGoesToTheTeamAndDiplomacyToBoth() {
+    void teamChatGoesToTheTeamAsSentAndDiplomacyToBoth() {
         Table t = deliberating();
         ExerciseEvent chat = t.when(WASHINGTON, new Command.ChatTeam("  hold the line ")).get(0);
         assertThat(chat.channel()).isEqualTo(Channel.TEAM_WASHINGTON);
-        assertThat(chat.payload()).isEqualTo(new EventPayload.TeamChat(Side.WASHINGTON, "p-w1", "Walt", "hold the line"));
+        assertThat(chat.payload()).isEqualTo(new EventPayload.TeamChat(Side.WASHINGTON, "p-w1", "Walt", "  hold the line "));
         assertThat(t.when(MOSCOW, new Command.ChatDiplomacy("talk?")).get(0).channel()).isEqualTo(Channel.DIPLOMACY);
     }
 
