@@ -81,6 +81,8 @@ class BadInputTest extends WireTest {
         Set<String> documented = new HashSet<>();
         ProtocolDocument.read().table("errors").forEach(row -> documented.add(row.get(0)));
         documented.remove("INTERNAL");
+        // A server short of memory or disk: provoked by CapacityTest on a small heap.
+        documented.remove("SERVER_BUSY");
         assertThat(provoked).isEqualTo(documented);
     }
 

@@ -50,7 +50,7 @@ final class LoadServer implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
         Wire wire = new Wire(port);
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         while (true) {
             try {
                 if (wire.get("/actuator/health", null).status() == 200) {
@@ -60,6 +60,7 @@ final class LoadServer implements AutoCloseable {
                 // The port is not open yet.
             }
             if (!process.isAlive() || System.nanoTime() > until) {
+                process.destroyForcibly();
                 throw new IllegalStateException("server did not start; see " + data.resolve("server.log"));
             }
             sleep(250);
