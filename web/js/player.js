@@ -73,7 +73,7 @@ class PlayerConsole {
 
     const main = el('main', { class: 'console player', id: 'main', 'data-show': 'col-orders' }, left, center, right);
     // On a tablet the three columns do not fit side by side: one at a time, chosen here.
-    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders'], ['col-talk', 'Chat and diplomacy']]), main);
+    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders and results'], ['col-talk', 'Chat and diplomacy']]), main);
   }
 
   /** The public summary, then this team's own brief (the server sends no other team's). */
@@ -255,6 +255,7 @@ class PlayerConsole {
     let state;
     if (m.phase === 'ENDED') state = 'The exercise has ended.';
     else if (sealed && m.defaulted[this.side]) state = `No orders were submitted in time: ${m.defaulted[this.side]}`;
+    else if (sealed && mine && !mine.playerId) state = 'The orders phase closed: your team’s draft was sealed as its orders. They stay secret until Results.';
     else if (sealed) state = `Orders sealed${mine ? ` by ${mine.name}` : ''}. They stay secret until Results.`;
     else if (m.phase === 'ORDERS') state = `Orders phase: ${lines} of ${total} issues have a move; the rest play Hold.`;
     else if (m.phase === 'LOBBY') state = 'Waiting for the facilitator to start the exercise.';

@@ -30,6 +30,14 @@ public enum Move {
         return approach == Approach.LESS_HARDLINE;
     }
 
+    /**
+     * Gives ground to the rival: what a side's domestic politics withhold when its support is low
+     * (mechanism 6, F4) and what breaks a declared red line (M3).
+     */
+    public boolean yields() {
+        return this == CONCEDE || this == DRAWDOWN || this == ACQUIESCE;
+    }
+
     /** Costly signals move trust more than cheap talk (M3). */
     public boolean costly() {
         return this == CONCEDE || this == DRAWDOWN;

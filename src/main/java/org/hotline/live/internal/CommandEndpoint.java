@@ -1,14 +1,12 @@
 package org.hotline.live.internal;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Optional;
 import org.hotline.access.Caller;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.CommandType;
-import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Exercises;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
 class CommandEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(CommandEndpoint.class);
-
-    /** Catch-up reply on /user/queue/sync. */
-    record SyncReply(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
-    }
 
     private final Exercises exercises;
     private final Membership membership;
@@ -61,10 +55,8 @@ class CommandEndpoint {
             if (after == null || !after.isIntegralNumber() || !after.canConvertToLong() || after.asLong() < 0) {
                 throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
             }
-            long lastSeq = exercises.summary(id).map(s -> s.lastSeq()).orElse(0L);
-            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels(), limits.eventsPerPage());
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                    new SyncReply(id, after.asLong(), lastSeq, events.size() < limits.eventsPerPage(), events));
+                    exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
         });
     }
 
