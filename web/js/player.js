@@ -41,8 +41,9 @@ class PlayerConsole {
     this.situation = el('div', { id: 'situation' }, el('p', { class: 'muted' }, 'Loading the situation…'));
     this.injects = el('ol', { class: 'feed injects', id: 'injects', 'aria-live': 'polite', 'data-empty': 'None released yet.' });
     const left = el('div', { class: 'column', id: 'col-situation' },
-      el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Situation'), this.situation,
-        el('h2', { style: null }, 'Injects'), this.injects),
+      // Injects first: the newest news stays in sight above the (long) briefs.
+      el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Injects'), this.injects,
+        el('h2', { class: 'gap' }, 'Situation'), this.situation),
       picturePanel(`What ${sideLabel(m, this.side)} sees`));
 
     this.submitState = el('span', { class: 'state', id: 'submit-state', role: 'status', 'aria-live': 'polite' }, '');
@@ -88,7 +89,8 @@ class PlayerConsole {
     fill(this.situation,
       el('p', { class: 'public-summary' }, v.summary || v.title),
       el('p', { class: 'muted' }, `${v.turns} turns${turnLength ? ' of ' + turnLength : ''} · you play ${sideLabel(this.model, this.side)}`),
-      briefView(v.briefs?.[this.side], v.issues, `${sideLabel(this.model, this.side)}’s brief (your team only)`));
+      v.briefs?.[this.side] ? el('details', { class: 'team-brief', id: 'team-brief', open: true },
+        el('summary', {}, `${sideLabel(this.model, this.side)}’s brief (your team only)`), briefView(v.briefs[this.side], v.issues)) : null);
   }
 
   tab(which) {

@@ -225,7 +225,7 @@ public class Exercises {
                     return earlier.get();
                 }
             }
-            Batch batch = new Batch(projections.copy(state), projector, System.currentTimeMillis(), actor);
+            Batch batch = new Batch(state.copy(), projector, System.currentTimeMillis(), actor);
             try {
                 work.accept(batch);
             } catch (CommandRejected rejected) {

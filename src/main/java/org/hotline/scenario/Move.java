@@ -1,6 +1,6 @@
 package org.hotline.scenario;
 
-/** The move taxonomy of DESIGN.md section 3: one move per team per issue per turn. */
+/** The move taxonomy of docs/design.md section 3: one move per team per issue per turn. */
 public enum Move {
     BUILDUP(Approach.HARDLINE),
     FORCE(Approach.HARDLINE),

@@ -16,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotline.scenario.Brief;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.ScenarioFiles;
+import org.hotline.scenario.Side;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +85,14 @@ class RoomBrowserTest {
         textAppears(facilitator, "#my-exercises", "Staff college, group B");
         String exercise = codes.exerciseId();
         Steps.join(player, server, codes.washington(), "Ana");
+        // Each team reads its own brief, structured; the other team's never reaches its browser.
+        Scenario scenario = ScenarioFiles.bundled(Steps.SCENARIO);
+        Brief own = scenario.sides().get(Side.WASHINGTON).briefing();
+        Brief theirs = scenario.sides().get(Side.MOSCOW).briefing();
+        textAppears(player, "#team-brief", own.redLines().get(0).text());
+        textAppears(player, "#team-brief", "Red lines");
+        String page = (String) js(player, "return document.body.textContent");
+        assertThat(page).doesNotContain(theirs.priorities().get(0).text()).doesNotContain(scenario.facilitatorBrief());
 
         Steps.signIn(room, server);
         room.get(server.url("/observer.html?view=projector&x=" + exercise));
@@ -88,6 +100,8 @@ class RoomBrowserTest {
         facilitator.get(server.url("/facilitator.html?x=" + exercise));
         textAppears(facilitator, "#conn", "Live");
         textAppears(facilitator, "#title", "Staff college, group B");
+        assertThat(facilitator.findElement(By.id("brief-MOSCOW")).getDomProperty("textContent")).contains(theirs.redLines().get(0).text());
+        assertThat(facilitator.findElement(By.id("facilitator-brief")).getDomProperty("textContent")).isEqualTo(scenario.facilitatorBrief());
 
         // ---- banners on every screen: phase, pause, inject
         click(facilitator, "#ctl-start");

@@ -54,6 +54,38 @@ public class ExerciseState {
                 remainingMillis == null ? null : remainingMillis / 1000, Map.copyOf(timers), lastSeq, Instant.ofEpochMilli(created));
     }
 
+    /**
+     * A working copy for one command: the maps are copied (two levels where the projection writes
+     * into inner maps), the values are immutable records and are shared. Far cheaper than a JSON
+     * round trip of the whole state, which took a fifth of the server's time per command.
+     */
+    public ExerciseState copy() {
+        ExerciseState c = new ExerciseState();
+        c.id = id;
+        c.scenarioId = scenarioId;
+        c.title = title;
+        c.owner = owner;
+        c.mode = mode;
+        c.seed = seed;
+        c.timers = new LinkedHashMap<>(timers);
+        c.created = created;
+        c.phase = phase;
+        c.turn = turn;
+        c.deadline = deadline;
+        c.paused = paused;
+        c.remainingMillis = remainingMillis;
+        c.lastSeq = lastSeq;
+        c.members = new LinkedHashMap<>(members);
+        c.game = game;
+        drafts.forEach((side, lines) -> c.drafts.put(side, new LinkedHashMap<>(lines)));
+        c.sealed = new LinkedHashMap<>(sealed);
+        c.proposals = new LinkedHashMap<>(proposals);
+        ratings.forEach((side, bySide) -> c.ratings.put(side, new LinkedHashMap<>(bySide)));
+        c.draftOutcome = draftOutcome;
+        c.endReason = endReason;
+        return c;
+    }
+
     /** The fold of this turn's orders, proposals and ratings, written into the fields above. */
     public TurnInputs turnInputs() {
         return TurnInputs.over(turn, sealed, proposals, ratings);

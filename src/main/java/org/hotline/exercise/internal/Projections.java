@@ -60,11 +60,6 @@ public class Projections {
         return state;
     }
 
-    /** A working copy for one command: nothing it changes is seen until it is committed. */
-    public ExerciseState copy(ExerciseState state) {
-        return json.readValue(json.writeValueAsString(state), ExerciseState.class);
-    }
-
     /** The committed state becomes the one commands are checked against (ended ones are let go). */
     public void keep(ExerciseState state) {
         if (state.phase == Phase.ENDED) {

@@ -27,7 +27,7 @@ import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 
 /**
- * The turn (DESIGN.md section 2): one declared table says what ends each phase and what comes next;
+ * The turn (docs/design.md section 2): one declared table says what ends each phase and what comes next;
  * the commands each phase allows are in {@link org.hotline.exercise.CommandType}.
  */
 final class TurnFlow {

@@ -60,39 +60,12 @@ class CommandEndpoint {
         });
     }
 
-    @MessageMapping("exercise.{id}.chat.team")
-    void chatTeam(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ChatTeam.class);
-    }
-
-    @MessageMapping("exercise.{id}.chat.diplomacy")
-    void chatDiplomacy(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ChatDiplomacy.class);
-    }
-
-    @MessageMapping("exercise.{id}.draft")
-    void draft(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.DraftLine.class);
-    }
-
-    @MessageMapping("exercise.{id}.orders.submit")
-    void submit(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.SubmitOrders.class);
-    }
-
-    @MessageMapping("exercise.{id}.proposal")
-    void proposal(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ProposalAction.class);
-    }
-
-    @MessageMapping("exercise.{id}.note")
-    void note(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.Note.class);
-    }
-
-    @MessageMapping("exercise.{id}.control")
-    void control(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.Control.class);
+    /** Every command destination; its last part names the command (Destinations, the gate has checked it). */
+    @MessageMapping({"exercise.{id}.chat.team", "exercise.{id}.chat.diplomacy", "exercise.{id}.draft", "exercise.{id}.orders.submit",
+        "exercise.{id}.proposal", "exercise.{id}.note", "exercise.{id}.control"})
+    void command(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        Class<? extends Command> type = Destinations.app(headers.getDestination()).map(t -> Destinations.command(t.name())).orElseThrow();
+        command(id, message, principal, headers, type);
     }
 
     private void command(String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers,

@@ -25,8 +25,12 @@ public class Sessions {
     private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService writers;
+    private final Capacity capacity;
+    private final SessionEnd sessionEnd;
 
-    public Sessions() {
+    Sessions(Capacity capacity, SessionEnd sessionEnd) {
+        this.capacity = capacity;
+        this.sessionEnd = sessionEnd;
         AtomicInteger count = new AtomicInteger();
         this.writers = Executors.newScheduledThreadPool(TransportBuffers.WRITER_THREADS, r -> {
             Thread thread = new Thread(r, "ws-writer-" + count.incrementAndGet());
@@ -47,6 +51,10 @@ public class Sessions {
                 WebSocketSession batched = new BatchedSession(session, writers, TransportBuffers.SEND_BUFFER_LIMIT_BYTES);
                 byId.put(session.getId(), batched);
                 super.afterConnectionEstablished(batched);
+                String refusal = capacity.refusal();
+                if (refusal != null) {
+                    sessionEnd.end(session.getId(), CapacityGate.CODE, refusal);
+                }
             }
 
             @Override

@@ -32,9 +32,16 @@ class TransportBuffers implements WebSocketMessageBrokerConfigurer {
      */
     static final int INBOUND_THREADS = 32;
 
+    private final CapacityGate capacity;
+
+    TransportBuffers(CapacityGate capacity) {
+        this.capacity = capacity;
+    }
+
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.taskExecutor().corePoolSize(INBOUND_THREADS).maxPoolSize(INBOUND_THREADS);
+        registration.interceptors(capacity);
     }
 
     @Bean

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hotline.scenario.Finding;
 
-/** How a report cites the finding catalogue (DESIGN.md section 5): the findings behind a change, the recommendation that answers them. */
+/** How a report cites the finding catalogue (docs/design.md section 5): the findings behind a change, the recommendation that answers them. */
 record Citations(Map<String, Finding> catalogue) {
 
     String because(List<String> findings, String what) {

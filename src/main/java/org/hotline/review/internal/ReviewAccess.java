@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * that the list and every read use: its owning facilitator (at any time), analyst accounts (once it
  * has ended), and its players once the facilitator has released the review. Nobody else: not other
  * facilitators, observers or notetakers. Players see what the teams did, not the staff's notes or
- * facilitator-only injects (DESIGN.md section 4, visibility).
+ * facilitator-only injects (docs/design.md section 4, visibility).
  */
 @Component
 class ReviewAccess {

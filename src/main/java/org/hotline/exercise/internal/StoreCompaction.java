@@ -1,0 +1,104 @@
+package org.hotline.exercise.internal;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the H2 file from growing with rewritten pages. H2's MVStore never overwrites: every commit
+ * writes the changed pages to a new chunk, and the older copies stay in their chunks until those are
+ * rewritten. H2 compacts only from its background writer, which WRITE_DELAY=0 (needed so that an
+ * acknowledged command is in the file) switches off; so this does it: when less than
+ * {@code hotline.storage.compact-below-percent} of the file is live data, it rewrites the live pages
+ * of the emptiest chunks, whose space the next commits then reuse. PostgreSQL needs none of this.
+ */
+@Component
+class StoreCompaction {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
+    /** At most this much is rewritten per round, so a round stays short beside the commands. */
+    private static final int REWRITE_BYTES = 8 * 1024 * 1024;
+
+    private final DataSource dataSource;
+    private final int belowPercent;
+    private final int everySeconds;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "h2-compaction");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StoreCompaction(DataSource dataSource, @Value("${hotline.storage.compact-below-percent:70}") int belowPercent,
+                    @Value("${hotline.storage.compact-every-seconds:5}") int everySeconds) {
+        this.dataSource = dataSource;
+        this.belowPercent = belowPercent;
+        this.everySeconds = everySeconds;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (everySeconds > 0 && store() != null) {
+            timer.scheduleWithFixedDelay(this::compact, everySeconds, everySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /** One round; returns whether it rewrote anything. */
+    boolean compact() {
+        try {
+            Object store = store();
+            if (store == null) {
+                return false;
+            }
+            int fill = (int) store.getClass().getMethod("getFillRate").invoke(store);
+            if (fill >= belowPercent) {
+                return false;
+            }
+            Method compact = store.getClass().getMethod("compact", int.class, int.class);
+            return (boolean) compact.invoke(store, belowPercent, REWRITE_BYTES);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // A closed or busy store: the next round tries again; compaction is never needed for correctness.
+            log.warn("H2 compaction skipped: {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The H2 MVStore behind the pool, or null when the database is not a file H2 database. H2 is a
+     * runtime dependency and offers compaction only on its store object, hence the reflection.
+     */
+    private Object store() {
+        try (Connection connection = dataSource.getConnection()) {
+            Class<?> h2 = Class.forName("org.h2.jdbc.JdbcConnection");
+            if (!connection.isWrapperFor(h2)) {
+                return null;
+            }
+            Object session = h2.getMethod("getSession").invoke(connection.unwrap(h2));
+            Object database = session.getClass().getMethod("getDatabase").invoke(session);
+            if (!(boolean) database.getClass().getMethod("isPersistent").invoke(database)) {
+                return null;
+            }
+            Object store = database.getClass().getMethod("getStore").invoke(database);
+            return store == null ? null : store.getClass().getMethod("getMvStore").invoke(store);
+        } catch (ClassNotFoundException notH2) {
+            return null;
+        } catch (ReflectiveOperationException | java.sql.SQLException | RuntimeException e) {
+            log.warn("H2 store not reachable for compaction: {}", e.toString());
+            return null;
+        }
+    }
+}
