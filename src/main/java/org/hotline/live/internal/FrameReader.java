@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompDecoder;
@@ -44,13 +46,13 @@ class FrameReader {
 
     private final LiveLimits limits;
     private final SessionEnd sessionEnd;
-    private final Outbox outbox;
+    private final SimpMessagingTemplate template;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
-    FrameReader(LiveLimits limits, SessionEnd sessionEnd, Outbox outbox) {
+    FrameReader(LiveLimits limits, SessionEnd sessionEnd, @Lazy SimpMessagingTemplate template) {
         this.limits = limits;
         this.sessionEnd = sessionEnd;
-        this.outbox = outbox;
+        this.template = template;
     }
 
     WebSocketHandler decorate(WebSocketHandler handler) {
@@ -139,8 +141,9 @@ class FrameReader {
             return;
         }
         log.info("Refused a WebSocket message from session {}: BAD_FRAME {}", session.getId(), problem);
-        // Addressed by session id (the user may not be known yet: its CONNECT can still be on its way to the gate).
-        outbox.error(session.getId(), session.getId(), new ErrorBody("BAD_FRAME", problem, null, null, null));
+        // The session's own error queue (what /user/queue/errors resolves to): the user may not be known
+        // yet, its CONNECT can still be on its way to the gate.
+        template.convertAndSend("/queue/errors-user" + session.getId(), new ErrorBody("BAD_FRAME", problem, null, null, null));
     }
 
     /**
