@@ -60,14 +60,13 @@ class FuzzTest extends WireTest {
             t.control(Map.of("type", "START"));
             t.control(Map.of("type", "ADVANCE"));
             String other = wire.create(t.facilitatorToken, "AUTOMATIC", Map.of()).get("id").asString();
-            long before = t.facilitator.sync(t.id, 0).get("lastSeq").asLong();
-
             RawStomp player = RawStomp.connect(port, t.w1Seat.get("token").asString());
             RawStomp observer = RawStomp.connect(port, wire.join(t.created.get("joinCodes").get("OBSERVER").asString(), "Fuzz")
                     .get("token").asString());
             for (RawStomp raw : List.of(player, observer)) {
                 raw.send("SUBSCRIBE\nid:sync\ndestination:/user/queue/sync\n\n\0");
             }
+            long before = t.facilitator.sync(t.id, 0).get("lastSeq").asLong();
             int logLinesBefore = logged.list.size();
             int sent = 0;
             while (sent < FRAMES) {
