@@ -6,6 +6,12 @@ import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 8000;
 
+/** A unique command id from the browser's secure random source (randomUUID exists only on HTTPS pages). */
+function newCommandId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return 'c-' + Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}
+
 export class Live {
   /**
    * @param exerciseId the exercise
@@ -81,8 +87,21 @@ export class Live {
   }
 
   live(event) {
-    if (this.syncing) this.held.push(event);
-    else this.apply([event]);
+    if (this.syncing) {
+      this.held.push(event);
+      return;
+    }
+    if (event.seq <= this.lastSeq) return;
+    if (event.seq === this.lastSeq + 1) {
+      this.apply([event]);
+      return;
+    }
+    // A gap: events this role may not see, one lost, or one the server never sent. The server's catch-up
+    // says which: ask from the last good seq and hold what comes meanwhile. The gap event itself is
+    // dropped: if it is real, the reply has it (the server stores an event before it broadcasts it).
+    this.syncing = true;
+    this.held = [];
+    this.requestSync();
   }
 
   synced(reply) {
@@ -94,10 +113,13 @@ export class Live {
       this.requestSync();
       return;
     }
-    const held = this.held;
+    // The reply held every event this role may see up to lastSeq: nothing below it is still to come.
+    this.lastSeq = Math.max(this.lastSeq, reply.lastSeq || 0);
+    const held = this.held.sort((a, b) => a.seq - b.seq);
     this.held = [];
     this.syncing = false;
-    this.apply(held);
+    for (const event of held) this.live(event);
+    if (this.syncing) return;
     this.status('live', 'Live');
     // Commands sent while the line was down, or not acknowledged before it dropped, go again; the
     // server answers a repeat with "duplicate": true and changes nothing.
@@ -118,7 +140,7 @@ export class Live {
 
   /** Sends a command; resolves with the server's acknowledgement, rejects with its error. */
   send(channel, body) {
-    const commandId = crypto.randomUUID ? crypto.randomUUID() : `c-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const commandId = newCommandId();
     const command = { destination: `/app/exercise.${this.exerciseId}.${channel}`, body: { ...body, commandId } };
     return new Promise((resolve, reject) => {
       command.resolve = resolve;

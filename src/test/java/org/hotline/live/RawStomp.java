@@ -45,8 +45,15 @@ final class RawStomp {
             WebSocketSession socket = new StandardWebSocketClient(container).execute(new AbstractWebSocketHandler() {
                 @Override
                 public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
-                    seen.add(message instanceof BinaryMessage binary
-                            ? StandardCharsets.UTF_8.decode(binary.getPayload()).toString() : ((TextMessage) message).getPayload());
+                    String text = message instanceof BinaryMessage binary
+                            ? StandardCharsets.UTF_8.decode(binary.getPayload()).toString() : ((TextMessage) message).getPayload();
+                    // The server may write several frames in one WebSocket message: one entry per frame.
+                    for (String frame : text.split("\0")) {
+                        String bare = frame.replaceFirst("^[\r\n]+", "");
+                        if (!bare.isEmpty()) {
+                            seen.add(bare);
+                        }
+                    }
                 }
 
                 @Override

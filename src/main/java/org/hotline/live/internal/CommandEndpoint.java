@@ -127,12 +127,20 @@ class CommandEndpoint {
     private void answer(String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers, Runnable work) {
         try {
             work.run();
-        } catch (CommandRejected rejected) {
+        } catch (RuntimeException failure) {
+            CommandRejected rejected = failure instanceof CommandRejected known ? known : internal(failure);
             log.info("Refused SEND {} from session {}: {} {}", headers.getDestination(), headers.getSessionId(), rejected.code(),
                     LogText.of(rejected.getMessage()));
             outbox.error(principal.getName(), headers.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(), id,
                     commandIdOf(message), headers.getDestination()));
         }
+    }
+
+    /** A failure of the server, not of the input: the stack trace goes to the log under an incident id, the sender gets the id. */
+    private static CommandRejected internal(RuntimeException failure) {
+        String incident = org.hotline.access.Secrets.id("i-", 8);
+        log.error("Incident {}: a command could not be answered", incident, failure);
+        return new CommandRejected("INTERNAL", "The server could not apply this command; nothing was changed (incident " + incident + ")");
     }
 
     private String commandIdOf(Message<byte[]> message) {

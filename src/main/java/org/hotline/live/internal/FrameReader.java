@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -141,7 +141,8 @@ class FrameReader {
             return;
         }
         log.info("Refused a WebSocket message from session {}: BAD_FRAME {}", session.getId(), problem);
-        // The session's own error queue (what /user/queue/errors resolves to), so the answer needs no user.
+        // The session's own error queue (what /user/queue/errors resolves to): the user may not be known
+        // yet, its CONNECT can still be on its way to the gate.
         template.convertAndSend("/queue/errors-user" + session.getId(), new ErrorBody("BAD_FRAME", problem, null, null, null));
     }
 
