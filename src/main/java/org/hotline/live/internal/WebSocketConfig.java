@@ -1,5 +1,6 @@
 package org.hotline.live.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +27,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final Sessions sessions;
     private final LiveLimits limits;
 
-    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits) {
+    /** The cluster profile relays /topic and /queue to RabbitMQ instead (BrokerRelay). */
+    private final boolean relayed;
+
+    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits,
+                    @Value("${hotline.cluster.enabled:false}") boolean relayed) {
         this.gate = gate;
         this.sessions = sessions;
         this.limits = limits;
+        this.relayed = relayed;
     }
 
     @Override
@@ -41,12 +47,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-        heartbeats.setPoolSize(1);
-        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-        heartbeats.initialize();
         registry.setApplicationDestinationPrefixes("/app");
-        registry.enableSimpleBroker("/topic", "/queue").setTaskScheduler(heartbeats).setHeartbeatValue(new long[] {10_000, 10_000});
+        if (!relayed) {
+            ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+            heartbeats.setPoolSize(1);
+            heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+            heartbeats.initialize();
+            registry.enableSimpleBroker("/topic", "/queue").setTaskScheduler(heartbeats).setHeartbeatValue(new long[] {10_000, 10_000});
+        }
         registry.setUserDestinationPrefix("/user");
         registry.setPathMatcher(new AntPathMatcher("."));
         registry.setPreservePublishOrder(true);
