@@ -33,7 +33,7 @@ export function soundOn() {
 export function soundToggle() {
   const button = el('button', { type: 'button', class: 'small sound', id: 'sound-toggle', 'aria-pressed': String(soundOn()) });
   const show = () => {
-    setText(button, soundOn() ? '🔔 Sound on' : '🔕 Sound off');
+    setText(button, soundOn() ? 'Sound on' : 'Sound off');
     button.setAttribute('aria-pressed', String(soundOn()));
   };
   button.addEventListener('click', () => {

@@ -5,6 +5,8 @@ import { openExercise } from './boot.js';
 import { request, tokenFor } from './api.js';
 import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths } from './model.js';
 import { confirmDialog } from './alerts.js';
+import { briefView } from './briefs.js';
+import { watchPresence, proposalsPanel, updateProposals } from './room.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
   loadFindings, findingChips, statusTag, banner,
@@ -20,6 +22,7 @@ class FacilitatorConsole {
     document.getElementById('who').textContent = `Facilitator · ${model.view.you?.name || ''}`;
     this.build();
     loadFindings().then(() => this.update(new Set(['results', 'review'])));
+    watchPresence(model, () => this.updateTeams());
   }
 
   /** Asks first (what cannot be undone), then sends; resolves null when the facilitator says no. */
@@ -74,7 +77,8 @@ class FacilitatorConsole {
       el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view'), ' · ',
         el('a', { href: `review.html?x=${encodeURIComponent(m.view.id)}`, id: 'review-link' }, 'After-action review')));
     const left = el('div', { class: 'column' }, clockPanel,
-      el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox));
+      el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox),
+      this.briefsPanel());
 
     this.review = el('div', { id: 'review' }, el('p', { class: 'muted' }, 'The engine’s draft adjudication appears here in the Adjudication phase.'));
     this.ratings = el('div', { id: 'ratings' });
@@ -98,23 +102,49 @@ class FacilitatorConsole {
       el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'),
         this.injectFeed, this.heldInjects(), this.adHocForm()),
       el('section', { class: 'panel', 'aria-labelledby': 'notes-h' }, el('h2', { id: 'notes-h' }, 'Notes'), this.notesFeed, noteForm(this.live, () => decisionsOf(this.model))),
-      this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
+      proposalsPanel(), this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
     // The suggestions for every variable box (ad hoc injects, effect edits): each path with its plain name.
     const variables = el('datalist', { id: 'variables' }, variablePaths(m.view).map(([path, name]) => el('option', { value: path }, name)));
     document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right), variables);
   }
 
+  /** The facilitator brief and both sides' briefs, as the scenario file has them. */
+  briefsPanel() {
+    const v = this.model.view;
+    return el('section', { class: 'panel', id: 'briefs', 'aria-labelledby': 'briefs-h' }, el('h2', { id: 'briefs-h' }, 'Briefs'),
+      v.facilitatorBrief ? el('details', { open: true }, el('summary', {}, 'Facilitator brief'), el('p', { id: 'facilitator-brief' }, v.facilitatorBrief)) : null,
+      SIDES.map(side => v.briefs?.[side] ? el('details', { id: `brief-${side}` }, el('summary', {}, `${sideLabel(this.model, side)}’s brief`),
+        briefView(v.briefs[side], v.issues)) : null));
+  }
+
+  /** Every scenario inject: scheduled, triggered by a condition, or held; each with its text and Release. */
   heldInjects() {
-    const held = this.model.view.injects || [];
     const id = el('input', { type: 'text', id: 'inject-id', 'aria-label': 'Inject id', placeholder: 'Scenario inject id' });
+    this.planned = el('ul', { class: 'feed planned-injects', id: 'held-injects' });
     return el('div', { class: 'gap' },
-      el('h3', {}, 'Scheduled and held injects'),
-      held.length ? el('ul', { class: 'feed', id: 'held-injects' }, held.map(i => el('li', {},
-        el('div', { class: 'meta' }, el('span', { class: 'who' }, i.title), el('span', {}, i.trigger || '')),
-        el('button', { type: 'button', class: 'small', onclick: () => this.control('RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release now'))))
-        : el('p', { class: 'muted' }, 'Scheduled injects fire by themselves at their turn. To release a held one, give its id from the scenario file:'),
-      el('div', { class: 'row' }, el('span', { class: 'grow' }, id),
-        el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(ack => { if (ack) id.value = ''; }) }, 'Release')));
+      el('h3', {}, 'Scenario injects'), this.planned,
+      el('details', {}, el('summary', {}, 'Release by id'),
+        el('div', { class: 'row' }, el('span', { class: 'grow' }, id),
+          el('button', { type: 'button', id: 'release-inject', onclick: () => id.value.trim() && this.control('RELEASE_INJECT', { injectId: id.value.trim() }, 'Inject released.').then(ack => { if (ack) id.value = ''; }) }, 'Release'))));
+  }
+
+  updatePlanned() {
+    const m = this.model;
+    const planned = m.view.injects || [];
+    const when = i => i.kind === 'SCHEDULED' ? `Scheduled: start of turn ${i.turn}`
+      : i.kind === 'TRIGGERED' ? `Triggered when ${variableName(i.variable, m.view.sides, m.view.issues).toLowerCase()} is ${String(i.comparison).toLowerCase()} ${fmt(i.value, 0)}`
+        : 'Held: released only by you';
+    const audience = a => a === 'ALL' ? 'everyone' : a === 'FACILITATOR' ? 'staff only' : sideLabel(m, a);
+    fill(this.planned, planned.length ? planned.map(i => {
+      const released = m.injects.find(r => r.injectId === i.id);
+      return el('li', { class: `planned ${released ? 'released' : i.kind.toLowerCase()}`, 'data-inject': i.id },
+        el('div', { class: 'meta' }, el('span', { class: 'who' }, i.title), el('span', {}, `for ${audience(i.audience)}`)),
+        el('div', { class: 'muted' }, released ? `Released in turn ${released.turn}` : when(i)),
+        el('details', {}, el('summary', {}, 'Text'), el('div', { class: 'text' }, i.text)),
+        released ? null : el('button', { type: 'button', class: 'small', 'data-release': i.id,
+          onclick: () => this.confirmed({ title: `Release “${i.title}” now?`, body: `It goes to ${audience(i.audience)} at once${i.kind === 'HELD' ? '' : ', before its trigger'}.`,
+            confirm: 'Release now' }, 'RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release'));
+    }) : el('li', { class: 'system' }, 'This scenario has no planned injects.'));
   }
 
   adHocForm() {
@@ -179,7 +209,7 @@ class FacilitatorConsole {
         el('div', { class: 'row' }, el('h3', { class: `grow side-${side}` }, sideLabel(m, side)),
           el('span', { class: 'tag', id: `ready-${side}` }, status)),
         el('ul', { class: 'members' }, members.length ? members.map(p => el('li', {},
-          el('span', {}, p.name),
+          el('span', {}, presenceDot(m, p), p.name),
           el('span', { class: 'row' },
             el('button', { type: 'button', class: 'small', title: `Move ${p.name} to the other team`,
               onclick: () => this.control('MOVE_PLAYER', { playerId: p.playerId, side: SIDES.find(s => s !== side) }) }, 'Move'),
@@ -193,7 +223,7 @@ class FacilitatorConsole {
           el('td', { class: 'muted' }, d.by || ''))))) : null);
     }), (() => {
       const others = [...m.players.values()].filter(p => p.role !== 'PLAYER');
-      return others.length ? el('p', { class: 'muted' }, `Also here: ${others.map(p => `${p.name} (${label(p.role)})`).join(', ')}`) : null;
+      return others.length ? el('p', { class: 'muted', id: 'others' }, 'Also here: ', others.map((p, n) => [n ? ', ' : '', presenceDot(m, p), `${p.name} (${label(p.role)})`])) : null;
     })());
   }
 
@@ -364,9 +394,13 @@ class FacilitatorConsole {
     if (all || changed.has('full')) this.updateState();
     if (all || changed.has('picture')) updatePicture(m, null);
     if (all || changed.has('review') || changed.has('phase') || changed.has('sealed')) { this.updateRatings(); this.updateReview(); }
-    if (all || changed.has('injects')) updateFeed(this.injectFeed, m.injects, injectLine);
+    if (all || changed.has('injects')) {
+      updateFeed(this.injectFeed, m.injects, injectLine);
+      this.updatePlanned();
+    }
     if (all || changed.has('notes')) updateFeed(this.notesFeed, m.notes, noteLine);
     if (all || changed.has('teamChat')) SIDES.forEach(side => updateChat(this.chats[side], m.teamChat[side]));
+    if (all || changed.has('proposals')) updateProposals(m);
     if (all || changed.has('diplomacy')) updateChat(this.diplomacy, m.diplomacy.filter(x => x.text !== undefined));
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, null))
@@ -377,6 +411,14 @@ class FacilitatorConsole {
   refused(error) {
     toast(explain(error), 'error');
   }
+}
+
+/** Connected now or not, in a word for screen readers and a dot for the eye. */
+function presenceDot(model, p) {
+  if (!model.connected) return null;
+  const on = model.connected.has(p.playerId);
+  return el('span', { class: `presence ${on ? 'online' : 'offline'}`, title: on ? 'connected now' : 'not connected',
+    'data-presence': on ? 'online' : 'offline' }, el('span', { class: 'sr-only' }, on ? 'connected: ' : 'not connected: '));
 }
 
 function changeRow(model) {

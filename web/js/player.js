@@ -9,6 +9,7 @@ import {
   enableForm, sectionTabs,
 } from './widgets.js';
 import { confirmDialog } from './alerts.js';
+import { briefView } from './briefs.js';
 
 const EDITABLE = ['BRIEFING', 'DELIBERATION', 'ORDERS'];
 const GROUPS = [['hardline', 'Hardline'], ['less-hardline', 'Less-hardline'], ['neither', 'Neither']];
@@ -75,19 +76,19 @@ class PlayerConsole {
     document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders'], ['col-talk', 'Chat and diplomacy']]), main);
   }
 
+  /** The public summary, then this team's own brief (the server sends no other team's). */
   async loadBrief() {
     const v = this.model.view;
+    let turnLength = '';
     try {
-      const scenarios = await request('GET', '/api/scenarios');
-      const scenario = scenarios.find(s => s.id === v.scenarioId);
-      const sideBrief = v.briefs?.[this.side] || v.brief || null;
-      fill(this.situation,
-        el('p', {}, scenario?.summary || v.title),
-        sideBrief ? el('p', { class: 'side-brief' }, el('b', {}, `${sideLabel(this.model, this.side)}: `), sideBrief) : null,
-        el('p', { class: 'muted' }, `${v.turns} turns${scenario?.turnLength ? ' of ' + scenario.turnLength : ''} · you play ${sideLabel(this.model, this.side)}`));
-    } catch (error) {
-      fill(this.situation, el('p', { class: 'muted' }, v.title));
+      turnLength = (await request('GET', '/api/scenarios')).find(s => s.id === v.scenarioId)?.turnLength || '';
+    } catch {
+      // The turn length is a detail; the briefs come with the exercise.
     }
+    fill(this.situation,
+      el('p', { class: 'public-summary' }, v.summary || v.title),
+      el('p', { class: 'muted' }, `${v.turns} turns${turnLength ? ' of ' + turnLength : ''} · you play ${sideLabel(this.model, this.side)}`),
+      briefView(v.briefs?.[this.side], v.issues, `${sideLabel(this.model, this.side)}’s brief (your team only)`));
   }
 
   tab(which) {
@@ -270,14 +271,18 @@ class PlayerConsole {
     for (const issueId of [...this.dirty]) this.flush(issueId);
     const m = this.model;
     const draft = m.drafts[this.side];
-    const moves = m.view.issues.map(i => [i, draft[i.id]]);
+    const chosen = m.view.issues.filter(i => draft[i.id]?.move && draft[i.id].move !== 'HOLD' || draft[i.id]?.argument);
+    const holding = m.view.issues.filter(i => !chosen.includes(i));
     const ok = await confirmDialog({
       title: `Seal ${sideLabel(m, this.side)}’s orders for the whole team?`,
-      body: [el('p', {}, 'These moves become your team’s orders for this turn. They stay secret until Results. Until the Orders phase ends your team may unseal them.'),
-        el('table', { class: 'grid', id: 'confirm-moves' }, el('tbody', {}, moves.map(([i, line]) => el('tr', {},
+      body: [el('p', {}, 'These become your team’s orders for this turn, for everyone on the team. They stay secret until Results.'),
+        chosen.length ? el('table', { class: 'grid', id: 'confirm-moves' }, el('tbody', {}, chosen.map(i => el('tr', {},
           el('th', { scope: 'row' }, i.name),
-          el('td', {}, el('b', {}, label(line?.move || 'HOLD')), line?.redLine ? ' · red line' : '', !line?.move ? ' (no move chosen)' : ''),
-          el('td', { class: 'muted' }, line?.argument || '')))))],
+          el('td', {}, el('b', {}, label(draft[i.id].move || 'HOLD')), draft[i.id].redLine ? ' · red line' : ''),
+          el('td', { class: 'muted' }, draft[i.id].argument || '')))))
+          : el('p', { id: 'confirm-moves' }, el('b', {}, 'No moves chosen: your team holds on every issue.')),
+        holding.length && chosen.length ? el('p', { id: 'confirm-hold' }, el('b', {}, 'Hold'), ` on ${holding.length === 1 ? 'the other issue' : `the other ${holding.length} issues`}: `,
+          holding.map(i => i.name).join(', '), '.') : null],
       confirm: 'Seal these orders', cancel: 'Keep drafting' });
     if (!ok) return;
     this.submitButton.disabled = true;

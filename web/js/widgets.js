@@ -3,6 +3,7 @@
 import { el, fill, setText, time, label, fmt, toast } from './dom.js';
 import { lineChart } from './charts.js';
 import { soundToggle } from './alerts.js';
+import { plain, dealsView } from './debrief.js';
 import { PHASES, SIDES, sideLabel, issueName, latest, secondsLeft } from './model.js';
 
 // ---------------------------------------------------------------- top bar
@@ -323,15 +324,17 @@ export function resultsView(model, result, side) {
   const now = model.publicStates.find(s => s.turn === result.turn);
   const orders = result.orders || {};
   const issues = result.issues || [];
+  const summary = plain(result.summary);
   return el('article', { class: 'results-turn', 'aria-label': `Results of turn ${result.turn}` },
     el('h3', {}, `Turn ${result.turn} results`, result.decidedBy === 'FACILITATOR' ? el('small', {}, ' · reviewed by the facilitator') : null),
-    el('p', { class: 'summary' }, result.summary || ''),
-    findingChips(findingIds(result.summary)),
+    el('p', { class: 'summary' }, summary.words),
+    findingChips(summary.ids),
     whatChanged(model, previous, now, result, side),
+    dealsView(model, result),
     issues.map(i => {
       const w = orders.WASHINGTON?.[i.issueId] || { move: i.washingtonMove };
       const m = orders.MOSCOW?.[i.issueId] || { move: i.moscowMove };
-      const narrative = result.byIssue?.[i.issueId] || '';
+      const narrative = plain(result.byIssue?.[i.issueId]);
       return el('section', { class: 'outcome', 'data-issue': i.issueId },
         el('header', { class: 'row' }, el('h4', { class: 'grow' }, issueName(model, i.issueId)),
           statusTag(i.before), '→', statusTag(i.after)),
@@ -340,8 +343,8 @@ export function resultsView(model, result, side) {
             el('span', { class: `side-${s}` }, sideLabel(model, s), ': '), el('b', {}, label(order.move || move || 'HOLD')),
             order.redLine ? el('span', { class: 'tag' }, ' red line') : null,
             order.argument ? el('div', { class: 'argument' }, order.argument) : null))),
-        el('p', {}, narrative),
-        findingChips(findingIds(narrative)));
+        el('p', {}, narrative.words),
+        findingChips(narrative.ids));
     }));
 }
 

@@ -170,6 +170,7 @@ class BrowserExerciseTest {
         textAppears(facilitator, "#chat-m-log", "A message written during the outage");
 
         // A server refusal is shown as a sentence (an unknown inject id).
+        click(facilitator, "details:has(#inject-id) > summary");
         visible(facilitator, "#inject-id").sendKeys("no-such-inject");
         click(facilitator, "#release-inject");
         textAppears(facilitator, "#toasts", "no-such-inject");

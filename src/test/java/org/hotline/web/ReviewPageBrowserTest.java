@@ -105,8 +105,12 @@ class ReviewPageBrowserTest {
         new Select(browser.findElement(By.id("filter-kind"))).selectByValue("CHAT_TEAM");
         waiting(browser).until(d -> {
             List<WebElement> rows = d.findElements(By.cssSelector("#timeline-rows tr"));
-            return rows.size() == 3 && rows.stream().allMatch(r -> r.getText().contains("CHAT_TEAM"));
+            return rows.size() == 3 && rows.stream().allMatch(r -> r.getText().contains("Team chat"));
         });
+        assertThat(browser.findElement(By.id("timeline")).getText()).as("plain event names").doesNotContain("STATE_FULL")
+                .doesNotContain("CHAT_TEAM");
+        assertThat(browser.findElement(By.id("turn-state")).getText()).as("plain variable names").doesNotContain("domesticSupport")
+                .contains("Domestic support");
 
         waiting(browser).until(d -> String.valueOf(js(d, "return document.querySelector('#report h2')?.textContent"))
                 .startsWith("After-action report"));
@@ -114,9 +118,47 @@ class ReviewPageBrowserTest {
         WebElement summary = visible(browser, "#report-form textarea");
         summary.clear();
         summary.sendKeys("Three turns of arms talks; the white cell's summary.");
+        // Observations and plan rows: add one, move it to the top, remove another.
+        int strengths = browser.findElements(By.cssSelector("#edit-strengths > fieldset.observation")).size();
+        click(browser, "#add-strength");
+        WebElement added = visible(browser, "#edit-strengths > fieldset.observation[data-index='" + strengths + "']");
+        added.findElement(By.cssSelector("[data-field=title] input")).sendKeys("The white cell kept time");
+        added.findElement(By.cssSelector("[data-field=observation] textarea")).sendKeys("Every phase ended on its deadline.");
+        for (int i = strengths; i > 0; i--) {
+            click(browser, "#edit-strengths > fieldset.observation[data-index='" + i + "'] [data-action=up]");
+        }
+        int improvements = browser.findElements(By.cssSelector("#edit-improvements > fieldset.observation")).size();
+        if (improvements > 0) {
+            click(browser, "#edit-improvements > fieldset.observation[data-index='0'] [data-action=remove]");
+        }
+        click(browser, "#add-plan");
+        int rows = browser.findElements(By.cssSelector("#edit-plans > fieldset.observation")).size();
+        browser.findElement(By.cssSelector("#edit-plans > fieldset.observation[data-index='" + (rows - 1) + "'] [data-field=area] input"))
+                .sendKeys("Timekeeping drill");
         click(browser, "#save-report");
         textAppears(browser, "#report-summary", "the white cell's summary");
         textAppears(browser, "#report-status", "edited by " + Server.ADMIN);
+        assertThat(browser.findElement(By.cssSelector("#report-strengths .observation h4")).getText()).isEqualTo("1. The white cell kept time");
+        assertThat(browser.findElements(By.cssSelector("#report-improvements .observation"))).hasSize(Math.max(0, improvements - 1));
+        textAppears(browser, "#plan", "Timekeeping drill");
+        waiting(browser).until(d -> d.findElements(By.cssSelector("#report-charts figure canvas")).size() == 3);
+
+        // The print view (and a PDF saved from it) is the report alone, with its charts.
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.findElement(By.cssSelector(".review-nav")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("replay")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("print-report")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#report-charts canvas")).stream().allMatch(WebElement::isDisplayed)).isTrue();
+        assertThat(js(browser, "return [...document.querySelectorAll('#report-charts canvas')].every(c => c.getBoundingClientRect().right <= document.getElementById('report').getBoundingClientRect().right + 1)"))
+                .as("charts fit the printed page").isEqualTo(true);
+        screenshot(browser, "review-print-view");
+        org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) browser).print(new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "review-report.pdf"), bytes);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(bytes.length).as("a PDF with the charts drawn in").isGreaterThan(20_000);
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        Steps.screenshots(browser, "review-report");
         screenshot(browser, "review-page");
         assertThat(js(browser, "return document.querySelectorAll('#history tr.diverged').length")).isNotNull();
         assertThat(Browsers.consoleErrors(browser)).isEmpty();

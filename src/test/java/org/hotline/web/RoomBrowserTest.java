@@ -94,6 +94,8 @@ class RoomBrowserTest {
         textAppears(player, "#announce", "Deliberation");
         textAppears(room, "#room-phase", "Deliberation");
         textAppears(room, "#room-countdown", "1");
+        double clock = ((Number) js(room, "return parseFloat(getComputedStyle(document.getElementById('room-countdown')).fontSize)")).doubleValue();
+        assertThat(clock).as("countdown readable from the back of the room (px)").isGreaterThanOrEqualTo(96);
         click(facilitator, "#ctl-pause");
         textAppears(player, "#announce", "paused");
         textAppears(room, "#announce", "paused");
@@ -103,6 +105,9 @@ class RoomBrowserTest {
         Steps.adHocInject(facilitator, "Border incident", "Shots across the line overnight.", "washington.domesticSupport", "-100");
         textAppears(player, "#announce", "New inject: Border incident");
         textAppears(room, "#announce", "Border incident");
+        Browsers.viewport(room, 1920, 1080);
+        assertThat(Contrast.of(room).failures()).as("WCAG AA on the projector, with the inject banner").isEmpty();
+        Browsers.screenshot(room, "projector-inject-1920x1080");
 
         // ---- withheld concessions: said once above the cards, and not offered in a proposal
         visible(player, "#withheld-all");
@@ -163,7 +168,7 @@ class RoomBrowserTest {
         // ---- Submit shows the moves first; Keep drafting leaves the orders open
         click(player, "#submit-orders");
         textAppears(player, "#confirm-moves", landed.charAt(0) + landed.substring(1).toLowerCase().replace('_', ' '));
-        textAppears(player, "#confirm-moves", "Hold");
+        textAppears(player, "#confirm-hold", "Hold");
         Steps.screenshots(player, "confirm-submit");
         click(player, "#confirm-cancel");
         assertThat(player.findElement(By.id("submit-state")).getText()).doesNotContain("sealed");

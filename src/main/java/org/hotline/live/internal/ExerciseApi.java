@@ -60,7 +60,8 @@ class ExerciseApi {
 
     record View(String id, String scenarioId, String title, Mode mode, Phase phase, int turn, int turns, int issuesPerTurn,
                 Instant deadline, boolean paused, Long remainingSeconds, long lastSeq, Map<Side, String> sides,
-                List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes) {
+                List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes,
+                String summary, Map<Side, Briefing.SideBrief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
     }
 
     record EventPage(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
@@ -119,7 +120,9 @@ class ExerciseApi {
         return new View(s.id(), s.scenarioId(), s.title(), s.mode(), s.phase(), s.turn(), s.turns(), scenario.issuesPerTurn(),
                 s.deadline(), s.paused(), s.remainingSeconds(), s.lastSeq(), labels(scenario), issues, scenario.allowedMoves(),
                 new You(seat.role(), seat.side(), seat.playerId(), seat.name()), players,
-                seat.role() == Role.FACILITATOR ? access.joinCodes(id) : null);
+                seat.role() == Role.FACILITATOR ? access.joinCodes(id) : null, scenario.summary(),
+                Briefing.briefs(scenario, seat.role(), seat.side()), Briefing.facilitatorBrief(scenario, seat.role()),
+                Briefing.injects(scenario, seat.role()));
     }
 
     @GetMapping("/api/exercises/{id}/events")

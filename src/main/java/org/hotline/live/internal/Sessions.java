@@ -61,6 +61,12 @@ public class Sessions {
         };
     }
 
+    /** Whether the user has at least one open session now. */
+    public boolean online(String user) {
+        Set<String> ids = byUser.get(user);
+        return ids != null && !ids.isEmpty();
+    }
+
     public void connected(String user, String sessionId) {
         userOf.put(sessionId, user);
         byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sessionId);

@@ -31,6 +31,8 @@ public final class ExerciseLoader {
 
     public static final String RULEBOOK = "rulebook.yaml";
     public static final String FINDINGS = "findings.yaml";
+    /** The computer-played strategies' parameters (bots module), not a scenario. */
+    public static final String STRATEGIES = "strategies.yaml";
     private static final String BUNDLED = "exercises/";
 
     /** A file to load: its name for messages, and its text (reading may fail). */
@@ -45,7 +47,8 @@ public final class ExerciseLoader {
         List<ScenarioProblem> problems = new ArrayList<>();
         Map<String, SourceFile> bundled = bundled(problems);
         List<SourceFile> scenarioFiles = new ArrayList<>(bundled.values().stream()
-                .filter(f -> !f.name().equals(BUNDLED + RULEBOOK) && !f.name().equals(BUNDLED + FINDINGS)).toList());
+                .filter(f -> !f.name().equals(BUNDLED + RULEBOOK) && !f.name().equals(BUNDLED + FINDINGS)
+                        && !f.name().equals(BUNDLED + STRATEGIES)).toList());
         userFolder.ifPresent(folder -> scenarioFiles.addAll(folder(folder, problems)));
         SourceFile rulebook = bundled.get(BUNDLED + RULEBOOK);
         SourceFile findings = bundled.getOrDefault(BUNDLED + FINDINGS, missing(BUNDLED + FINDINGS));

@@ -1,0 +1,50 @@
+// What the results mean in words for the players: the sentences without their citation brackets (the
+// finding ids become expandable references), and the deals accepted this turn with whether each side
+// kept its part.
+import { el, label } from './dom.js';
+import { SIDES, sideLabel, issueName } from './model.js';
+
+const CITATION = /\s*\[((?:CS\d|[BKMFR]\d)(?:,\s*(?:CS\d|[BKMFR]\d))*)\]/g;
+
+/** A narrative sentence as people read it, and the finding ids it cited. */
+export function plain(text) {
+  const ids = [];
+  const words = String(text || '').replace(CITATION, (all, list) => {
+    ids.push(...list.split(',').map(s => s.trim()));
+    return '';
+  }).replace(/\s+\./g, '.').trim();
+  return { words, ids: [...new Set(ids)] };
+}
+
+/** The move a side played on an issue in this result. */
+function played(result, side, issueId) {
+  const order = result.orders?.[side]?.[issueId];
+  if (order?.move) return order.move;
+  const issue = (result.issues || []).find(i => i.issueId === issueId);
+  return (side === 'WASHINGTON' ? issue?.washingtonMove : issue?.moscowMove) || 'HOLD';
+}
+
+/** For one side's part of a deal: kept (every promised move played) and what it played instead. */
+function part(model, result, side, terms) {
+  const broken = Object.entries(terms || {}).filter(([issue, move]) => played(result, side, issue) !== move)
+    .map(([issue, move]) => `${issueName(model, issue)}: ${label(played(result, side, issue))}, not ${label(move)}`);
+  return broken.length ? `${sideLabel(model, side)} did not keep its part (${broken.join('; ')}).`
+    : `${sideLabel(model, side)} kept its part.`;
+}
+
+export function dealsView(model, result) {
+  const deals = [...model.proposals.values()].filter(p => p.turn === result.turn && p.status === 'ACCEPTED');
+  if (!deals.length) return null;
+  return el('div', { class: 'deals', 'aria-label': 'Deals this turn' }, el('h4', {}, deals.length > 1 ? 'Deals accepted this turn' : 'The deal accepted this turn'),
+    deals.map(p => {
+      const other = SIDES.find(s => s !== p.from);
+      const terms = (title, map) => {
+        const list = Object.entries(map || {}).map(([issue, move]) => `${issueName(model, issue)} — ${label(move)}`).join('; ');
+        return list ? `${title}: ${list}` : '';
+      };
+      return el('div', { class: 'deal', 'data-proposal': p.proposalId },
+        el('p', {}, `${sideLabel(model, p.from)} proposed, ${sideLabel(model, other)} accepted. `,
+          [terms(`${sideLabel(model, p.from)} would play`, p.offered), terms(`${sideLabel(model, other)} would play`, p.requested)].filter(Boolean).join('. '), '.'),
+        el('p', { class: 'deal-kept' }, part(model, result, p.from, p.offered), ' ', part(model, result, other, p.requested)));
+    }));
+}
