@@ -100,7 +100,7 @@ function createForm(refresh) {
     e.preventDefault();
     setText(error, '');
     try {
-      const made = await call('POST', '/api/accounts', { username: user.value.trim(), password: pass.value, role: role.value, roles: [role.value] });
+      const made = await call('POST', '/api/accounts', { username: user.value.trim(), password: pass.value, role: role.value });
       toast(`Account ${made.username} created.`, 'ok');
       form.reset();
       refresh();

@@ -25,19 +25,28 @@ export function lineChart(host, { title, turns, series, height = 110, lastTurn =
   host.append(box);
   const axis = colour('chart-axis');
   const grid = colour('chart-grid');
-  const axisStyle = { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-  return new uPlot({
-    width: Math.max(200, Math.floor(box.clientWidth || host.clientWidth || 260)), height,
+  // The projector's stylesheet asks for taller charts and larger axis labels (--chart-height, --chart-font).
+  const tall = Number(getComputedStyle(document.body).getPropertyValue('--chart-height')) || height;
+  const font = getComputedStyle(document.body).getPropertyValue('--chart-font').trim() || '12px system-ui, sans-serif';
+  const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  const plot = new uPlot({
+    width: Math.max(200, Math.floor(box.clientWidth || host.clientWidth || 260)), height: tall,
     legend: { show: series.length > 1 },
     // No horizontal crosshair: a cursor set from code would leave a dashed line across the chart.
     cursor: { y: false },
     scales: { x: { time: false, range: (u, min, max) => [0, Math.max(max ?? 0, lastTurn, 1)] }, y: { range: [0, 100] } },
-    axes: [{ ...axisStyle, size: 28, incrs: [1, 2, 5, 10, 20, 50, 100], values: (u, v) => v.map(t => (Number.isInteger(t) ? `T${t}` : '')) },
-      { ...axisStyle, size: 40 }],
+    axes: [{ ...axisStyle, size: Math.round(parseFloat(font) * 2.3), incrs: [1, 2, 5, 10, 20, 50, 100], values: (u, v) => v.map(t => (Number.isInteger(t) ? `T${t}` : '')) },
+      { ...axisStyle, size: Math.round(parseFloat(font) * 3.4) }],
     series: [{ label: 'Turn', value: (u, v) => (v === null || v === undefined ? '–' : `T${v}`) },
       ...series.map(s => {
         const stroke = colour(s.stroke);
         return { label: s.label, stroke, width: 2.5, points: { size: 6, fill: stroke, stroke }, value: one };
       })],
   }, [turns, ...series.map(s => s.values)], box);
+  // Follows its box when the window or the layout changes (a projector resized to full screen).
+  new ResizeObserver(() => {
+    const width = Math.max(200, Math.floor(box.clientWidth));
+    if (Math.abs(width - plot.width) > 4) plot.setSize({ width, height: tall });
+  }).observe(box);
+  return plot;
 }

@@ -12,7 +12,7 @@ export function plain(text) {
   const words = String(text || '').replace(CITATION, (all, list) => {
     ids.push(...list.split(',').map(s => s.trim()));
     return '';
-  }).replace(/\s+\./g, '.').trim();
+  }).replace(/\s+\./g, '.').replaceAll(' -> ', ' → ').trim();
   return { words, ids: [...new Set(ids)] };
 }
 

@@ -64,6 +64,12 @@ export function fmt(n, digits = 0) {
   return typeof n === 'number' ? n.toFixed(digits) : (n ?? '–');
 }
 
+/** A value the engine records as text: to one decimal when it is a number, in words otherwise. */
+export function num(value) {
+  const n = Number(value);
+  return value !== null && value !== undefined && value !== '' && Number.isFinite(n) ? n.toFixed(1) : label(value);
+}
+
 /** A small transient message in the page's toast area (role=status or alert). */
 export function toast(text, kind = 'info') {
   let area = $('#toasts');

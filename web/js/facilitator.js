@@ -1,9 +1,9 @@
 // The facilitator console: teams and readiness, clock and phase controls, the whole state,
 // adjudication review, injects, notes, and a view of every channel.
-import { el, fill, setText, label, fmt, toast } from './dom.js';
+import { el, fill, setText, label, fmt, num, toast } from './dom.js';
 import { openExercise } from './boot.js';
 import { request, tokenFor } from './api.js';
-import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths } from './model.js';
+import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths, plainPaths } from './model.js';
 import { confirmDialog } from './alerts.js';
 import { briefView } from './briefs.js';
 import { watchPresence, proposalsPanel, updateProposals } from './room.js';
@@ -112,7 +112,7 @@ class FacilitatorConsole {
   briefsPanel() {
     const v = this.model.view;
     return el('section', { class: 'panel', id: 'briefs', 'aria-labelledby': 'briefs-h' }, el('h2', { id: 'briefs-h' }, 'Briefs'),
-      v.facilitatorBrief ? el('details', { open: true }, el('summary', {}, 'Facilitator brief'), el('p', { id: 'facilitator-brief' }, v.facilitatorBrief)) : null,
+      v.facilitatorBrief ? el('details', {}, el('summary', {}, 'Facilitator brief'), el('p', { id: 'facilitator-brief' }, v.facilitatorBrief)) : null,
       SIDES.map(side => v.briefs?.[side] ? el('details', { id: `brief-${side}` }, el('summary', {}, `${sideLabel(this.model, side)}’s brief`),
         briefView(v.briefs[side], v.issues)) : null));
   }
@@ -138,12 +138,12 @@ class FacilitatorConsole {
     fill(this.planned, planned.length ? planned.map(i => {
       const released = m.injects.find(r => r.injectId === i.id);
       return el('li', { class: `planned ${released ? 'released' : i.kind.toLowerCase()}`, 'data-inject': i.id },
-        el('div', { class: 'meta' }, el('span', { class: 'who' }, i.title), el('span', {}, `for ${audience(i.audience)}`)),
-        el('div', { class: 'muted' }, released ? `Released in turn ${released.turn}` : when(i)),
-        el('details', {}, el('summary', {}, 'Text'), el('div', { class: 'text' }, i.text)),
-        released ? null : el('button', { type: 'button', class: 'small', 'data-release': i.id,
+        el('div', { class: 'row' }, el('b', { class: 'grow' }, i.title),
+          released ? el('span', { class: 'tag' }, `released turn ${released.turn}`) : el('button', { type: 'button', class: 'small', 'data-release': i.id,
           onclick: () => this.confirmed({ title: `Release “${i.title}” now?`, body: `It goes to ${audience(i.audience)} at once${i.kind === 'HELD' ? '' : ', before its trigger'}.`,
-            confirm: 'Release now' }, 'RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release'));
+            confirm: 'Release now' }, 'RELEASE_INJECT', { injectId: i.id }, `Released: ${i.title}`) }, 'Release')),
+        el('details', {}, el('summary', { class: 'muted' }, `${released ? 'Released' : when(i)} · for ${audience(i.audience)}`),
+          el('div', { class: 'text' }, i.text)));
     }) : el('li', { class: 'system' }, 'This scenario has no planned injects.'));
   }
 
@@ -347,21 +347,21 @@ class FacilitatorConsole {
           el('td', {}, findingChips(i.findings || [])))))),
       el('details', { class: 'gap' }, el('summary', {}, `Effects (${(outcome.effects || []).length})`),
         el('table', { class: 'grid' }, el('tbody', {}, (outcome.effects || []).map(e => el('tr', {},
-          el('td', {}, variableName(e.variable, m.view.sides, m.view.issues)), el('td', { class: 'num' }, `${fmt(e.before, 1)} → ${fmt(e.after, 1)}`), el('td', {}, e.reason),
+          el('td', {}, variableName(e.variable, m.view.sides, m.view.issues)), el('td', { class: 'num' }, `${num(e.before)} → ${num(e.after)}`), el('td', {}, e.reason),
           el('td', {}, (e.findings || []).join(' '))))))),
       el('details', {}, el('summary', {}, `Dice (${(outcome.rolls || []).length})`),
         el('table', { class: 'grid rolls' }, el('tbody', {}, (outcome.rolls || []).map(r => el('tr', {},
           el('td', {}, r.purpose), el('td', {}, r.issueId ? issueName(m, r.issueId) : ''), el('td', {}, `${fmt(r.odds * 100, 0)}% chance`), el('td', {}, `drew ${fmt(r.draw, 3)}`),
           el('td', {}, r.success ? 'yes' : 'no')))))),
       el('div', { class: 'field gap' }, el('label', { for: 'review-summary' }, 'Narrative summary (players see this)'), summary,
-        engineText('review-engine-summary', engineAccount.summary)),
+        engineText('review-engine-summary', engineAccount.summary, m.view)),
       el('details', {}, el('summary', {}, 'Narrative per issue'),
         (m.view.issues).map(issue => {
           const t = el('textarea', { id: `review-issue-${issue.id}`, rows: 2 });
           t.value = told.byIssue?.[issue.id] || '';
           byIssue[issue.id] = t;
           return el('div', { class: 'field' }, el('label', { for: t.id }, issue.name), t,
-            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id]));
+            engineText(`review-engine-${issue.id}`, engineAccount.byIssue?.[issue.id], m.view));
         })),
       el('details', {}, el('summary', {}, 'Change effects'),
         el('p', { class: 'muted' }, 'Pick a variable from the suggestions (type a few letters), or type its path: tension, washington.trust, issue.<id>.balance …'),
@@ -430,8 +430,8 @@ function changeRow(model) {
 }
 
 /** The engine's own wording next to an editable field, for the facilitator's eyes only. */
-function engineText(id, text) {
-  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), text) : null;
+function engineText(id, text, view) {
+  return text ? el('p', { class: 'hint', id }, el('strong', {}, 'Engine’s account (facilitator only): '), plainPaths(text, view.sides, view.issues)) : null;
 }
 
 function readChange(row) {

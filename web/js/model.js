@@ -1,5 +1,6 @@
 // What a page knows about an exercise: the REST view (scenario, issues, seats) plus every event it
 // has applied, in sequence order. apply() reports which parts changed so a page redraws only those.
+import { EVENT } from './events.js';
 
 export const SIDES = ['WASHINGTON', 'MOSCOW'];
 export const PHASES = ['LOBBY', 'BRIEFING', 'DELIBERATION', 'ORDERS', 'ADJUDICATION', 'RESULTS', 'ENDED'];
@@ -45,6 +46,12 @@ export function variableName(path, sides = {}, issues = []) {
     return `${parts[0] === 'agreement' ? 'Agreement on ' : ''}${name}: ${lower(parts[2])}`;
   }
   return parts.map(word).join(' ');
+}
+
+/** Engine text with its variable paths in words: "washington.trust 24.98 -> 23.93" → "Washington: trust 24.98 → 23.93". */
+export function plainPaths(text, sides = {}, issues = []) {
+  return String(text || '').replace(/\b(washington|moscow|context|issue|agreement)\.([A-Za-z0-9-]+)(?:\.([A-Za-z]+))?\b/g,
+    path => variableName(path, sides, issues)).replaceAll(' -> ', ' → ');
 }
 
 /** Every path an inject or an edit may change, with its plain name, for suggestion lists. */
@@ -105,16 +112,16 @@ export function apply(model, events) {
   for (const e of events) {
     const p = e.payload || {};
     switch (e.type) {
-      case 'PLAYER_JOINED':
-      case 'PLAYER_MOVED':
+      case EVENT.PLAYER_JOINED:
+      case EVENT.PLAYER_MOVED:
         model.players.set(p.playerId, { playerId: p.playerId, name: p.name, role: p.role ?? model.players.get(p.playerId)?.role, side: p.side });
         changed.add('players');
         break;
-      case 'PLAYER_REMOVED':
+      case EVENT.PLAYER_REMOVED:
         model.players.delete(p.playerId);
         changed.add('players').add('removed');
         break;
-      case 'PHASE_CHANGED':
+      case EVENT.PHASE_CHANGED:
         if (p.turn !== model.turn) newTurn(model);
         model.phase = p.phase;
         model.turn = p.turn;
@@ -122,36 +129,36 @@ export function apply(model, events) {
         if (p.phase === 'ADJUDICATION') { model.drafted = null; model.decided = null; }
         changed.add('phase').add('clock').add('draft').add('proposals').add('sealed');
         break;
-      case 'CLOCK_CHANGED':
+      case EVENT.CLOCK_CHANGED:
         clock(model, p, e);
         changed.add('clock');
         break;
-      case 'INJECT_RELEASED':
+      case EVENT.INJECT_RELEASED:
         model.injects.push({ seq: e.seq, turn: e.turn, time: e.time, ...p });
         changed.add('injects');
         break;
-      case 'STATE_PUBLIC':
+      case EVENT.STATE_PUBLIC:
         replaceTurn(model.publicStates, { turn: e.turn, ...p });
         changed.add('picture');
         break;
-      case 'STATE_SIDE':
+      case EVENT.STATE_SIDE:
         replaceTurn(model.sideStates[p.side], { turn: e.turn, own: p.own,
           withheld: (p.options || p.withheld || []).filter(o => o.allowed === false) });
         changed.add('picture').add('options');
         break;
-      case 'STATE_FULL':
+      case EVENT.STATE_FULL:
         replaceTurn(model.fullStates, { turn: e.turn, ...p });
         changed.add('full');
         break;
-      case 'CHAT_TEAM':
+      case EVENT.CHAT_TEAM:
         model.teamChat[p.side].push({ seq: e.seq, time: e.time, ...p });
         changed.add('teamChat');
         break;
-      case 'CHAT_DIPLOMACY':
+      case EVENT.CHAT_DIPLOMACY:
         model.diplomacy.push({ seq: e.seq, time: e.time, ...p });
         changed.add('diplomacy');
         break;
-      case 'DRAFT_CHANGED': {
+      case EVENT.DRAFT_CHANGED: {
         const before = model.drafts[p.side][p.change?.issueId];
         model.drafts[p.side] = p.draft || {};
         const after = model.drafts[p.side][p.change?.issueId];
@@ -159,53 +166,53 @@ export function apply(model, events) {
         changed.add('draft');
         break;
       }
-      case 'ORDERS_SUBMITTED':
+      case EVENT.ORDERS_SUBMITTED:
         model.submitted[p.side] = { name: p.name, orders: p.orders };
         model.sealed[p.side] = true;
         changed.add('sealed').add('draft');
         break;
-      case 'ORDERS_SEALED':
+      case EVENT.ORDERS_SEALED:
         model.sealed[p.side] = true;
         changed.add('sealed');
         break;
-      case 'ORDERS_DEFAULTED':
+      case EVENT.ORDERS_DEFAULTED:
         model.sealed[p.side] = true;
         model.defaulted[p.side] = p.reason || 'no orders: HOLD on every issue';
         changed.add('sealed');
         break;
-      case 'PROPOSAL_MADE':
+      case EVENT.PROPOSAL_MADE:
         model.proposals.set(p.proposalId, { seq: e.seq, turn: e.turn, time: e.time, status: 'OPEN', ...p });
         model.diplomacy.push({ seq: e.seq, time: e.time, proposal: p.proposalId });
         changed.add('proposals').add('diplomacy');
         break;
-      case 'PROPOSAL_ANSWERED': {
+      case EVENT.PROPOSAL_ANSWERED: {
         const proposal = model.proposals.get(p.proposalId);
         if (proposal) { proposal.status = p.answer; proposal.answeredBy = p.by; }
         model.diplomacy.push({ seq: e.seq, time: e.time, answer: p });
         changed.add('proposals').add('diplomacy');
         break;
       }
-      case 'ARGUMENT_RATED':
+      case EVENT.ARGUMENT_RATED:
         model.ratings.push({ turn: e.turn, ...p });
         changed.add('review');
         break;
-      case 'ADJUDICATION_DRAFTED':
+      case EVENT.ADJUDICATION_DRAFTED:
         model.drafted = { turn: e.turn, ...p };
         changed.add('review');
         break;
-      case 'ADJUDICATION_DECIDED':
+      case EVENT.ADJUDICATION_DECIDED:
         model.decided = { turn: e.turn, ...p };
         changed.add('review');
         break;
-      case 'RESULTS_PUBLISHED':
+      case EVENT.RESULTS_PUBLISHED:
         model.results.push({ seq: e.seq, ...p });
         changed.add('results');
         break;
-      case 'NOTE_ADDED':
+      case EVENT.NOTE_ADDED:
         model.notes.push({ seq: e.seq, turn: e.turn, phase: e.phase, time: e.time, actor: e.actor, ...p });
         changed.add('notes');
         break;
-      case 'EXERCISE_ENDED':
+      case EVENT.EXERCISE_ENDED:
         model.ended = p;
         changed.add('ended').add('phase');
         break;

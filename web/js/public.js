@@ -8,6 +8,8 @@ import { updateCharts, updateFeed, injectLine, resultsView, statusTag, loadFindi
 // observer.html?x=…&view=projector is the same picture in large type for the room's screen.
 const projector = new URLSearchParams(location.search).get('view') === 'projector';
 document.body.classList.toggle('projector', projector);
+// The projector scales everything up from the root, so every size in the stylesheet grows with it.
+document.documentElement.classList.toggle('projector-root', projector);
 
 class PublicView {
   constructor(model) {
@@ -69,14 +71,16 @@ class PublicView {
       updateCharts(m, null);
     }
     if (all || changed.has('sealed') || changed.has('phase')) {
-      setText(this.sealed, m.phase === 'ORDERS' || m.phase === 'ADJUDICATION'
+      const ordering = m.phase === 'ORDERS' || m.phase === 'ADJUDICATION';
+      setText(this.sealed, ordering
         ? ['WASHINGTON', 'MOSCOW'].map(s => `${sideLabel(m, s)}: ${m.sealed[s] ? 'orders sealed' : 'deciding'}`).join(' · ')
-        : `${label(m.phase)}${m.turn ? ` · turn ${m.turn} of ${m.view.turns}` : ''}`);
+        : projector ? '' : `${label(m.phase)}${m.turn ? ` · turn ${m.turn} of ${m.view.turns}` : ''}`);
+      this.sealed.hidden = !this.sealed.textContent;
     }
     if (all || changed.has('injects')) updateFeed(this.injects, m.injects, injectLine);
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       const last = latest(m.results);
-      if (last) fill(this.result, resultsView(m, last, null));
+      if (last) fill(this.result, resultsView(m, last, null, { compact: projector }));
     }
   }
 

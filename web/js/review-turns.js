@@ -1,7 +1,7 @@
 // The review's replay: the whole state after each turn, charts over the turns with the cursor on the
 // chosen one, and the decision log of that turn (orders, readings, rolls, effects, the facilitator).
-import { el, fill, setText, label, fmt } from './dom.js';
-import { SIDES, SIDE_FIELDS, variableName } from './model.js';
+import { el, fill, setText, label, fmt, num } from './dom.js';
+import { SIDES, SIDE_FIELDS, variableName, plainPaths } from './model.js';
 import { lineChart } from './charts.js';
 import { findingChips } from './widgets.js';
 
@@ -95,7 +95,7 @@ export class Replay {
     const order = (o, side) => [el('strong', { class: `side-${side}` }, label(o.move)), o.redLine ? ' (red line)' : '',
       o.argument ? el('div', { class: 'muted' }, `“${o.argument}”`) : null,
       d.ratings?.[side]?.[o.issueId] !== undefined ? el('div', {}, `Rated ${d.ratings[side][o.issueId]}`) : null];
-    const effects = list => list.map(x => el('div', {}, `${this.variable(x.variable)}: ${fmt(x.before, 1)} → ${fmt(x.after, 1)} (${x.reason})`,
+    const effects = list => list.map(x => el('div', {}, `${this.variable(x.variable)}: ${num(x.before)} → ${num(x.after)} (${x.reason})`,
       findingChips(x.findings)));
     const table = el('table', { class: 'decision-table' },
       el('thead', {}, el('tr', {}, ['Issue', this.sideLabel('WASHINGTON'), `Read by ${this.sideLabel('MOSCOW')}`, this.sideLabel('MOSCOW'),
@@ -110,8 +110,8 @@ export class Replay {
           el('td', {}, `${label(i.before)} → ${label(i.after)}`), el('td', {}, rolls(i.rolls)), el('td', {}, effects(i.effects))))));
     const f = d.facilitator;
     const versions = el('div', { class: 'versions', id: 'versions' },
-      el('div', {}, el('h3', {}, 'Engine'), el('p', {}, d.engineSummary || ''), effects(d.otherEffects), rolls(d.otherRolls)),
-      el('div', {}, el('h3', {}, 'Facilitator'), f ? [el('p', {}, el('strong', {}, label(f.decision)), ': ', f.summary),
+      el('div', {}, el('h3', {}, 'Engine'), el('p', {}, plainPaths(d.engineSummary, this.review.exercise.sides, this.review.exercise.issues)), effects(d.otherEffects), rolls(d.otherRolls)),
+      el('div', {}, el('h3', {}, 'Facilitator'), f ? [el('p', {}, el('strong', {}, label(f.decision)), ': ', plainPaths(f.summary, this.review.exercise.sides, this.review.exercise.issues)),
         el('p', { class: 'rationale' }, `Rationale: ${f.rationale}`),
         f.changes?.length ? el('p', {}, 'Changes: ', f.changes.map(c => `${this.variable(c.variable)} ${c.delta !== null && c.delta !== undefined
           ? (c.delta > 0 ? '+' : '') + c.delta : `set to ${c.set}`}`).join('; ')) : null]

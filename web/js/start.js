@@ -220,6 +220,7 @@ async function render() {
   let right;
   if (session) {
     fill(who, `Signed in as ${session.username} `, el('a', { href: 'admin.html', id: 'admin-link' }, 'Administration'), ' ',
+      el('a', { href: 'analysis.html', id: 'analysis-link' }, 'Options analysis'), ' ',
       el('button', { type: 'button', class: 'small', id: 'sign-out', onclick: () => signOut(session) }, 'Sign out'));
     right = await workspace(session);
   } else {

@@ -319,11 +319,17 @@ export function findingChips(ids) {
 
 // ---------------------------------------------------------------- results
 
-export function resultsView(model, result, side) {
+/**
+ * One turn's results. `compact` (the room's screen) shows only the issues where a move was made or the
+ * status changed, and names the others in one line.
+ */
+export function resultsView(model, result, side, { compact = false } = {}) {
   const previous = model.publicStates.filter(s => s.turn < result.turn).pop();
   const now = model.publicStates.find(s => s.turn === result.turn);
   const orders = result.orders || {};
-  const issues = result.issues || [];
+  const moved = i => i.before !== i.after || (i.washingtonMove && i.washingtonMove !== 'HOLD') || (i.moscowMove && i.moscowMove !== 'HOLD');
+  const issues = (result.issues || []).filter(i => !compact || moved(i));
+  const quiet = compact ? (result.issues || []).filter(i => !moved(i)) : [];
   const summary = plain(result.summary);
   return el('article', { class: 'results-turn', 'aria-label': `Results of turn ${result.turn}` },
     el('h3', {}, `Turn ${result.turn} results`, result.decidedBy === 'FACILITATOR' ? el('small', {}, ' · reviewed by the facilitator') : null),
@@ -345,7 +351,8 @@ export function resultsView(model, result, side) {
             order.argument ? el('div', { class: 'argument' }, order.argument) : null))),
         el('p', {}, narrative.words),
         findingChips(narrative.ids));
-    }));
+    }),
+    quiet.length ? el('p', { class: 'unchanged' }, `Both held, no change: ${quiet.map(i => issueName(model, i.issueId)).join(', ')}.`) : null);
 }
 
 function whatChanged(model, previous, now, result, side) {

@@ -2,6 +2,7 @@ package org.hotline.access;
 
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.access.internal.FailedAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,14 +20,16 @@ public class FirstAccount implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAccount.class);
 
     private final Access access;
+    private final FailedAttempts failedAttempts;
     private final String adminUsername;
     private final String adminPassword;
     private final AtomicReference<String> setupToken = new AtomicReference<>();
 
-    public FirstAccount(Access access,
+    public FirstAccount(Access access, FailedAttempts failedAttempts,
                         @Value("${hotline.admin.username:}") String adminUsername,
                         @Value("${hotline.admin.password:}") String adminPassword) {
         this.access = access;
+        this.failedAttempts = failedAttempts;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
     }
@@ -47,10 +50,12 @@ public class FirstAccount implements ApplicationRunner {
                 + "{{\"token\":\"...\",\"username\":\"...\",\"password\":\"...\"}} once; it is void afterwards)", token);
     }
 
-    /** Uses the setup token once to create the first facilitator account. */
-    public synchronized Caller setup(String token, String username, String password) {
+    /** Uses the setup token once to create the first facilitator account; wrong tokens are counted per client address. */
+    public synchronized Caller setup(String token, String username, String password, String clientAddress) {
+        failedAttempts.check(FailedAttempts.Kind.SETUP, clientAddress);
         String expected = setupToken.get();
         if (expected == null || access.anyAccount() || token == null || !Secrets.hash(expected).equals(Secrets.hash(token))) {
+            failedAttempts.record(FailedAttempts.Kind.SETUP, clientAddress);
             throw new AccessRefused(403, "FORBIDDEN", "No valid setup token (it is void once an account exists)");
         }
         Caller caller = access.createAccount(username, password, EnumSet.of(Role.FACILITATOR));

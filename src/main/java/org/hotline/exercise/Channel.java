@@ -3,6 +3,7 @@ package org.hotline.exercise;
 import java.util.EnumSet;
 import java.util.Set;
 import org.hotline.access.Role;
+import org.hotline.scenario.Inject;
 import org.hotline.scenario.Side;
 
 /**
@@ -26,6 +27,26 @@ public enum Channel {
 
     public static Channel team(Side side) {
         return side == Side.WASHINGTON ? TEAM_WASHINGTON : TEAM_MOSCOW;
+    }
+
+    /** Where an inject for this audience is released. */
+    public static Channel of(Inject.Audience audience) {
+        return switch (audience) {
+            case ALL -> PUBLIC;
+            case WASHINGTON -> TEAM_WASHINGTON;
+            case MOSCOW -> TEAM_MOSCOW;
+            case FACILITATOR -> CONTROL;
+        };
+    }
+
+    /** The audience of an inject released on this channel: the inverse of {@link #of(Inject.Audience)}. */
+    public Inject.Audience audience() {
+        return switch (this) {
+            case PUBLIC -> Inject.Audience.ALL;
+            case TEAM_WASHINGTON -> Inject.Audience.WASHINGTON;
+            case TEAM_MOSCOW -> Inject.Audience.MOSCOW;
+            default -> Inject.Audience.FACILITATOR;
+        };
     }
 
     public static Channel ofTopic(String topic) {

@@ -62,7 +62,7 @@ public class Exercises {
         this.catalog = catalog;
         this.eventLog = eventLog;
         this.referee = new Referee(engine, maxTextChars);
-        this.projector = new Projector(json);
+        this.projector = new Projector();
         this.deadlines = deadlines;
         this.transactions = transactions;
         this.publisher = publisher;
@@ -104,7 +104,7 @@ public class Exercises {
         long seed = request.seed() != null ? request.seed() : new java.security.SecureRandom().nextLong();
         Mode mode = request.mode() == null ? Mode.AUTOMATIC : request.mode();
         synchronized (lock(state.id)) {
-            Batch batch = new Batch(state, projector, json, System.currentTimeMillis(), owner);
+            Batch batch = new Batch(state, projector, System.currentTimeMillis(), owner);
             referee.create(batch, scenario, owner, mode, seed, timers);
             commit(batch, null, sameTransaction);
             return summary(batch.state());
@@ -119,7 +119,7 @@ public class Exercises {
      * caller records the origin and issues the join codes there), so either all is stored or nothing.
      */
     public ExerciseSummary adopt(List<ExerciseEvent> log, Consumer<String> sameTransaction) {
-        if (log.isEmpty() || !"EXERCISE_CREATED".equals(log.get(0).type())) {
+        if (log.isEmpty() || log.get(0).type() != EventType.EXERCISE_CREATED) {
             throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
         }
         ExerciseState state = new ExerciseState();
@@ -132,8 +132,7 @@ public class Exercises {
                 throw new CommandRejected("INVALID", "events[" + (expected - 1) + "]: seq " + expected
                         + " with type, turn, phase, time, channel and payload expected");
             }
-            ExerciseEvent event = new ExerciseEvent(id, e.seq(), e.type(), e.turn(), e.phase(), e.time(), e.actor(),
-                    e.channel(), e.payload());
+            ExerciseEvent event = e.with(id, e.payload());
             try {
                 projector.apply(state, event);
             } catch (RuntimeException bad) {
@@ -235,7 +234,7 @@ public class Exercises {
                     return earlier.get();
                 }
             }
-            Batch batch = new Batch(copy(state), projector, json, System.currentTimeMillis(), actor);
+            Batch batch = new Batch(copy(state), projector, System.currentTimeMillis(), actor);
             try {
                 work.accept(batch);
             } catch (CommandRejected rejected) {
@@ -259,7 +258,7 @@ public class Exercises {
         ExerciseState state = batch.state();
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = state.lastSeq - snapshotSeq.getOrDefault(state.id, 0L) >= snapshotEvery
-                || events.stream().anyMatch(e -> e.type().equals("RESULTS_PUBLISHED") || e.type().equals("EXERCISE_ENDED"));
+                || events.stream().anyMatch(e -> e.type() == EventType.RESULTS_PUBLISHED || e.type() == EventType.EXERCISE_ENDED);
         transactions.executeWithoutResult(tx -> {
             eventLog.append(state, events);
             if (commandId != null) {

@@ -3,6 +3,7 @@ package org.hotline.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.hotline.scenario.Brief;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioFiles;
 import org.hotline.scenario.Side;
@@ -37,12 +38,20 @@ class BriefingTest extends WireTest {
 
         JsonNode w = view(id, tokens.get("WASHINGTON"));
         assertThat(w.get("briefs").get("WASHINGTON").get("summary").asString()).isEqualTo(washingtonBrief);
+        sameBrief(w.get("briefs").get("WASHINGTON"), scenario.sides().get(Side.WASHINGTON).briefing());
+        for (String secret : points(scenario.sides().get(Side.MOSCOW).briefing())) {
+            assertThat(w.toString()).as("Moscow's brief in Washington's view").doesNotContain(secret);
+        }
         assertThat(w.get("briefs").has("MOSCOW")).isFalse();
         assertThat(w.toString()).doesNotContain(moscowBrief).doesNotContain(facilitatorBrief);
         assertThat(w.get("injects").isNull()).isTrue();
 
         JsonNode m = view(id, tokens.get("MOSCOW"));
         assertThat(m.get("briefs").get("MOSCOW").get("summary").asString()).isEqualTo(moscowBrief);
+        sameBrief(m.get("briefs").get("MOSCOW"), scenario.sides().get(Side.MOSCOW).briefing());
+        for (String secret : points(scenario.sides().get(Side.WASHINGTON).briefing())) {
+            assertThat(m.toString()).as("Washington's brief in Moscow's view").doesNotContain(secret);
+        }
         assertThat(m.get("briefs").has("WASHINGTON")).isFalse();
         assertThat(m.toString()).doesNotContain(washingtonBrief).doesNotContain(facilitatorBrief);
 
@@ -57,6 +66,8 @@ class BriefingTest extends WireTest {
         JsonNode f = view(id, facilitator);
         assertThat(f.get("briefs").get("WASHINGTON").get("summary").asString()).isEqualTo(washingtonBrief);
         assertThat(f.get("briefs").get("MOSCOW").get("summary").asString()).isEqualTo(moscowBrief);
+        sameBrief(f.get("briefs").get("WASHINGTON"), scenario.sides().get(Side.WASHINGTON).briefing());
+        sameBrief(f.get("briefs").get("MOSCOW"), scenario.sides().get(Side.MOSCOW).briefing());
         assertThat(f.get("facilitatorBrief").asString()).isEqualTo(facilitatorBrief);
         assertThat(f.get("injects")).hasSize(scenario.injects().size());
         for (JsonNode inject : f.get("injects")) {
@@ -64,6 +75,27 @@ class BriefingTest extends WireTest {
             assertThat(inject.get("text").asString()).isEqualTo(planned.text());
             assertThat(inject.get("kind").asString()).isIn("SCHEDULED", "TRIGGERED", "HELD");
         }
+    }
+
+    /** Every part of the brief on the wire, point by point, word for word. */
+    private static void sameBrief(JsonNode wire, Brief file) {
+        Map<String, java.util.List<Brief.Point>> parts = Map.of("priorities", file.priorities(), "redLines", file.redLines(),
+                "bargainingChips", file.bargainingChips(), "linkages", file.linkages(), "constraints", file.constraints());
+        parts.forEach((name, points) -> {
+            assertThat(wire.get(name)).as(name).hasSize(points.size());
+            for (int i = 0; i < points.size(); i++) {
+                assertThat(wire.get(name).get(i).get("text").asString()).isEqualTo(points.get(i).text());
+                java.util.List<String> issues = new java.util.ArrayList<>();
+                wire.get(name).get(i).get("issues").forEach(n -> issues.add(n.asString()));
+                assertThat(issues).isEqualTo(points.get(i).issues());
+            }
+        });
+        assertThat(file.priorities()).as("a structured brief, not a summary only").isNotEmpty();
+    }
+
+    private static java.util.List<String> points(Brief brief) {
+        return java.util.stream.Stream.of(brief.priorities(), brief.redLines(), brief.bargainingChips(), brief.linkages(), brief.constraints())
+                .flatMap(java.util.List::stream).map(Brief.Point::text).toList();
     }
 
     private JsonNode view(String id, String token) {

@@ -134,7 +134,7 @@ class FacilitatorCommandsTest extends WireTest {
         t.control(Map.of("type", "REMOVE_PLAYER", "playerId", removed));
         t.control(Map.of("type", "MOVE_PLAYER", "playerId", moved, "side", "WASHINGTON"));
         await().atMost(Wire.WAIT).until(() -> !t.w1.connected() && !t.m1.connected());
-        assertThat(wire.get("/api/exercises/" + t.id, t.w1Seat.get("token").asString()).status()).isEqualTo(403);
+        assertThat(wire.get("/api/exercises/" + t.id, t.w1Seat.get("token").asString()).status()).isEqualTo(401);
         Wire.Client again = connect(t.m1Seat.get("token").asString()).subscribeQueues().subscribe(t.topic("team.WASHINGTON"));
         again.sync(t.id, 0);
         assertThat(again.bodies("/user/queue/errors")).isEmpty();

@@ -14,7 +14,7 @@ class JoinTest extends WireTest {
         Table t = new Table("AUTOMATIC", Map.of());
         String oldCode = t.created.get("joinCodes").get("MOSCOW").asString();
         t.control(Map.of("type", "REMOVE_PLAYER", "playerId", t.m1Seat.get("playerId").asString()));
-        assertThat(wire.get("/api/exercises/" + t.id, t.m1Seat.get("token").asString()).status()).isEqualTo(403);
+        assertThat(wire.get("/api/exercises/" + t.id, t.m1Seat.get("token").asString()).status()).isEqualTo(401);
         Wire.Response again = wire.post("/api/join", Map.of("code", oldCode, "name", "Oleg again"), null);
         assertThat(again.status()).isEqualTo(403);
 

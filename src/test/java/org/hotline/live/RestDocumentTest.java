@@ -16,6 +16,8 @@ class RestDocumentTest extends WireTest {
         JsonNode created = wire.create(facilitator, "AUTOMATIC", Map.of());
         String id = created.get("id").asString();
         String player = wire.join(created.get("joinCodes").get("MOSCOW").asString(), "Oleg").get("token").asString();
+        String account = "doc-account-" + System.nanoTime();
+        wire.post("/api/accounts", Map.of("username", account, "password", "long-enough-password"), facilitator);
         Map<String, Object> bodies = Map.of(
                 "/api/setup", Map.of("token", "not-the-setup-token", "username", "x", "password", "long-enough-password"),
                 "/api/login", Map.of("username", Wire.ADMIN, "password", Wire.ADMIN_PASSWORD),
@@ -27,10 +29,10 @@ class RestDocumentTest extends WireTest {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(10);
         for (List<String> row : rows) {
             String method = row.get(0);
-            String path = row.get(1).replace("{id}", id);
+            String path = row.get(1).replace("{id}", id).replace("{username}", account);
             String who = row.get(2);
             boolean open = who.startsWith("anyone");
-            String token = open ? null : who.startsWith("FACILITATOR") ? facilitator : player;
+            String token = open ? null : who.startsWith("FACILITATOR") ? facilitator : path.equals("/api/logout") ? wire.login() : player;
             Wire.Response response = call(method, path, bodies.get(path), token);
             assertThat(response.status()).as("%s %s as %s: %s", method, path, who, response.body())
                     .isNotIn(401, 404, 405, 500);

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.engine.Adjudicator;
+import org.hotline.engine.GameState;
+import org.hotline.exercise.EventPayload;
+import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.review.internal.Replay;
 import org.hotline.scenario.ScenarioCatalog;
@@ -37,15 +40,16 @@ class ReplayAndTransferTest extends ReviewTestBase {
         assertThat(result.outcomesChecked()).isEqualTo(count(log, "ADJUDICATION_DRAFTED")).isGreaterThanOrEqualTo(8);
         assertThat(result.turns()).extracting(Replay.TurnState::turn).containsExactly(0, 1, 2, 3, 4);
         assertThat(count(log, "INJECT_RELEASED")).isGreaterThanOrEqualTo(2);
-        assertThat(log).anyMatch(e -> e.type().equals("ADJUDICATION_DECIDED") && e.payload().get("decision").asString().equals("EDIT"));
+        assertThat(log).anyMatch(e -> e.payload() instanceof EventPayload.AdjudicationDecided d && d.decision().equals("EDIT"));
 
         // The check can fail: one nudged number in one recorded state is caught, at that event.
-        ExerciseEvent state = log.stream().filter(e -> e.type().equals("STATE_FULL") && e.turn() == 3).findFirst().orElseThrow();
+        ExerciseEvent state = log.stream().filter(e -> e.type() == EventType.STATE_FULL && e.turn() == 3).findFirst().orElseThrow();
         List<ExerciseEvent> tampered = new ArrayList<>(log);
-        ObjectNode payload = ((ObjectNode) state.payload()).deepCopy();
-        ((ObjectNode) payload.get("state")).put("tension", payload.get("state").get("tension").asDouble() + 0.5);
-        tampered.set((int) state.seq() - 1, new ExerciseEvent(state.exerciseId(), state.seq(), state.type(), state.turn(), state.phase(),
-                state.time(), state.actor(), state.channel(), payload));
+        EventPayload.StateFull recorded = state.payload(EventPayload.StateFull.class);
+        ObjectNode nudged = json.valueToTree(recorded.state());
+        nudged.put("tension", recorded.state().tension() + 0.5);
+        tampered.set((int) state.seq() - 1, state.with(state.exerciseId(), new EventPayload.StateFull(
+                json.treeToValue(nudged, GameState.class), recorded.effects(), recorded.reason())));
         Replay.Result caught = new Replay(engine, json).run(catalog.find(SCENARIO).orElseThrow(), tampered);
         assertThat(caught.mismatches()).extracting(Replay.Mismatch::seq).contains(state.seq());
         assertThat(caught.mismatches().get(0).what()).contains("/tension");
@@ -125,7 +129,7 @@ class ReplayAndTransferTest extends ReviewTestBase {
             assertThat(List.of(b.seq(), b.type(), b.turn(), b.phase(), b.channel(), b.payload()))
                     .isEqualTo(List.of(a.seq(), a.type(), a.turn(), a.phase(), a.channel(), a.payload()));
         }
-        assertThat(copied.get(0).payload().get("branchOf").get("exerciseId").asString()).isEqualTo(table.id);
+        assertThat(copied.get(0).payload(EventPayload.ExerciseCreated.class).branchOf().exerciseId()).isEqualTo(table.id);
 
         JsonNode sourceReview = wire.get("/api/reviews/" + table.id, facilitatorToken).body();
         assertThat(sourceReview.get("branches").findValuesAsString("exerciseId")).containsExactly(branch.id);
@@ -162,6 +166,6 @@ class ReplayAndTransferTest extends ReviewTestBase {
     }
 
     private static long count(List<ExerciseEvent> log, String type) {
-        return log.stream().filter(e -> e.type().equals(type)).count();
+        return log.stream().filter(e -> e.type() == EventType.valueOf(type)).count();
     }
 }

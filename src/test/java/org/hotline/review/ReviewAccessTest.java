@@ -37,8 +37,8 @@ class ReviewAccessTest extends ReviewTestBase {
         // Staff-only material planted in the log (turn 2's briefing): a facilitator's note and a facilitator-only inject.
         table.control("ADVANCE");
         table.send(table.control, new Command.Note("MOMENT", "Staff only: Boris hesitated before accepting", null));
-        table.control("RELEASE_INJECT", null, null, null, new Command.AdHocInject("Back channel", "Staff only: the cable was forged",
-                "FACILITATOR", List.of()));
+        table.control(new Command.Control.ReleaseInject(null, new Command.AdHocInject("Back channel",
+                "Staff only: the cable was forged", "FACILITATOR", List.of())));
         // Running: its facilitator follows it; analysts wait for the end; players wait for release.
         assertThat(status(review, facilitatorToken)).isEqualTo(200);
         assertThat(status(review, analyst)).isEqualTo(409);

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real server on a random port with a fresh in-memory database. Exercises are played through the
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 abstract class ReviewTestBase {
 
     static final String SCENARIO = "cs3-detente";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -96,13 +98,13 @@ abstract class ReviewTestBase {
             return exercises.handle(id, actor, id + "-c" + (++commands), command);
         }
 
+        /** A facilitator command without fields, read by its wire name as the control destination reads it. */
         Ack control(String type) {
-            return control(type, null, null, null, null);
+            return control(JSON.convertValue(Map.of("type", type), Command.Control.class));
         }
 
-        Ack control(String type, String rationale, String summary, List<Command.StateChange> changes, Command.AdHocInject inject) {
-            return send(control, new Command.Control(type, null, null, inject, null, null, null, rationale, summary, null, changes,
-                    null, null));
+        Ack control(Command.Control command) {
+            return send(control, command);
         }
 
         void draft(Side side, String issue, String move, boolean redLine, String argument) {
@@ -116,17 +118,16 @@ abstract class ReviewTestBase {
          * (REVIEWED), Moscow defaulting in turn 4.
          */
         void playTurn(int turn, boolean reviewed) {
-            control("ADVANCE");
+            control(new Command.Control.Advance());
             send(player(Side.WASHINGTON), new Command.ChatTeam("turn " + turn + ": keep the arms talks alive"));
             send(player(Side.MOSCOW), new Command.ChatDiplomacy("Moscow is ready to talk about arms, turn " + turn));
             Ack offer = send(player(Side.WASHINGTON), new Command.ProposalAction("PROPOSE", null, Map.of("arms", "NEGOTIATE"),
                     Map.of("arms", "NEGOTIATE"), "arms talks for arms talks"));
             send(player(Side.MOSCOW), new Command.ProposalAction("ACCEPT", "P" + offer.firstSeq(), null, null, null));
             if (turn == 2) {
-                control("RELEASE_INJECT", null, null, null, new Command.AdHocInject("Summit leak", "A draft communique leaks.", "ALL",
-                        List.of(new Command.StateChange("washington.trust", 4.0, null))));
-                send(control, new Command.Control("RELEASE_INJECT", null, "october-war", null, null, null, null, null, null, null,
-                        null, null, null));
+                control(new Command.Control.ReleaseInject(null, new Command.AdHocInject("Summit leak", "A draft communique leaks.", "ALL",
+                        List.of(new Command.StateChange("washington.trust", 4.0, null)))));
+                control(new Command.Control.ReleaseInject("october-war", null));
                 send(control, new Command.Note("MOMENT", "Washington presses in Vietnam while talking arms", "vietnam"));
             }
             draft(Side.WASHINGTON, "arms", "NEGOTIATE", false, "Verification and cost: talks serve both sides");
@@ -139,36 +140,34 @@ abstract class ReviewTestBase {
             } else if (turn == 3) {
                 draft(Side.MOSCOW, "naval", "CONCEDE", false, "An incidents-at-sea deal is worth a step back");
             }
-            control("ADVANCE");
+            control(new Command.Control.Advance());
             send(player(Side.WASHINGTON), new Command.SubmitOrders());
             if (turn == 4) {
-                control("LOCK_ORDERS");
+                control(new Command.Control.LockOrders());
             } else {
                 send(player(Side.MOSCOW), new Command.SubmitOrders());
             }
             if (reviewed) {
-                send(control, new Command.Control("RATE_ARGUMENT", null, null, null, "WASHINGTON", "arms", 1, null, null, null, null,
-                        null, null));
+                control(new Command.Control.RateArgument("WASHINGTON", "arms", 1));
                 if (turn == 2) {
-                    control("EDIT", "The leak hardened Moscow's line", "Talks continue under a cloud",
-                            List.of(new Command.StateChange("tension", 3.0, null)), null);
+                    control(new Command.Control.Decide("EDIT", "The leak hardened Moscow's line", "Talks continue under a cloud", null,
+                            List.of(new Command.StateChange("tension", 3.0, null))));
                 } else {
-                    control("APPROVE", "The engine's reading stands", null, null, null);
+                    control(Command.Control.Decide.approve("The engine's reading stands"));
                 }
             }
         }
 
         /** Plays {@code turns} turns from the lobby and ends the exercise. */
         Table play(int turns, boolean reviewed) {
-            control("START");
+            control(new Command.Control.Start());
             for (int turn = 1; turn <= turns; turn++) {
                 if (turn > 1) {
-                    control("ADVANCE");
+                    control(new Command.Control.Advance());
                 }
                 playTurn(turn, reviewed);
             }
-            send(control, new Command.Control("END", null, null, null, null, null, null, null, null, null, null, null,
-                    "four turns played"));
+            control(new Command.Control.End("four turns played"));
             return this;
         }
 

@@ -98,8 +98,11 @@ final class Browsers implements AutoCloseable {
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
+    /** Clicks an element scrolled to the middle of the window, where no sticky bar covers it. */
     static void click(WebDriver driver, String css) {
-        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        js(driver, "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        element.click();
     }
 
     static Object js(WebDriver driver, String script, Object... args) {

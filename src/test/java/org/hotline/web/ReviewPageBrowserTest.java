@@ -179,30 +179,29 @@ class ReviewPageBrowserTest {
         Actor control = Actor.facilitator(Server.ADMIN);
         int[] n = {0};
         java.util.function.BiConsumer<Actor, Command> send = (actor, command) -> exercises.handle(id, actor, "c" + (++n[0]), command);
-        java.util.function.Consumer<String> controlCommand = type -> send.accept(control,
-                new Command.Control(type, null, null, null, null, null, null, null, null, null, null, null, null));
-        controlCommand.accept("START");
+        java.util.function.Consumer<Command.Control> controlCommand = command -> send.accept(control, command);
+        controlCommand.accept(new Command.Control.Start());
         for (int turn = 1; turn <= 3; turn++) {
             if (turn > 1) {
-                controlCommand.accept("ADVANCE");
+                controlCommand.accept(new Command.Control.Advance());
             }
-            controlCommand.accept("ADVANCE");
+            controlCommand.accept(new Command.Control.Advance());
             send.accept(players.get(Side.WASHINGTON), new Command.ChatTeam("Hold the line on Berlin, turn " + turn));
             for (Side side : Side.values()) {
                 send.accept(players.get(side), new Command.DraftLine("arms", "NEGOTIATE", false, "Talks serve both, turn " + turn));
             }
-            controlCommand.accept("ADVANCE");
+            controlCommand.accept(new Command.Control.Advance());
             for (Side side : Side.values()) {
                 send.accept(players.get(side), new Command.SubmitOrders());
             }
         }
-        controlCommand.accept("END");
+        controlCommand.accept(new Command.Control.End(null));
         return id;
     }
 
     private double tensionAfter(String id, int turn) {
         return exercises.events(id, 0, java.util.EnumSet.allOf(org.hotline.exercise.Channel.class)).stream()
-                .filter(e -> e.type().equals("RESULTS_PUBLISHED") && e.payload().get("turn").asInt() == turn)
-                .findFirst().orElseThrow().payload().get("tension").asDouble();
+                .map(e -> e.payload()).filter(p -> p instanceof org.hotline.exercise.EventPayload.ResultsPublished r && r.turn() == turn)
+                .map(p -> ((org.hotline.exercise.EventPayload.ResultsPublished) p).tension()).findFirst().orElseThrow();
     }
 }

@@ -33,11 +33,18 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
     static final String API_BROWSER_POLICY = POLICY.replace("style-src 'self'",
             "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
 
+    /** The client uses none of the browser's powerful features. */
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+            + "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), fullscreen=(self)";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/swagger-ui/") ? API_BROWSER_POLICY : POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
+        // Join codes and exercise ids travel in page addresses: never hand them to another site.
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Permissions-Policy", PERMISSIONS);
         chain.doFilter(request, response);
     }
 

@@ -2,21 +2,31 @@ package org.hotline.access.internal;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.hotline.access.AccessRefused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed joins and failed logins per client address and minute, so that neither join codes nor
- * passwords can be found by trying. Each kind has its own limit and its own count.
+ * Failed joins, logins, setup tokens and bearer tokens per client address and minute, so that neither
+ * join codes, passwords nor tokens can be found by trying. Each kind has its own limit and its own count.
  */
 @Component
 public class FailedAttempts {
 
-    public enum Kind { JOIN, LOGIN }
+    public enum Kind {
+        JOIN("joins"), LOGIN("logins"), SETUP("setup attempts"), TOKEN("token checks");
+
+        private final String plural;
+
+        Kind(String plural) {
+            this.plural = plural;
+        }
+    }
 
     private record Key(Kind kind, String address) {
     }
@@ -29,18 +39,36 @@ public class FailedAttempts {
 
     @Autowired
     public FailedAttempts(@Value("${hotline.access.failed-joins-per-minute:10}") int joinsPerMinute,
-                          @Value("${hotline.access.failed-logins-per-minute:10}") int loginsPerMinute) {
-        this(joinsPerMinute, loginsPerMinute, InstantSource.system());
+                          @Value("${hotline.access.failed-logins-per-minute:10}") int loginsPerMinute,
+                          @Value("${hotline.access.failed-setups-per-minute:5}") int setupsPerMinute,
+                          @Value("${hotline.access.failed-tokens-per-minute:30}") int tokensPerMinute) {
+        this(limits(joinsPerMinute, loginsPerMinute, setupsPerMinute, tokensPerMinute), InstantSource.system());
     }
 
-    FailedAttempts(int joinsPerMinute, int loginsPerMinute, InstantSource clock) {
-        this.perMinute = Map.of(Kind.JOIN, joinsPerMinute, Kind.LOGIN, loginsPerMinute);
+    FailedAttempts(Map<Kind, Integer> perMinute, InstantSource clock) {
+        this.perMinute = Map.copyOf(perMinute);
         this.clock = clock;
+    }
+
+    static Map<Kind, Integer> limits(int joins, int logins, int setups, int tokens) {
+        Map<Kind, Integer> limits = new EnumMap<>(Kind.class);
+        limits.put(Kind.JOIN, joins);
+        limits.put(Kind.LOGIN, logins);
+        limits.put(Kind.SETUP, setups);
+        limits.put(Kind.TOKEN, tokens);
+        return limits;
     }
 
     public boolean blocked(Kind kind, String address) {
         long[] window = windows.get(new Key(kind, address));
         return window != null && fresh(window) && window[1] >= perMinute.get(kind);
+    }
+
+    /** Refuses with 429 when the address is past the limit for this kind. */
+    public void check(Kind kind, String address) {
+        if (blocked(kind, address)) {
+            throw new AccessRefused(429, "RATE_LIMITED", "Too many failed " + kind.plural + " from this address; wait a minute");
+        }
     }
 
     public void record(Kind kind, String address) {

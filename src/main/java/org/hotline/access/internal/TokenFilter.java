@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.hotline.access.Access;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
+import org.hotline.access.TokenGrant;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,7 +33,7 @@ class TokenFilter extends OncePerRequestFilter {
         try {
             found = caller(request.getHeader("Authorization"), request.getRemoteAddr());
         } catch (AccessRefused refused) {
-            // Too many failed HTTP Basic passwords from this address: answered like a refused POST /api/login.
+            // Too many failed passwords or tokens from this address: answered like a refused POST /api/login.
             response.setStatus(refused.status());
             response.setContentType("application/json");
             response.getWriter().write("{\"code\":\"" + refused.code() + "\",\"message\":\""
@@ -52,7 +53,7 @@ class TokenFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return access.authenticate(header.substring(7).strip());
+            return access.grant(header.substring(7).strip(), clientAddress).map(TokenGrant::caller);
         }
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {

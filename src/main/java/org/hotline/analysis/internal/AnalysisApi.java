@@ -67,7 +67,9 @@ class AnalysisApi {
     Setup setup(@AuthenticationPrincipal Caller caller) {
         staff(caller);
         return new Setup(Strategies.bundled().specs(),
-                catalog.scenarios().stream().map(s -> new ScenarioChoice(s.id(), s.title(), s.turns(), s.track().isPresent())).toList(),
+                // the scenario for play first (the form's default), then the case studies
+                catalog.scenarios().stream().sorted(java.util.Comparator.comparing(s -> !s.id().equals(catalog.defaultScenario().id())))
+                        .map(s -> new ScenarioChoice(s.id(), s.title(), s.turns(), s.track().isPresent())).toList(),
                 java.util.Arrays.stream(Metric.values()).map(m -> new MetricEntry(m.key(), m.label(), m.kind().name())).toList(),
                 AnalysisRequest.MAX_RUNS);
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Channel;
+import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Phase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,7 @@ public class EventLog {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
                     ps.setString(1, e.exerciseId());
                     ps.setLong(2, e.seq());
-                    ps.setString(3, e.type());
+                    ps.setString(3, e.type().name());
                     ps.setInt(4, e.turn());
                     ps.setString(5, e.phase().name());
                     ps.setString(6, e.channel().name());
@@ -99,8 +100,11 @@ public class EventLog {
     }
 
     private RowMapper<ExerciseEvent> rowMapper() {
-        return (rs, i) -> new ExerciseEvent(rs.getString("exercise_id"), rs.getLong("seq"), rs.getString("type"),
-                rs.getInt("turn"), Phase.valueOf(rs.getString("phase")), Instant.ofEpochMilli(rs.getLong("occurred_at")),
-                rs.getString("actor"), Channel.valueOf(rs.getString("channel")), json.readTree(rs.getString("payload")));
+        return (rs, i) -> {
+            EventType type = EventType.valueOf(rs.getString("type"));
+            return new ExerciseEvent(rs.getString("exercise_id"), rs.getLong("seq"), type, rs.getInt("turn"),
+                    Phase.valueOf(rs.getString("phase")), Instant.ofEpochMilli(rs.getLong("occurred_at")), rs.getString("actor"),
+                    Channel.valueOf(rs.getString("channel")), json.readValue(rs.getString("payload"), type.payloadType()));
+        };
     }
 }

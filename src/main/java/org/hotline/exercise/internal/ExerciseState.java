@@ -5,10 +5,11 @@ import java.util.Map;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.Member;
 import org.hotline.exercise.Mode;
 import org.hotline.exercise.Phase;
-import org.hotline.scenario.Move;
+import org.hotline.exercise.TurnInputs;
 import org.hotline.scenario.Side;
 
 /**
@@ -37,22 +38,15 @@ public class ExerciseState {
 
     public Map<String, Member> members = new LinkedHashMap<>();
     public GameState game;
-    public Map<Side, Map<String, DraftEntry>> drafts = new LinkedHashMap<>();
+    public Map<Side, Map<String, EventPayload.DraftEntry>> drafts = new LinkedHashMap<>();
     public Map<Side, Orders> sealed = new LinkedHashMap<>();
-    public Map<String, OpenProposal> proposals = new LinkedHashMap<>();
+    public Map<String, TurnInputs.Proposed> proposals = new LinkedHashMap<>();
     public Map<Side, Map<String, Integer>> ratings = new LinkedHashMap<>();
     public Outcome draftOutcome;
     public String endReason;
 
-    /** One line of a team's shared draft, with who wrote it last. */
-    public record DraftEntry(String issueId, Move move, boolean redLine, String argument, String by) {
-    }
-
-    public record OpenProposal(String id, Side from, Map<String, Move> offered, Map<String, Move> requested,
-                               String text, String status, int turn) {
-
-        OpenProposal withStatus(String newStatus) {
-            return new OpenProposal(id, from, offered, requested, text, newStatus, turn);
-        }
+    /** The fold of this turn's orders, proposals and ratings, written into the fields above. */
+    public TurnInputs turnInputs() {
+        return TurnInputs.over(turn, sealed, proposals, ratings);
     }
 }

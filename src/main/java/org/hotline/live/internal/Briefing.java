@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.access.Role;
+import org.hotline.scenario.Brief;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
@@ -16,10 +17,6 @@ import org.hotline.scenario.Side;
  */
 final class Briefing {
 
-    /** A side's brief: its summary (the file's structured parts come with the scenario module's briefs). */
-    record SideBrief(String summary) {
-    }
-
     /**
      * A scenario inject as the facilitator plans with it: {@code kind} SCHEDULED (at {@code turn}),
      * TRIGGERED (when {@code variable} is ABOVE or BELOW {@code value}) or HELD (released by hand).
@@ -31,11 +28,12 @@ final class Briefing {
     private Briefing() {
     }
 
-    static Map<Side, SideBrief> briefs(Scenario scenario, Role role, Side side) {
-        Map<Side, SideBrief> briefs = new EnumMap<>(Side.class);
+    /** The structured briefs (summary, priorities, red lines, bargaining chips, linkages, constraints) the seat may read. */
+    static Map<Side, Brief> briefs(Scenario scenario, Role role, Side side) {
+        Map<Side, Brief> briefs = new EnumMap<>(Side.class);
         for (Side s : Side.values()) {
             if (role == Role.FACILITATOR || (role == Role.PLAYER && s == side)) {
-                briefs.put(s, new SideBrief(scenario.sides().get(s).brief()));
+                briefs.put(s, scenario.sides().get(s).briefing());
             }
         }
         return briefs;

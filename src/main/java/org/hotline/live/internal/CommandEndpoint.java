@@ -6,6 +6,7 @@ import org.hotline.access.Caller;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.CommandRejected;
+import org.hotline.exercise.CommandType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Exercises;
 import org.springframework.messaging.Message;
@@ -103,18 +104,29 @@ class CommandEndpoint {
             Membership.Seat seat = membership.of((Caller) principal, id);
             ObjectNode body = body(message);
             JsonNode commandId = body.remove("commandId");
-            Command command;
-            try {
-                command = json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
-            } catch (JacksonException e) {
-                throw new CommandRejected("BAD_JSON", "The body does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage());
-            }
+            Command command = read(body, type);
             if (command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy) {
                 checkChat(seat, body);
             }
             Ack ack = exercises.handle(id, seat.actor(), commandId == null || !commandId.isString() ? null : commandId.asString(), command);
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/replies", ack);
         });
+    }
+
+    private Command read(ObjectNode body, Class<? extends Command> type) {
+        Class<? extends Command> target = type;
+        if (type == Command.Control.class) {
+            // The facilitator's commands share a destination: "type" names which, as in CommandType's table.
+            JsonNode name = body.get("type");
+            target = CommandType.control(name == null || !name.isString() ? "" : name.asString()).map(CommandType::command)
+                    .orElseThrow(() -> new CommandRejected("INVALID", "type: one of " + String.join(", ", CommandType.controlNames())));
+        }
+        try {
+            return json.readerFor(target).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+        } catch (JacksonException e) {
+            throw new CommandRejected("BAD_JSON", "The body does not fit the " + Destinations.nameOf(type) + " command: "
+                    + e.getOriginalMessage());
+        }
     }
 
     private void checkChat(Membership.Seat seat, ObjectNode body) {

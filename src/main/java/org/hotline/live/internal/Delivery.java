@@ -1,6 +1,7 @@
 package org.hotline.live.internal;
 
 import org.hotline.exercise.Channel;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
 import org.springframework.context.event.EventListener;
@@ -30,9 +31,11 @@ class Delivery {
                 template.convertAndSend(prefix + event.channel().topic(), event);
             }
             template.convertAndSend(prefix + Channel.CONTROL.topic(), event);
-            if (event.type().equals("PLAYER_REMOVED") || event.type().equals("PLAYER_MOVED")) {
-                // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
-                sessions.closeUser("seat:" + event.payload().get("playerId").asString(), "seat changed");
+            // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
+            if (event.payload() instanceof EventPayload.PlayerRemoved removed) {
+                sessions.closeUser("seat:" + removed.playerId(), "seat changed");
+            } else if (event.payload() instanceof EventPayload.PlayerMoved moved) {
+                sessions.closeUser("seat:" + moved.playerId(), "seat changed");
             }
         }
     }

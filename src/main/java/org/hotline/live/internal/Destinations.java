@@ -1,10 +1,13 @@
 package org.hotline.live.internal;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.access.Role;
 import org.hotline.exercise.Channel;
+import org.hotline.exercise.Command;
+import org.hotline.exercise.CommandType;
 
 /** The STOMP destinations of docs/protocol.md and who may use them. */
 final class Destinations {
@@ -40,14 +43,29 @@ final class Destinations {
         return m != null && m.matches() ? Optional.of(m.group(2)) : Optional.empty();
     }
 
-    static boolean maySend(String command, Role role) {
-        return switch (command) {
-            case "sync" -> true;
-            case "chat.team", "chat.diplomacy", "draft", "orders.submit", "proposal" -> role == Role.PLAYER;
-            case "note" -> role == Role.FACILITATOR || role == Role.NOTETAKER;
-            case "control" -> role == Role.FACILITATOR;
-            default -> false;
-        };
+    /** The commands each SEND destination carries; sync is a read, open to every seat. */
+    private static final Map<String, Class<? extends Command>> COMMANDS = Map.of(
+            "chat.team", Command.ChatTeam.class,
+            "chat.diplomacy", Command.ChatDiplomacy.class,
+            "draft", Command.DraftLine.class,
+            "orders.submit", Command.SubmitOrders.class,
+            "proposal", Command.ProposalAction.class,
+            "note", Command.Note.class,
+            "control", Command.Control.class);
+
+    static Class<? extends Command> command(String destination) {
+        return COMMANDS.get(destination);
+    }
+
+    /** The destination a command kind is sent to, for messages. */
+    static String nameOf(Class<? extends Command> kind) {
+        return COMMANDS.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).findFirst().orElse("?");
+    }
+
+    /** Whether a role may send to the destination at all: {@link CommandType}'s table decides. */
+    static boolean maySend(String destination, Role role) {
+        Class<? extends Command> kind = COMMANDS.get(destination);
+        return "sync".equals(destination) || kind != null && CommandType.maySend(role, kind);
     }
 
     static Channel channel(String topicName) {

@@ -61,7 +61,7 @@ class ExerciseApi {
     record View(String id, String scenarioId, String title, Mode mode, Phase phase, int turn, int turns, int issuesPerTurn,
                 Instant deadline, boolean paused, Long remainingSeconds, long lastSeq, Map<Side, String> sides,
                 List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes,
-                String summary, Map<Side, Briefing.SideBrief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
+                String summary, Map<Side, org.hotline.scenario.Brief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
     }
 
     record EventPage(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
@@ -91,6 +91,9 @@ class ExerciseApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal Caller caller, @RequestBody NewExercise request) {
         requireFacilitator(caller);
+        if (request.mode() == null) {
+            throw new CommandRejected("INVALID", "mode: AUTOMATIC, REVIEWED or FREE");
+        }
         Map<String, String> codes = new LinkedHashMap<>();
         ExerciseSummary summary = exercises.create(caller.username(), request, id -> codes.putAll(access.issueJoinCodes(id)));
         return new Created(summary.id(), summary.scenarioId(), summary.title(), summary.mode(), summary.phase(), summary.turn(), codes);
@@ -128,6 +131,9 @@ class ExerciseApi {
     @GetMapping("/api/exercises/{id}/events")
     EventPage events(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                      @RequestParam(defaultValue = "0") long after) {
+        if (after < 0) {
+            throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
+        }
         Membership.Seat seat = membership.of(caller, id);
         long lastSeq = exercises.summary(id).map(ExerciseSummary::lastSeq).orElse(0L);
         List<ExerciseEvent> events = exercises.events(id, after, seat.channels(), limits.eventsPerPage());

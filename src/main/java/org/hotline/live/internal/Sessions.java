@@ -1,35 +1,24 @@
 package org.hotline.live.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected;
- * and the first reader of every frame, so that an unreadable frame from a connected client is
- * answered on its error queue instead of closing its session (Spring's default).
+ * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected.
+ * (Reading frames is {@link FrameReader}'s.)
  */
 @Component
 public class Sessions {
 
     private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, String> userOf = new ConcurrentHashMap<>();
-    private final Outbox outbox;
-
-    public Sessions(Outbox outbox) {
-        this.outbox = outbox;
-    }
 
     public WebSocketHandler decorate(WebSocketHandler handler) {
         return new WebSocketHandlerDecorator(handler) {
@@ -40,21 +29,8 @@ public class Sessions {
             }
 
             @Override
-            public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-                String user = userOf.get(session.getId());
-                String problem = user != null && message instanceof TextMessage text ? unreadable(text) : null;
-                if (problem != null) {
-                    outbox.error(user, session.getId(), new ErrorBody("BAD_FRAME", "Unreadable STOMP frame: " + problem,
-                            null, null, null));
-                    return;
-                }
-                super.handleMessage(session, message);
-            }
-
-            @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 byId.remove(session.getId());
-                userOf.remove(session.getId());
                 byUser.values().forEach(ids -> ids.remove(session.getId()));
                 super.afterConnectionClosed(session, status);
             }
@@ -68,7 +44,6 @@ public class Sessions {
     }
 
     public void connected(String user, String sessionId) {
-        userOf.put(sessionId, user);
         byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
     }
 
@@ -80,20 +55,6 @@ public class Sessions {
             } catch (IOException alreadyGone) {
                 // Closing a session that is already closed: nothing left to do.
             }
-        }
-    }
-
-    /**
-     * Why a WebSocket message is not a complete STOMP frame, or null if it is. Clients send one whole
-     * frame per message; a message without its NUL terminator would otherwise be buffered and glued
-     * to the next frame, spoiling that one too.
-     */
-    private static String unreadable(TextMessage text) {
-        try {
-            return new StompDecoder().decode(ByteBuffer.wrap(text.asBytes())).isEmpty()
-                    ? "incomplete frame (a frame ends with a NUL byte)" : null;
-        } catch (RuntimeException e) {
-            return e.getMessage();
         }
     }
 

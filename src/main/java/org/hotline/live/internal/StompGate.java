@@ -2,77 +2,120 @@ package org.hotline.live.internal;
 
 import java.util.Optional;
 import org.hotline.access.Access;
+import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
+import org.hotline.access.TokenGrant;
 import org.hotline.exercise.CommandRejected;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Lazy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Authorises every frame from a client: CONNECT needs a token, SUBSCRIBE and SEND are checked against
- * the caller's seat in the exercise now. A refused frame is dropped and answered on the sender's
- * /user/queue/errors; the session stays open.
+ * Authorises every frame from a client: only CONNECT, SUBSCRIBE, UNSUBSCRIBE, SEND, DISCONNECT and
+ * heartbeats are accepted (a client-sent MESSAGE would otherwise reach subscribers as if the server had
+ * said it). CONNECT needs a token, SUBSCRIBE and SEND are checked against the caller's seat in the
+ * exercise now. A refused frame is dropped and answered on the sender's /user/queue/errors; the
+ * session stays open. A refused CONNECT gets an ERROR frame, then the close.
  */
 @Component
 class StompGate implements ChannelInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(StompGate.class);
 
     private final Access access;
     private final Membership membership;
     private final Outbox outbox;
     private final Sessions sessions;
     private final LiveLimits limits;
-    private final MessageChannel clientOutbound;
+    private final Subscriptions subscriptions;
+    private final TokenSessions tokenSessions;
+    private final SessionEnd sessionEnd;
     private final JsonMapper json;
 
     StompGate(Access access, Membership membership, Outbox outbox, Sessions sessions, LiveLimits limits,
-              @Qualifier("clientOutboundChannel") @Lazy
-              MessageChannel clientOutbound, JsonMapper json) {
+              Subscriptions subscriptions, TokenSessions tokenSessions, SessionEnd sessionEnd, JsonMapper json) {
         this.access = access;
         this.membership = membership;
         this.outbox = outbox;
         this.sessions = sessions;
         this.limits = limits;
-        this.clientOutbound = clientOutbound;
+        this.subscriptions = subscriptions;
+        this.tokenSessions = tokenSessions;
+        this.sessionEnd = sessionEnd;
         this.json = json;
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (stomp == null || stomp.getCommand() == null) {
-            return message;
+        if (stomp == null) {
+            return null;
+        }
+        if (stomp.getCommand() == null) {
+            return stomp.getMessageType() == SimpMessageType.HEARTBEAT ? message : null;
         }
         return switch (stomp.getCommand()) {
             case CONNECT, STOMP -> connect(message, stomp);
-            case SUBSCRIBE -> subscribe(message, stomp);
+            case SUBSCRIBE -> subscribeOnce(message, stomp);
+            case UNSUBSCRIBE -> unsubscribe(message, stomp);
             case SEND -> send(message, stomp);
-            default -> message;
+            case DISCONNECT -> disconnect(message, stomp);
+            default -> refuse(message, stomp, new CommandRejected("BAD_FRAME", "A client may not send " + stomp.getCommand()
+                    + " frames; only CONNECT, SUBSCRIBE, UNSUBSCRIBE, SEND and DISCONNECT"), null);
         };
     }
 
     private Message<?> connect(Message<?> message, StompHeaderAccessor stomp) {
-        Optional<Caller> caller = access.authenticate(token(stomp));
-        if (caller.isEmpty()) {
-            StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-            error.setMessage("UNAUTHORIZED: CONNECT needs a valid 'Authorization: Bearer <token>' header");
-            error.setSessionId(stomp.getSessionId());
-            clientOutbound.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
-            sessions.close(stomp.getSessionId(), CloseStatus.POLICY_VIOLATION.withReason("unauthorized"));
+        Optional<TokenGrant> grant;
+        try {
+            grant = access.grant(token(stomp), ClientAddress.of(stomp.getSessionAttributes()));
+        } catch (AccessRefused limited) {
+            sessionEnd.end(stomp.getSessionId(), limited.code(), limited.getMessage());
             return null;
         }
-        stomp.setUser(caller.get());
-        sessions.connected(caller.get().getName(), stomp.getSessionId());
+        if (grant.isEmpty()) {
+            sessionEnd.end(stomp.getSessionId(), "UNAUTHORIZED", "CONNECT needs a valid 'Authorization: Bearer <token>' header");
+            return null;
+        }
+        Caller caller = grant.get().caller();
+        stomp.setUser(caller);
+        sessions.connected(caller.getName(), stomp.getSessionId());
+        tokenSessions.opened(stomp.getSessionId(), grant.get());
+        return message;
+    }
+
+    /** One subscription per destination and a cap per session, then the seat's right to the destination. */
+    private Message<?> subscribeOnce(Message<?> message, StompHeaderAccessor stomp) {
+        CommandRejected problem = subscriptions.problem(stomp.getSessionId(), stomp.getSubscriptionId(), stomp.getDestination());
+        if (problem != null) {
+            return refuse(message, stomp, problem, null);
+        }
+        Message<?> allowed = subscribe(message, stomp);
+        if (allowed != null) {
+            subscriptions.add(stomp.getSessionId(), stomp.getSubscriptionId(), stomp.getDestination());
+        }
+        return allowed;
+    }
+
+    private Message<?> unsubscribe(Message<?> message, StompHeaderAccessor stomp) {
+        if (!subscriptions.remove(stomp.getSessionId(), stomp.getSubscriptionId())) {
+            return refuse(message, stomp, new CommandRejected("BAD_FRAME", "No subscription with that id"), null);
+        }
+        return message;
+    }
+
+    private Message<?> disconnect(Message<?> message, StompHeaderAccessor stomp) {
+        subscriptions.forget(stomp.getSessionId());
         return message;
     }
 
@@ -123,12 +166,13 @@ class StompGate implements ChannelInterceptor {
             return new CommandRejected("BAD_FRAME", "The frame has no destination");
         }
         return Destinations.exerciseOf(destination).filter(id -> !id.matches("[0-9a-z]{1,40}"))
-                .map(id -> new CommandRejected("UNKNOWN_EXERCISE", "No exercise '" + id + "'"))
-                .orElseGet(() -> new CommandRejected("BAD_FRAME", "Unknown destination " + destination
-                        + " (see docs/protocol.md for the destinations)"));
+                .map(id -> new CommandRejected("UNKNOWN_EXERCISE", "No such exercise"))
+                .orElseGet(() -> new CommandRejected("BAD_FRAME", "Unknown destination (see docs/protocol.md for the destinations)"));
     }
 
     private Message<?> refuse(Message<?> message, StompHeaderAccessor stomp, CommandRejected rejected, String exerciseId) {
+        log.info("Refused {} {} from session {}: {} {}", stomp.getCommand(), LogText.of(stomp.getDestination()),
+                stomp.getSessionId(), rejected.code(), LogText.of(rejected.getMessage()));
         Caller caller = caller(stomp);
         if (caller != null) {
             outbox.error(caller.getName(), stomp.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(),

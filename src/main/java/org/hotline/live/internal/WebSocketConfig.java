@@ -25,22 +25,29 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
     private final Sessions sessions;
+    private final FrameReader frames;
     private final LiveLimits limits;
+    private final String[] allowedOrigins;
 
     /** The cluster profile relays /topic and /queue to RabbitMQ instead (BrokerRelay). */
     private final boolean relayed;
 
-    WebSocketConfig(StompGate gate, Sessions sessions, LiveLimits limits,
+    WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits,
+                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins,
                     @Value("${hotline.cluster.enabled:false}") boolean relayed) {
         this.gate = gate;
         this.sessions = sessions;
+        this.frames = frames;
         this.limits = limits;
+        this.allowedOrigins = allowedOrigins;
         this.relayed = relayed;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // A browser page of another site may not open the socket: with no origins configured, only this
+        // server's own pages (same origin); clients that send no Origin (not browsers) are not affected.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins).addInterceptors(new ClientAddress());
         // One session's frames are handled in the order sent (a draft line before the submit).
         registry.setPreserveReceiveOrder(true);
     }
@@ -70,7 +77,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.setMessageSizeLimit(limits.transportLimitBytes())
                 .setSendBufferSizeLimit(1024 * 1024)
                 .setSendTimeLimit(20_000)
-                .addDecoratorFactory(sessions::decorate);
+                .addDecoratorFactory(sessions::decorate)
+                .addDecoratorFactory(frames::decorate);
     }
 
     /** The container must accept frames up to the transport limit, or it closes the socket itself. */

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.hotline.engine.Adjudicator;
-import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Scores;
 import org.hotline.engine.TurnInput;
-import org.hotline.exercise.Channel;
+import org.hotline.exercise.Decision;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.TurnInputs;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Scenario;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,11 +77,9 @@ public final class Replay {
         List<String> dueInjects = List.of();
         final List<String> releasedAtOpen = new ArrayList<>();
         Inject adHoc;
-        final TurnInputs inputs = new TurnInputs(json);
+        final TurnInputs inputs = new TurnInputs();
         Outcome outcome;
-        List<Inject.Change> decisionChanges = List.of();
-        String decisionRationale = "";
-        boolean overridden;
+        Decision decision;
         boolean results;
 
         Walk(Scenario scenario) {
@@ -89,12 +87,10 @@ public final class Replay {
         }
 
         void step(ExerciseEvent e) {
-            JsonNode p = e.payload();
             if (inputs.read(e)) {
                 int turn = inputs.turn();
                 outcome = null;
-                decisionChanges = List.of();
-                overridden = false;
+                decision = null;
                 var start = engine.openTurn(scenario, current, seeds.forTurn(turn));
                 expected = start.state();
                 expectedCause = "opening turn " + turn;
@@ -102,50 +98,38 @@ public final class Replay {
                 releasedAtOpen.clear();
                 opening = true;
             }
-            switch (e.type()) {
-                case "EXERCISE_CREATED" -> {
-                    seeds = Seeds.of(p);
-                    expected = engine.initialState(scenario);
-                    expectedCause = "the scenario's initial state";
+            EventPayload p = e.payload();
+            if (p instanceof EventPayload.ExerciseCreated created) {
+                seeds = Seeds.of(created);
+                expected = engine.initialState(scenario);
+                expectedCause = "the scenario's initial state";
+            } else if (p instanceof EventPayload.InjectReleased released) {
+                injectReleased(e, released);
+            } else if (p instanceof EventPayload.AdjudicationDrafted drafted) {
+                drafted(e, drafted);
+            } else if (p instanceof EventPayload.AdjudicationDecided decided) {
+                decision = Decision.of(decided);
+            } else if (p instanceof EventPayload.ResultsPublished) {
+                if (outcome == null) {
+                    mismatches.add(new Mismatch(e.seq(), e.turn(), "results published with no adjudication before them"));
+                    return;
                 }
-                case "INJECT_RELEASED" -> injectReleased(e, p);
-                case "ADJUDICATION_DRAFTED" -> drafted(e, p);
-                case "ADJUDICATION_DECIDED" -> {
-                    decisionChanges = json.treeToValue(p.get("changes"), new TypeReference<List<Inject.Change>>() { });
-                    decisionRationale = p.path("rationale").asString("");
-                    overridden = "OVERRIDE".equals(p.path("decision").asString(""));
-                }
-                case "RESULTS_PUBLISHED" -> {
-                    if (outcome == null) {
-                        mismatches.add(new Mismatch(e.seq(), e.turn(), "results published with no adjudication before them"));
-                        return;
-                    }
-                    // An OVERRIDE is written on the state before adjudication, an EDIT on the engine's result.
-                    GameState after = overridden ? outcome.before() : outcome.after();
-                    if (!decisionChanges.isEmpty()) {
-                        Inject edit = new Inject("decision-" + inputs.turn(), "Facilitator's decision", decisionRationale,
-                                new Inject.OnRelease(), decisionChanges, Inject.Audience.FACILITATOR, List.of());
-                        after = engine.release(scenario, after, edit).state();
-                    }
-                    expected = after;
-                    expectedCause = "the results of turn " + inputs.turn();
-                    results = true;
-                }
-                case "STATE_FULL" -> stateFull(e, p);
-                default -> {
-                    // Chat, notes, views for teams and the public, the clock: nothing the engine decides.
-                }
+                expected = decision == null ? outcome.after() : decision.applyTo(engine, scenario, outcome, inputs.turn()).after();
+                expectedCause = "the results of turn " + inputs.turn();
+                results = true;
+            } else if (p instanceof EventPayload.StateFull full) {
+                stateFull(e, full);
             }
+            // Chat, notes, views for teams and the public, the clock: nothing the engine decides.
         }
 
-        void injectReleased(ExerciseEvent e, JsonNode p) {
-            String id = p.get("injectId").asString();
+        void injectReleased(ExerciseEvent e, EventPayload.InjectReleased p) {
+            String id = p.injectId();
             if (opening) {
                 releasedAtOpen.add(id);
-            } else if (p.path("adHoc").asBoolean(false)) {
+            } else if (p.adHoc()) {
                 // The log keeps an ad-hoc inject's effects, not its spec: they are checked as set-changes.
-                adHoc = new Inject(id, p.path("title").asString(""), p.path("text").asString(""), new Inject.OnRelease(),
-                        List.of(), audience(e.channel()), List.of());
+                adHoc = new Inject(id, p.title(), p.text(), new Inject.OnRelease(), List.of(), e.channel().audience(), List.of());
             } else {
                 Inject inject = scenario.inject(id).orElseThrow(() -> new IllegalArgumentException("no inject '" + id + "' in the scenario"));
                 expected = engine.release(scenario, current, inject).state();
@@ -153,28 +137,25 @@ public final class Replay {
             }
         }
 
-        void drafted(ExerciseEvent e, JsonNode p) {
-            TurnInput recordedInput = json.treeToValue(p.get("input"), TurnInput.class);
+        void drafted(ExerciseEvent e, EventPayload.AdjudicationDrafted p) {
             TurnInput input = inputs.input();
-            if (!input.equals(recordedInput)) {
+            if (!input.equals(p.input())) {
                 mismatches.add(new Mismatch(e.seq(), e.turn(), "the adjudication's input differs from the orders, proposals and "
                         + "ratings in the log"));
             }
             outcome = engine.adjudicate(scenario, current, input, seeds.forTurn(inputs.turn()));
             outcomesChecked++;
-            Outcome recorded = json.treeToValue(p.get("outcome"), Outcome.class);
-            if (!outcome.equals(recorded)) {
+            if (!outcome.equals(p.outcome())) {
                 mismatches.add(new Mismatch(e.seq(), e.turn(), "the engine's draft outcome of turn " + inputs.turn() + " differs from the recorded one"
-                        + difference(outcome, recorded)));
+                        + difference(outcome, p.outcome())));
             }
         }
 
-        void stateFull(ExerciseEvent e, JsonNode p) {
-            GameState recorded = json.treeToValue(p.get("state"), GameState.class);
+        void stateFull(ExerciseEvent e, EventPayload.StateFull p) {
+            GameState recorded = p.state();
             boolean adHocStep = adHoc != null;
             if (adHocStep) {
-                List<Effect> effects = json.treeToValue(p.get("effects"), new TypeReference<List<Effect>>() { });
-                List<Inject.Change> changes = effects.stream().map(x -> new Inject.Change(x.variable(), null, x.after())).toList();
+                List<Inject.Change> changes = p.effects().stream().map(x -> new Inject.Change(x.variable(), null, x.after())).toList();
                 Inject inject = new Inject(adHoc.id(), adHoc.title(), adHoc.text(), adHoc.trigger(), changes, adHoc.audience(), List.of());
                 expected = engine.release(scenario, current, inject).state();
                 expectedCause = "the ad-hoc inject " + adHoc.id();
@@ -263,15 +244,6 @@ public final class Replay {
             } else {
                 out.add((path.isEmpty() ? "/" : path) + " (engine " + a + ", log " + b + ")");
             }
-        }
-
-        private Inject.Audience audience(Channel channel) {
-            return switch (channel) {
-                case PUBLIC -> Inject.Audience.ALL;
-                case TEAM_WASHINGTON -> Inject.Audience.WASHINGTON;
-                case TEAM_MOSCOW -> Inject.Audience.MOSCOW;
-                default -> Inject.Audience.FACILITATOR;
-            };
         }
     }
 }

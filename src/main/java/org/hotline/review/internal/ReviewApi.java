@@ -13,6 +13,7 @@ import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
 import org.hotline.exercise.Channel;
+import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
@@ -129,7 +130,7 @@ class ReviewApi {
      */
     private static List<ExerciseEvent> forPlayers(List<ExerciseEvent> log) {
         return log.stream().filter(e -> e.channel() != Channel.STAFF
-                && !(e.channel() == Channel.CONTROL && "INJECT_RELEASED".equals(e.type()))).toList();
+                && !(e.channel() == Channel.CONTROL && e.type() == EventType.INJECT_RELEASED)).toList();
     }
 
     @GetMapping("/api/reviews/{id}/report")

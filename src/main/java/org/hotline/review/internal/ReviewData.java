@@ -14,8 +14,10 @@ import org.hotline.engine.Order;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Roll;
 import org.hotline.engine.Scores;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
+import org.hotline.exercise.TurnInputs;
 import org.hotline.scenario.HistoricalTrack;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Issue;
@@ -23,9 +25,6 @@ import org.hotline.scenario.IssueStatus;
 import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a review shows, read from the complete log in one pass: the decision log per turn, the
@@ -86,12 +85,12 @@ final class ReviewData {
     Instant ended;
     String endReason;
 
-    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay, JsonMapper json) {
+    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay) {
         this.exercise = exercise;
         this.scenario = scenario;
         this.log = log;
         this.replay = replay;
-        new Reader(json).read();
+        new Reader().read();
     }
 
     List<TurnPoint> turns() {
@@ -161,71 +160,65 @@ final class ReviewData {
 
     /** One pass over the log, collecting each turn's pieces as they come. */
     private final class Reader {
-        final JsonMapper json;
-        final TurnInputs inputs;
+        final TurnInputs inputs = new TurnInputs();
         Outcome outcome;
         Narrative narrative;
         FacilitatorDecision decision;
         String decidedBy;
         boolean awaitingResultsState;
 
-        Reader(JsonMapper json) {
-            this.json = json;
-            this.inputs = new TurnInputs(json);
-        }
-
         void read() {
             for (ExerciseEvent e : log) {
-                JsonNode p = e.payload();
                 if (inputs.read(e)) {
                     outcome = null;
                     narrative = null;
                     decision = null;
                 }
-                switch (e.type()) {
-                    case "EXERCISE_CREATED" -> started = e.time();
-                    case "PLAYER_JOINED" -> participants.add(new Participant(p.path("name").asString(""), p.path("role").asString(""),
-                            side(p.get("side"))));
-                    case "ADJUDICATION_DRAFTED" -> {
-                        outcome = json.treeToValue(p.get("outcome"), Outcome.class);
-                        narrative = json.treeToValue(p.get("narrative"), Narrative.class);
-                    }
-                    case "ADJUDICATION_DECIDED" -> decision = new FacilitatorDecision(e.seq(), p.path("decision").asString(""),
-                            p.path("rationale").asString(""), p.path("summary").asString(""),
-                            json.treeToValue(p.get("byIssue"), new TypeReference<LinkedHashMap<String, String>>() { }),
-                            json.treeToValue(p.get("changes"), new TypeReference<List<Inject.Change>>() { }));
-                    case "RESULTS_PUBLISHED" -> {
-                        decidedBy = p.path("decidedBy").asString("ENGINE");
-                        awaitingResultsState = true;
-                    }
-                    case "STATE_FULL" -> {
-                        if (awaitingResultsState && outcome != null) {
-                            List<Effect> effects = json.treeToValue(p.get("effects"), new TypeReference<List<Effect>>() { });
-                            decisions.add(turnDecisions(effects));
-                        }
-                        awaitingResultsState = false;
-                    }
-                    case "CHAT_TEAM" -> teamChat.add(line(e, "CHAT_TEAM", Map.of()));
-                    case "CHAT_DIPLOMACY" -> diplomacy.add(line(e, "CHAT_DIPLOMACY", Map.of()));
-                    case "PROPOSAL_MADE" -> diplomacy.add(new Line(e.seq(), e.turn(), "PROPOSAL", side(p.get("from")),
-                            p.path("name").asString(e.actor()), p.path("text").asString(""),
-                            detail(p, "proposalId", "offered", "requested", "counterTo")));
-                    case "PROPOSAL_ANSWERED" -> diplomacy.add(new Line(e.seq(), e.turn(), "ANSWER", side(p.get("by")),
-                            p.path("name").asString(e.actor()), p.path("answer").asString(""), detail(p, "proposalId", "answer")));
-                    case "NOTE_ADDED" -> notes.add(new Line(e.seq(), e.turn(), p.path("tag").asString("NOTE"), null,
-                            p.path("name").asString(e.actor()), p.path("text").asString(""), detail(p, "decision", "role")));
-                    case "INJECT_RELEASED" -> injects.add(new Line(e.seq(), e.turn(), "INJECT", null, e.actor(),
-                            p.path("title").asString("") + ": " + p.path("text").asString(""),
-                            detail(p, "injectId", "adHoc")));
-                    case "EXERCISE_ENDED" -> {
-                        ended = e.time();
-                        endReason = p.path("reason").asString("");
-                    }
-                    default -> {
-                        // Drafts, clock, team and public views: on the timeline only.
-                    }
-                }
+                take(e, e.payload());
             }
+        }
+
+        private void take(ExerciseEvent e, EventPayload p) {
+            if (p instanceof EventPayload.ExerciseCreated) {
+                started = e.time();
+            } else if (p instanceof EventPayload.PlayerJoined joined) {
+                participants.add(new Participant(joined.name(), joined.role().name(), joined.side()));
+            } else if (p instanceof EventPayload.AdjudicationDrafted drafted) {
+                outcome = drafted.outcome();
+                narrative = drafted.narrative();
+            } else if (p instanceof EventPayload.AdjudicationDecided decided) {
+                decision = new FacilitatorDecision(e.seq(), decided.decision(), decided.rationale(), decided.summary(),
+                        decided.byIssue(), decided.changes());
+            } else if (p instanceof EventPayload.ResultsPublished results) {
+                decidedBy = results.decidedBy();
+                awaitingResultsState = true;
+            } else if (p instanceof EventPayload.StateFull full) {
+                if (awaitingResultsState && outcome != null) {
+                    decisions.add(turnDecisions(full.effects()));
+                }
+                awaitingResultsState = false;
+            } else if (p instanceof EventPayload.TeamChat chat) {
+                teamChat.add(new Line(e.seq(), e.turn(), "CHAT_TEAM", chat.side(), chat.name(), chat.text(), Map.of()));
+            } else if (p instanceof EventPayload.DiplomaticChat chat) {
+                diplomacy.add(new Line(e.seq(), e.turn(), "CHAT_DIPLOMACY", chat.side(), chat.name(), chat.text(), Map.of()));
+            } else if (p instanceof EventPayload.ProposalMade made) {
+                diplomacy.add(new Line(e.seq(), e.turn(), "PROPOSAL", made.from(), made.name(), made.text(), detail(
+                        "proposalId", made.proposalId(), "offered", made.offered(), "requested", made.requested(),
+                        "counterTo", made.counterTo())));
+            } else if (p instanceof EventPayload.ProposalAnswered answered) {
+                diplomacy.add(new Line(e.seq(), e.turn(), "ANSWER", answered.by(), answered.name(), answered.answer(),
+                        detail("proposalId", answered.proposalId(), "answer", answered.answer())));
+            } else if (p instanceof EventPayload.NoteAdded note) {
+                notes.add(new Line(e.seq(), e.turn(), note.tag(), null, note.name(), note.text(),
+                        detail("decision", note.decision(), "role", note.role())));
+            } else if (p instanceof EventPayload.InjectReleased inject) {
+                injects.add(new Line(e.seq(), e.turn(), "INJECT", null, e.actor(), inject.title() + ": " + inject.text(),
+                        detail("injectId", inject.injectId(), "adHoc", inject.adHoc())));
+            } else if (p instanceof EventPayload.ExerciseEnded end) {
+                ended = e.time();
+                endReason = end.reason();
+            }
+            // Drafts, clock, team and public views: on the timeline only.
         }
 
         private TurnDecisions turnDecisions(List<Effect> finalEffects) {
@@ -246,25 +239,15 @@ final class ReviewData {
                     narrative == null ? null : narrative.summary(), decision, decidedBy, finalEffects, outcome.scores());
         }
 
-        private Line line(ExerciseEvent e, String kind, Map<String, Object> detail) {
-            JsonNode p = e.payload();
-            return new Line(e.seq(), e.turn(), kind, side(p.get("side")), p.path("name").asString(e.actor()), p.path("text").asString(""),
-                    detail);
-        }
-
-        private Map<String, Object> detail(JsonNode p, String... fields) {
+        /** The named values that are set, in order. */
+        private Map<String, Object> detail(Object... pairs) {
             Map<String, Object> detail = new LinkedHashMap<>();
-            for (String field : fields) {
-                JsonNode value = p.get(field);
-                if (value != null && !value.isNull()) {
-                    detail.put(field, json.treeToValue(value, Object.class));
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i + 1] != null) {
+                    detail.put((String) pairs[i], pairs[i + 1]);
                 }
             }
             return detail;
         }
-    }
-
-    static Side side(JsonNode node) {
-        return node == null || node.isNull() || node.asString("").isEmpty() ? null : Side.valueOf(node.asString());
     }
 }

@@ -12,6 +12,10 @@ import org.hotline.access.Access;
 import org.hotline.engine.Adjudicator;
 import org.hotline.exercise.Channel;
 import org.hotline.exercise.CommandRejected;
+import org.hotline.exercise.EventPayload;
+import org.hotline.exercise.EventPayload.ExerciseCreated;
+import org.hotline.exercise.EventPayload.PhaseChanged;
+import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
@@ -19,9 +23,7 @@ import org.hotline.exercise.Phase;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioCatalog;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Reads an exercise's whole log for its review; exports, imports and branches logs. */
 @Service
@@ -56,7 +58,7 @@ class Reviews {
     ReviewData data(ExerciseSummary exercise) {
         Scenario scenario = scenario(exercise.scenarioId());
         List<ExerciseEvent> log = log(exercise.id());
-        return new ReviewData(exercise, scenario, log, replay.run(scenario, log), json);
+        return new ReviewData(exercise, scenario, log, replay.run(scenario, log));
     }
 
     /** The facilitator's edited report if there is one, otherwise a fresh draft from the log. */
@@ -111,12 +113,11 @@ class Reviews {
         if (file.version() == null || file.version() != LogExport.VERSION) {
             throw new CommandRejected("INVALID", "version: this server reads version " + LogExport.VERSION + ", not " + file.version());
         }
-        if (file.events() == null || file.events().isEmpty() || !"EXERCISE_CREATED".equals(file.events().get(0).type())
-                || file.events().get(0).payload() == null) {
+        if (file.events() == null || file.events().isEmpty() || file.events().contains(null)
+                || !(file.events().get(0).payload() instanceof ExerciseCreated created)) {
             throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
         }
-        String scenarioId = file.events().get(0).payload().path("scenarioId").asString("");
-        Scenario scenario = scenario(scenarioId);
+        Scenario scenario = scenario(created.scenarioId() == null ? "" : created.scenarioId());
         Replay.Result check = replay.run(scenario, file.events());
         if (!check.consistent()) {
             Replay.Mismatch first = check.mismatches().get(0);
@@ -124,9 +125,7 @@ class Reviews {
                     + " mismatch(es)); first at seq " + first.seq() + ": " + first.what());
         }
         List<ExerciseEvent> events = new ArrayList<>(file.events());
-        ObjectNode created = ((ObjectNode) events.get(0).payload()).deepCopy();
-        created.put("owner", owner);
-        events.set(0, withPayload(events.get(0), created));
+        events.set(0, withPayload(events.get(0), created.ownedBy(owner)));
         String sourceId = file.exercise() == null ? null : file.exercise().id();
         return adopt(stopClock(events), id -> new ReviewStore.Origin(id, "IMPORT", sourceId, null, owner, Instant.now()));
     }
@@ -140,55 +139,44 @@ class Reviews {
             throw new CommandRejected("INVALID", "turn: 0 to " + (source.turns() - 1) + " (a branch needs a turn left to play)");
         }
         List<ExerciseEvent> log = log(source.id());
-        boolean reached = turn == 0 || log.stream().anyMatch(e -> e.type().equals("PHASE_CHANGED") && e.turn() == turn
-                && "RESULTS".equals(e.payload().path("phase").asString()));
+        boolean reached = turn == 0 || log.stream().anyMatch(e -> e.turn() == turn
+                && e.payload() instanceof PhaseChanged changed && changed.phase() == Phase.RESULTS);
         if (!reached) {
             throw new CommandRejected("WRONG_PHASE", "Turn " + turn + " has not been played to its results yet");
         }
         List<ExerciseEvent> cut = new ArrayList<>();
         for (ExerciseEvent e : log) {
-            boolean ends = e.type().equals("EXERCISE_ENDED") || (e.type().equals("PHASE_CHANGED")
-                    && "ENDED".equals(e.payload().path("phase").asString()));
+            boolean ends = e.type() == EventType.EXERCISE_ENDED
+                    || e.payload() instanceof PhaseChanged changed && changed.phase() == Phase.ENDED;
             if (e.turn() > turn || ends) {
                 break;
             }
             cut.add(e);
         }
-        ObjectNode created = ((ObjectNode) cut.get(0).payload()).deepCopy();
+        ExerciseCreated created = cut.get(0).payload(ExerciseCreated.class);
         Seeds seeds = Seeds.of(created);
         long playWith = newSeed ? new SecureRandom().nextLong() : seed != null ? seed : seeds.seed();
-        created.put("owner", owner);
-        created.put("title", source.title() + " (branch from turn " + turn + ")");
-        created.put("seed", playWith);
-        created.set("earlierSeeds", json.valueToTree(seeds.forBranch(turn, playWith)));
-        Map<String, Object> branchOf = new LinkedHashMap<>();
-        branchOf.put("exerciseId", source.id());
-        branchOf.put("turn", turn);
-        created.set("branchOf", json.valueToTree(branchOf));
-        cut.set(0, withPayload(cut.get(0), created));
+        ExerciseCreated branched = created.ownedBy(owner).branched(source.title() + " (branch from turn " + turn + ")", playWith,
+                seeds.forBranch(turn, playWith), new EventPayload.BranchOf(source.id(), turn));
+        cut.set(0, withPayload(cut.get(0), branched));
         return adopt(stopClock(cut), id -> new ReviewStore.Origin(id, "BRANCH", source.id(), turn, owner, Instant.now()));
     }
 
     /** A copied log waits for its facilitator: a deadline running in its last phase is cleared. */
-    private List<ExerciseEvent> stopClock(List<ExerciseEvent> events) {
+    private static List<ExerciseEvent> stopClock(List<ExerciseEvent> events) {
         for (int i = events.size() - 1; i >= 0; i--) {
             ExerciseEvent e = events.get(i);
-            if (e.type().equals("PHASE_CHANGED") || e.type().equals("CLOCK_CHANGED")) {
-                JsonNode p = e.payload();
-                boolean running = !p.path("deadline").isNull() && !p.path("deadline").isMissingNode() || p.path("paused").asBoolean(false);
-                if (running && !"ENDED".equals(p.path("phase").asString(""))) {
-                    ObjectNode stopped = ((ObjectNode) p).deepCopy();
-                    stopped.putNull("deadline");
-                    stopped.put("paused", false);
-                    stopped.putNull("remainingSeconds");
-                    if (stopped.has("remainingMillis")) {
-                        stopped.putNull("remainingMillis");
-                    }
-                    List<ExerciseEvent> copy = new ArrayList<>(events);
-                    copy.set(i, withPayload(e, stopped));
-                    return copy;
-                }
-                return events;
+            EventPayload stopped = null;
+            if (e.payload() instanceof PhaseChanged changed) {
+                boolean running = changed.deadline() != null || changed.paused();
+                stopped = running && changed.phase() != Phase.ENDED ? changed.clockStopped() : changed;
+            } else if (e.payload() instanceof EventPayload.ClockChanged clock) {
+                stopped = clock.deadline() != null || clock.paused() ? clock.clockStopped() : clock;
+            }
+            if (stopped != null) {
+                List<ExerciseEvent> copy = new ArrayList<>(events);
+                copy.set(i, withPayload(e, stopped));
+                return copy;
             }
         }
         return events;
@@ -204,8 +192,8 @@ class Reviews {
         return new Started(s.id(), s.scenarioId(), s.title(), s.mode().name(), s.phase().name(), s.turn(), s.lastSeq(), codes.get());
     }
 
-    private static ExerciseEvent withPayload(ExerciseEvent e, JsonNode payload) {
-        return new ExerciseEvent(e.exerciseId(), e.seq(), e.type(), e.turn(), e.phase(), e.time(), e.actor(), e.channel(), payload);
+    private static ExerciseEvent withPayload(ExerciseEvent e, EventPayload payload) {
+        return e.with(e.exerciseId(), payload);
     }
 
     private Scenario scenario(String scenarioId) {

@@ -14,7 +14,7 @@ class FailedAttemptsTest {
     @Test
     void blocksAnAddressAfterTheLimitForTheRestOfTheMinute() {
         AtomicLong now = new AtomicLong(1_000_000);
-        FailedAttempts failed = new FailedAttempts(3, 2, new java.time.InstantSource() {
+        FailedAttempts failed = new FailedAttempts(FailedAttempts.limits(3, 2, 1, 1), new java.time.InstantSource() {
             @Override
             public Instant instant() {
                 return Instant.ofEpochMilli(now.get());

@@ -1,0 +1,175 @@
+package org.hotline.exercise;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hotline.access.Role;
+import org.hotline.engine.Agreement;
+import org.hotline.engine.Effect;
+import org.hotline.engine.GameState;
+import org.hotline.engine.MoveOption;
+import org.hotline.engine.Narrative;
+import org.hotline.engine.Order;
+import org.hotline.engine.Orders;
+import org.hotline.engine.Outcome;
+import org.hotline.engine.Scores;
+import org.hotline.engine.TurnInput;
+import org.hotline.scenario.Inject;
+import org.hotline.scenario.IssueStatus;
+import org.hotline.scenario.Move;
+import org.hotline.scenario.Side;
+
+/**
+ * What an event says, one record per {@link EventType}. The components are the JSON keys of the
+ * payload on the wire and in the log (docs/protocol.md, section 5), in the order they are written.
+ */
+public sealed interface EventPayload {
+
+    /** The first event of every log. A branch records the seeds its copied turns used and where it came from. */
+    record ExerciseCreated(String scenarioId, String title, Mode mode, long seed, Map<Phase, Integer> timers, String owner,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<EarlierSeed> earlierSeeds,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) BranchOf branchOf) implements EventPayload {
+
+        public ExerciseCreated(String scenarioId, String title, Mode mode, long seed, Map<Phase, Integer> timers, String owner) {
+            this(scenarioId, title, mode, seed, timers, owner, null, null);
+        }
+
+        public ExerciseCreated ownedBy(String newOwner) {
+            return new ExerciseCreated(scenarioId, title, mode, seed, timers, newOwner, earlierSeeds, branchOf);
+        }
+
+        public ExerciseCreated branched(String newTitle, long newSeed, List<EarlierSeed> seeds, BranchOf from) {
+            return new ExerciseCreated(scenarioId, newTitle, mode, newSeed, timers, owner, seeds, from);
+        }
+    }
+
+    /** The seed turns up to {@code throughTurn} (and after the previous entry) were played with. */
+    record EarlierSeed(int throughTurn, long seed) {
+    }
+
+    record BranchOf(String exerciseId, int turn) {
+    }
+
+    record PlayerJoined(String playerId, String name, Role role, Side side) implements EventPayload {
+    }
+
+    record PlayerRemoved(String playerId, String name) implements EventPayload {
+    }
+
+    record PlayerMoved(String playerId, String name, Side from, Side side) implements EventPayload {
+    }
+
+    /** The envelope's turn and phase follow this event; deadline is null when no clock runs. */
+    record PhaseChanged(Phase phase, int turn, Instant deadline, boolean paused, Long remainingSeconds, String reason)
+            implements EventPayload {
+
+        /** Opens a new turn (drafts, orders, proposals and ratings start afresh). */
+        public boolean opensTurn(int currentTurn) {
+            return phase == Phase.BRIEFING && turn != currentTurn;
+        }
+
+        public PhaseChanged clockStopped() {
+            return new PhaseChanged(phase, turn, null, false, null, reason);
+        }
+    }
+
+    /** PAUSE, RESUME or EXTEND; remainingMillis is set while paused. */
+    record ClockChanged(String action, Instant deadline, boolean paused, Long remainingSeconds, Long remainingMillis)
+            implements EventPayload {
+
+        public ClockChanged clockStopped() {
+            return new ClockChanged(action, null, false, null, null);
+        }
+    }
+
+    /** The whole state, for the facilitator (and the log), with the effects that made it. */
+    record StateFull(GameState state, List<Effect> effects, String reason) implements EventPayload {
+    }
+
+    record StatePublic(double tension, List<PublicIssue> issues, List<Agreement> agreements, boolean conflict)
+            implements EventPayload {
+    }
+
+    record PublicIssue(String id, IssueStatus status) {
+    }
+
+    /** One team's own variables and the moves withheld from it now. */
+    record StateSide(Side side, SideView own, List<MoveOption> withheld) implements EventPayload {
+    }
+
+    /** A side's own variables; burden and cohesion belong to the stronger side, resolve and strain to the weaker. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SideView(double trust, double threatPerception, double domesticSupport, boolean champion, Double burden,
+                    Double allianceCohesion, Double perceivedResolve, Double strain) {
+    }
+
+    record TeamChat(Side side, String playerId, String name, String text) implements EventPayload {
+    }
+
+    record DiplomaticChat(Side side, String playerId, String name, String text) implements EventPayload {
+    }
+
+    /** The team's whole shared draft after one line changed. */
+    record DraftChanged(Side side, String playerId, String name, DraftChange change, Map<String, DraftEntry> draft)
+            implements EventPayload {
+    }
+
+    /** move is null when the line was removed; previous is null when it is new. */
+    record DraftChange(String issueId, Move move, Move previous) {
+    }
+
+    /** One line of a team's shared draft, with who wrote it last. */
+    record DraftEntry(String issueId, Move move, boolean redLine, String argument, String by) {
+    }
+
+    record OrdersSubmitted(Side side, String playerId, String name, Orders orders) implements EventPayload {
+    }
+
+    /** Everyone learns that a team has sealed, not what. */
+    record OrdersSealed(Side side) implements EventPayload {
+    }
+
+    record OrdersDefaulted(Side side, String reason) implements EventPayload {
+    }
+
+    record ProposalMade(String proposalId, Side from, Map<String, Move> offered, Map<String, Move> requested, String text,
+                        String counterTo, String name) implements EventPayload {
+    }
+
+    /** answer: ACCEPTED, REJECTED or COUNTERED. */
+    record ProposalAnswered(String proposalId, String answer, Side by, String name) implements EventPayload {
+    }
+
+    record ArgumentRated(Side side, String issueId, int rating) implements EventPayload {
+    }
+
+    /** The engine's outcome with its full narrative and the public account the facilitator may edit. */
+    record AdjudicationDrafted(Outcome outcome, Narrative narrative, Narrative publicNarrative, TurnInput input)
+            implements EventPayload {
+    }
+
+    /** decision: APPROVE, EDIT or OVERRIDE. */
+    record AdjudicationDecided(String decision, String rationale, String summary, Map<String, String> byIssue,
+                               List<Inject.Change> changes) implements EventPayload {
+    }
+
+    /** decidedBy: ENGINE or FACILITATOR. */
+    record ResultsPublished(int turn, Map<Side, Map<String, Order>> orders, List<IssueResult> issues, String summary,
+                            Map<String, String> byIssue, List<Agreement> agreements, double tension, String decidedBy)
+            implements EventPayload {
+    }
+
+    record IssueResult(String issueId, Move washingtonMove, Move moscowMove, IssueStatus before, IssueStatus after) {
+    }
+
+    record ExerciseEnded(String reason, Scores scores, double tension) implements EventPayload {
+    }
+
+    record InjectReleased(String injectId, String title, String text, boolean adHoc) implements EventPayload {
+    }
+
+    /** tag: NOTE, MOMENT or QUOTE. */
+    record NoteAdded(String tag, String text, String decision, String name, Role role) implements EventPayload {
+    }
+}

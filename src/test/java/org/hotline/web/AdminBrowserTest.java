@@ -1,0 +1,106 @@
+package org.hotline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.web.Browsers.click;
+import static org.hotline.web.Browsers.js;
+import static org.hotline.web.Browsers.textAppears;
+import static org.hotline.web.Browsers.visible;
+import static org.hotline.web.Browsers.waiting;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** Administration in the browser: accounts listed, created, reset, disabled and enabled; signing out ends the token. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminBrowserTest {
+
+    private Server server;
+    private Browsers browsers;
+    private WebDriver admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browsers.requireChromium();
+        server = Server.start();
+        browsers = new Browsers();
+        admin = browsers.open();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aFacilitatorManagesAccountsInTheBrowser() throws Exception {
+        Steps.signIn(admin, server);
+        click(admin, "#admin-link");
+        textAppears(admin, "#accounts-table", Server.ADMIN + " (you)");
+
+        visible(admin, "#new-username").sendKeys("ana.lyst");
+        admin.findElement(By.id("new-password")).sendKeys("analyst-password-1");
+        new Select(admin.findElement(By.id("new-role"))).selectByValue("ANALYST");
+        click(admin, "#new-account-button");
+        textAppears(admin, "#accounts-table tr[data-username='ana.lyst']", "Analyst");
+        textAppears(admin, "#accounts-table tr[data-username='ana.lyst']", "Active");
+        // A refusal is a sentence next to the form, and loses nothing typed.
+        visible(admin, "#new-username").sendKeys("short");
+        admin.findElement(By.id("new-password")).sendKeys("x");
+        js(admin, "document.getElementById('new-password').removeAttribute('minlength')");
+        click(admin, "#new-account-button");
+        waiting(admin).until(d -> !d.findElement(By.id("new-account-error")).getText().isBlank());
+        assertThat(admin.findElement(By.id("new-username")).getDomProperty("value")).isEqualTo("short");
+
+        String row = "#accounts-table tr[data-username='ana.lyst'] ";
+        click(admin, row + "[data-action=reset]");
+        visible(admin, "#reset-ana\\.lyst").sendKeys("a-brand-new-password");
+        click(admin, row + ".reset-form button[type=submit]");
+        textAppears(admin, "#toasts", "New password set for ana.lyst");
+        assertThat(login("ana.lyst", "a-brand-new-password")).isEqualTo(200);
+
+        click(admin, row + "[data-action=disable]");
+        textAppears(admin, "#confirm-dialog", "Disable ana.lyst?");
+        click(admin, "#confirm-cancel");
+        textAppears(admin, row, "Active");
+        click(admin, row + "[data-action=disable]");
+        Steps.confirm(admin);
+        textAppears(admin, row, "Disabled");
+        assertThat(login("ana.lyst", "a-brand-new-password")).isNotEqualTo(200);
+        Steps.screenshots(admin, "admin-accounts");
+        click(admin, row + "[data-action=enable]");
+        textAppears(admin, row, "Active");
+        assertThat(login("ana.lyst", "a-brand-new-password")).isEqualTo(200);
+
+        // Signing out ends the token on the server, not only in this browser.
+        String token = (String) js(admin, "return JSON.parse(localStorage.getItem('hotline.account')).token");
+        admin.get(server.url("/"));
+        click(admin, "#sign-out");
+        visible(admin, "#login-user");
+        HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/api/exercises")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(Browsers.consoleErrors(admin)).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
+    }
+
+    private int login(String username, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/api/login")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
