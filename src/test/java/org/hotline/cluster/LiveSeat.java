@@ -13,7 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -24,7 +25,6 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client seat behaving as web/js/live.js does: on every (re)connect it subscribes to its topics and
@@ -34,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  * node {@code nextPort} names (a load balancer without sticky sessions).
  */
 final class LiveSeat implements AutoCloseable {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String exerciseId;
     private final String token;
@@ -84,7 +82,7 @@ final class LiveSeat implements AutoCloseable {
             jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
             container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
             WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
-            stomp.setMessageConverter(new ByteArrayMessageConverter());
+            stomp.setMessageConverter(new JacksonJsonMessageConverter());
             stomp.setInboundMessageSizeLimit(1024 * 1024);
             stomp.setTaskScheduler(heartbeats);
             stomp.setDefaultHeartbeat(new long[] {10_000, 10_000});
@@ -94,6 +92,7 @@ final class LiveSeat implements AutoCloseable {
                     new Handler()).get(10, TimeUnit.SECONDS);
             port = target;
         } catch (Exception e) {
+            System.out.println("LiveSeat: connecting to port " + target + " failed (" + e + "); trying again");
             retry();
         }
     }
@@ -127,6 +126,13 @@ final class LiveSeat implements AutoCloseable {
         @Override
         public void handleFrame(StompHeaders headers, Object payload) {
             // An ERROR frame (the broker relay lost RabbitMQ, or the node is stopping): the connection closes next.
+            System.out.println("LiveSeat: ERROR frame from port " + port + ": " + headers.get("message"));
+        }
+
+        @Override
+        public void handleException(StompSession failed, StompCommand command, StompHeaders headers, byte[] payload,
+                                    Throwable exception) {
+            System.out.println("LiveSeat: " + command + " " + headers.getDestination() + " failed: " + exception);
         }
 
         @Override
@@ -141,12 +147,12 @@ final class LiveSeat implements AutoCloseable {
         session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
+                return JsonNode.class;
             }
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                onBody.accept(JSON.readTree((byte[]) payload));
+                onBody.accept((JsonNode) payload);
             }
         });
     }
@@ -155,7 +161,7 @@ final class LiveSeat implements AutoCloseable {
         StompHeaders headers = new StompHeaders();
         headers.setDestination("/app/exercise." + exerciseId + ".sync");
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        on.send(headers, JSON.writeValueAsBytes(Map.of("after", lastSeq())));
+        on.send(headers, Map.of("after", lastSeq()));
     }
 
     private synchronized void live(JsonNode event) {
@@ -240,7 +246,7 @@ final class LiveSeat implements AutoCloseable {
             StompHeaders headers = new StompHeaders();
             headers.setDestination(destination);
             headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-            current.send(headers, JSON.writeValueAsBytes(body));
+            current.send(headers, body);
         } catch (RuntimeException lost) {
             // The line dropped while sending: the command goes again after the next resync.
         }
@@ -251,12 +257,12 @@ final class LiveSeat implements AutoCloseable {
         session.subscribe(headers, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders h) {
-                return byte[].class;
+                return JsonNode.class;
             }
 
             @Override
             public void handleFrame(StompHeaders h, Object payload) {
-                onBody.accept(JSON.readTree((byte[]) payload));
+                onBody.accept((JsonNode) payload);
             }
         });
     }

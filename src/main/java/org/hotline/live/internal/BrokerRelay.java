@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
 import org.springframework.beans.factory.ObjectProvider;
@@ -141,9 +142,10 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
         @EventListener
         void appended(ExerciseEventsAppended appended) {
             for (ExerciseEvent event : appended.events()) {
-                if (event.type().equals("PLAYER_REMOVED") || event.type().equals("PLAYER_MOVED")) {
-                    template.send(SEAT_CHANGED, MessageBuilder.withPayload(
-                            event.payload().get("playerId").asString().getBytes(StandardCharsets.UTF_8)).build());
+                String playerId = event.payload() instanceof EventPayload.PlayerRemoved removed ? removed.playerId()
+                        : event.payload() instanceof EventPayload.PlayerMoved moved ? moved.playerId() : null;
+                if (playerId != null) {
+                    template.send(SEAT_CHANGED, MessageBuilder.withPayload(playerId.getBytes(StandardCharsets.UTF_8)).build());
                 }
             }
         }

@@ -30,7 +30,7 @@ class ExerciseMeters {
     @EventListener
     void appended(ExerciseEventsAppended batch) {
         for (ExerciseEvent event : batch.events()) {
-            appended.computeIfAbsent(event.type(), type -> Counter.builder("hotline.events.appended").tag("type", type)
+            appended.computeIfAbsent(event.type().name(), type -> Counter.builder("hotline.events.appended").tag("type", type)
                     .description("Events committed to the log by this node").register(registry)).increment();
         }
     }
