@@ -1,6 +1,5 @@
 package org.hotline.cluster;
 
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.hotline.live.Wire;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -144,17 +143,7 @@ final class LiveSeat implements AutoCloseable {
     }
 
     private static void subscribe(StompSession session, String destination, java.util.function.Consumer<JsonNode> onBody) {
-        session.subscribe(destination, new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return JsonNode.class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                onBody.accept((JsonNode) payload);
-            }
-        });
+        session.subscribe(destination, Wire.json(onBody));
     }
 
     private void requestSync(StompSession on) {
@@ -254,17 +243,7 @@ final class LiveSeat implements AutoCloseable {
 
     /** Raw SUBSCRIBE with extra headers, for the relay's header filter. */
     void subscribeRaw(StompHeaders headers, java.util.function.Consumer<JsonNode> onBody) {
-        session.subscribe(headers, new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders h) {
-                return JsonNode.class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders h, Object payload) {
-                onBody.accept((JsonNode) payload);
-            }
-        });
+        session.subscribe(headers, Wire.json(onBody));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -116,13 +117,17 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
     }
 
     private static Message<?> viaDirectExchange(Message<?> message) {
-        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(message);
-        String destination = stomp.getDestination();
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
+        String destination = headers.getDestination();
         if (destination == null || !destination.startsWith(QUEUE)) {
             return message;
         }
-        stomp.setDestination(DIRECT + destination.substring(QUEUE.length()));
-        return MessageBuilder.createMessage(message.getPayload(), stomp.getMessageHeaders());
+        String direct = DIRECT + destination.substring(QUEUE.length());
+        headers.setDestination(direct);
+        if (headers.getNativeHeader(StompHeaderAccessor.STOMP_DESTINATION_HEADER) != null) {
+            headers.setNativeHeader(StompHeaderAccessor.STOMP_DESTINATION_HEADER, direct);
+        }
+        return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
     }
 
     /** Tells every node to close the sessions of a seat that was removed or moved. */
