@@ -4,6 +4,7 @@ import { el, fill, setText, label, toast } from './dom.js';
 import { request, account } from './api.js';
 import { confirmDialog } from './alerts.js';
 import { exercisesPanel } from './admin-exercises.js';
+import { scenarioCheckPanel } from './admin-scenarios.js';
 
 const main = el('main', { class: 'admin', id: 'admin' });
 const who = el('span', { class: 'who', id: 'who' });
@@ -45,11 +46,11 @@ function accountsTable(accounts, refresh) {
       el('td', {}, a.username, a.username === session.username ? el('span', { class: 'muted' }, ' (you)') : null),
       el('td', {}, (a.roles || []).map(label).join(', ')),
       el('td', {}, isDisabled(a) ? el('span', { class: 'status status-CONFLICT' }, 'Disabled') : el('span', { class: 'status status-AGREEMENT' }, 'Active')),
-      el('td', { class: 'row' },
+      el('td', {}, el('div', { class: 'row' },
         el('button', { type: 'button', class: 'small', 'data-action': 'reset', onclick: e => resetForm(e.target.closest('td'), a) }, 'Reset password'),
         a.username === session.username ? null : isDisabled(a)
           ? el('button', { type: 'button', class: 'small', 'data-action': 'enable', onclick: () => setEnabled(a, true, refresh) }, 'Enable')
-          : el('button', { type: 'button', class: 'small danger', 'data-action': 'disable', onclick: () => setEnabled(a, false, refresh) }, 'Disable'))))));
+          : el('button', { type: 'button', class: 'small danger', 'data-action': 'disable', onclick: () => setEnabled(a, false, refresh) }, 'Disable')))))));
 }
 
 async function setEnabled(a, enable, refresh) {
@@ -118,5 +119,5 @@ if (!session) {
     el('a', { href: 'index.html' }, 'Go to the start page')));
 } else {
   fill(who, `Signed in as ${session.username}`);
-  fill(main, accountsPanel(), exercisesPanel(call));
+  fill(main, accountsPanel(), exercisesPanel(call), scenarioCheckPanel(call));
 }

@@ -1,6 +1,7 @@
 // What must not be missed: a confirmation before an act that cannot be undone, and a banner (with an
 // optional sound) on every screen when the phase changes, the clock is paused or an inject arrives.
 import { el, fill, setText } from './dom.js';
+import { EVENT } from './events.js';
 
 /**
  * A modal question; resolves true only when the user confirms.
@@ -85,19 +86,19 @@ export function announce(text, { kind = 'news', seconds = 12 } = {}) {
 export function announceEvents(model, events, sideLabel) {
   for (const e of events) {
     const p = e.payload || {};
-    if (e.type === 'PHASE_CHANGED') {
+    if (e.type === EVENT.PHASE_CHANGED) {
       announce(`Turn ${p.turn}: ${phaseWords(p.phase)}`, { kind: 'phase' });
-    } else if (e.type === 'CLOCK_CHANGED' && p.paused) {
+    } else if (e.type === EVENT.CLOCK_CHANGED && p.paused) {
       announce('The facilitator has paused the clock.', { kind: 'pause', seconds: 0 });
-    } else if (e.type === 'CLOCK_CHANGED' && !p.paused && model.wasPaused) {
+    } else if (e.type === EVENT.CLOCK_CHANGED && !p.paused && model.wasPaused) {
       announce('The clock is running again.', { kind: 'phase' });
-    } else if (e.type === 'INJECT_RELEASED') {
+    } else if (e.type === EVENT.INJECT_RELEASED) {
       announce(`New inject${p.audience && p.audience !== 'ALL' && sideLabel ? ` for ${sideLabel(p.audience)}` : ''}: ${p.title || 'from the facilitator'}`,
         { kind: 'inject', seconds: 20 });
-    } else if (e.type === 'EXERCISE_ENDED') {
+    } else if (e.type === EVENT.EXERCISE_ENDED) {
       announce(`The exercise has ended${p.reason ? `: ${p.reason}` : ''}.`, { kind: 'phase', seconds: 0 });
     }
-    if (e.type === 'CLOCK_CHANGED' || e.type === 'PHASE_CHANGED') model.wasPaused = !!p.paused;
+    if (e.type === EVENT.CLOCK_CHANGED || e.type === EVENT.PHASE_CHANGED) model.wasPaused = !!p.paused;
   }
 }
 

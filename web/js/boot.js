@@ -5,6 +5,7 @@ import { createModel, apply } from './model.js';
 import { Live } from './live.js';
 import { connStatus, banner, tickClock, updateTopbar, topbar } from './widgets.js';
 import { announceEvents } from './alerts.js';
+import { EVENT } from './events.js';
 
 /**
  * @param role   the role the page is for (FACILITATOR uses the account token)
@@ -47,7 +48,7 @@ export async function openExercise(role, topics, build, accept = () => true) {
       const changed = apply(model, accepted);
       updateTopbar(model);
       page.update(changed);
-      if (news) announceEvents(model, accepted.filter(e => e.type !== 'INJECT_RELEASED' || e.channel !== 'STAFF' || role === 'FACILITATOR'),
+      if (news) announceEvents(model, accepted.filter(e => e.type !== EVENT.INJECT_RELEASED || e.channel !== 'STAFF' || role === 'FACILITATOR'),
         side => model.view.sides?.[side] || side);
       else model.wasPaused = model.paused;
       if (model.phase === 'ENDED') banner(`The exercise has ended${model.ended?.reason ? ': ' + model.ended.reason : ''}.`);

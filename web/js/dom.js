@@ -1,5 +1,5 @@
 // DOM building without HTML parsing: every string becomes a text node, so nothing a user typed can
-// turn into markup or script (DESIGN.md section 10).
+// turn into markup or script (docs/design.md section 10).
 
 /** el('div', {class: 'x', 'aria-label': 'y', onclick: fn}, 'text', child, [more]) */
 export function el(tag, attrs = {}, ...children) {

@@ -191,7 +191,7 @@ class FacilitatorConsole {
       LOBBY: 'Players are joining. Start when both teams are ready.',
       BRIEFING: 'Teams read the situation and any injects.',
       DELIBERATION: 'Team chat, diplomacy and proposals; drafts are open.',
-      ORDERS: 'Teams submit sealed orders. Lock orders to seal now (a team without orders plays Hold).',
+      ORDERS: 'Teams submit sealed orders. Lock orders seals each team’s current draft now; a team with no draft plays Hold.',
       ADJUDICATION: m.view.mode === 'AUTOMATIC' ? 'The engine’s result stands.' : 'Review the engine’s draft below: approve it, or edit it with a rationale.',
       RESULTS: 'Both teams see the orders and the outcome. Advance to open the next turn.',
       ENDED: `Ended${m.ended?.reason ? ': ' + m.ended.reason : ''}.`,
@@ -204,7 +204,7 @@ class FacilitatorConsole {
     fill(this.teams, SIDES.map(side => {
       const members = [...m.players.values()].filter(p => p.role === 'PLAYER' && p.side === side);
       const draft = Object.values(m.drafts[side]);
-      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? 'orders sealed' : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
+      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? (m.submitted[side] && !m.submitted[side].playerId ? 'draft sealed at the lock' : 'orders sealed') : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
       return el('div', { class: `team-block ${side}`, 'data-side': side },
         el('div', { class: 'row' }, el('h3', { class: `grow side-${side}` }, sideLabel(m, side)),
           el('span', { class: 'tag', id: `ready-${side}` }, status)),
@@ -268,7 +268,7 @@ class FacilitatorConsole {
     return SIDES.map(side => {
       const lines = Object.values(m.drafts[side]).filter(d => d.move);
       return `${sideLabel(m, side)}: ${m.sealed[side] ? 'orders already sealed' : lines.length
-        ? `not submitted; its draft has moves on ${lines.length} issue${lines.length === 1 ? '' : 's'}` : 'no orders and no draft: plays Hold'}.`;
+        ? `not submitted: its current draft (moves on ${lines.length} issue${lines.length === 1 ? '' : 's'}) is sealed as its orders` : 'no orders and no draft: plays Hold on every issue'}.`;
     }).join(' ');
   }
 

@@ -48,10 +48,12 @@ export function variableName(path, sides = {}, issues = []) {
   return parts.map(word).join(' ');
 }
 
-/** Engine text with its variable paths in words: "washington.trust 24.98 -> 23.93" → "Washington: trust 24.98 → 23.93". */
+/** Engine text with its variable paths and move names in words: "washington.trust 24.98 -> 23.93" → "Washington: trust 24.98 → 23.93". */
 export function plainPaths(text, sides = {}, issues = []) {
   return String(text || '').replace(/\b(washington|moscow|context|issue|agreement)\.([A-Za-z0-9-]+)(?:\.([A-Za-z]+))?\b/g,
-    path => variableName(path, sides, issues)).replaceAll(' -> ', ' → ');
+    path => variableName(path, sides, issues)).replaceAll(' -> ', ' → ')
+    .replace(/\b(BUILDUP|FORCE|PRESS|NEGOTIATE|CONCEDE|ALLY_OUTREACH|DRAWDOWN|ACQUIESCE|HOLD)\b/g,
+      move => move.replaceAll('_', ' ').toLowerCase().replace(/^./, c => c.toUpperCase()));
 }
 
 /** Every path an inject or an edit may change, with its plain name, for suggestion lists. */
@@ -167,7 +169,7 @@ export function apply(model, events) {
         break;
       }
       case EVENT.ORDERS_SUBMITTED:
-        model.submitted[p.side] = { name: p.name, orders: p.orders };
+        model.submitted[p.side] = { name: p.name, playerId: p.playerId, orders: p.orders };
         model.sealed[p.side] = true;
         changed.add('sealed').add('draft');
         break;

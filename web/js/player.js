@@ -41,8 +41,9 @@ class PlayerConsole {
     this.situation = el('div', { id: 'situation' }, el('p', { class: 'muted' }, 'Loading the situation…'));
     this.injects = el('ol', { class: 'feed injects', id: 'injects', 'aria-live': 'polite', 'data-empty': 'None released yet.' });
     const left = el('div', { class: 'column', id: 'col-situation' },
-      el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Situation'), this.situation,
-        el('h2', { style: null }, 'Injects'), this.injects),
+      // Injects first: the newest news stays in sight above the (long) briefs.
+      el('section', { class: 'panel', 'aria-labelledby': 'sit-h' }, el('h2', { id: 'sit-h' }, 'Injects'), this.injects,
+        el('h2', { class: 'gap' }, 'Situation'), this.situation),
       picturePanel(`What ${sideLabel(m, this.side)} sees`));
 
     this.submitState = el('span', { class: 'state', id: 'submit-state', role: 'status', 'aria-live': 'polite' }, '');
@@ -73,7 +74,7 @@ class PlayerConsole {
 
     const main = el('main', { class: 'console player', id: 'main', 'data-show': 'col-orders' }, left, center, right);
     // On a tablet the three columns do not fit side by side: one at a time, chosen here.
-    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders'], ['col-talk', 'Chat and diplomacy']]), main);
+    document.body.append(sectionTabs(main, [['col-situation', 'Situation'], ['col-orders', 'Orders and results'], ['col-talk', 'Chat and diplomacy']]), main);
   }
 
   /** The public summary, then this team's own brief (the server sends no other team's). */
@@ -88,7 +89,8 @@ class PlayerConsole {
     fill(this.situation,
       el('p', { class: 'public-summary' }, v.summary || v.title),
       el('p', { class: 'muted' }, `${v.turns} turns${turnLength ? ' of ' + turnLength : ''} · you play ${sideLabel(this.model, this.side)}`),
-      briefView(v.briefs?.[this.side], v.issues, `${sideLabel(this.model, this.side)}’s brief (your team only)`));
+      v.briefs?.[this.side] ? el('details', { class: 'team-brief', id: 'team-brief', open: true },
+        el('summary', {}, `${sideLabel(this.model, this.side)}’s brief (your team only)`), briefView(v.briefs[this.side], v.issues)) : null);
   }
 
   tab(which) {
@@ -255,6 +257,7 @@ class PlayerConsole {
     let state;
     if (m.phase === 'ENDED') state = 'The exercise has ended.';
     else if (sealed && m.defaulted[this.side]) state = `No orders were submitted in time: ${m.defaulted[this.side]}`;
+    else if (sealed && mine && !mine.playerId) state = 'The orders phase closed: your team’s draft was sealed as its orders. They stay secret until Results.';
     else if (sealed) state = `Orders sealed${mine ? ` by ${mine.name}` : ''}. They stay secret until Results.`;
     else if (m.phase === 'ORDERS') state = `Orders phase: ${lines} of ${total} issues have a move; the rest play Hold.`;
     else if (m.phase === 'LOBBY') state = 'Waiting for the facilitator to start the exercise.';

@@ -3,7 +3,7 @@
 import { el, fill, label, toast } from './dom.js';
 import { request } from './api.js';
 import { lineChart } from './charts.js';
-import { SIDES } from './model.js';
+import { SIDES, plainPaths } from './model.js';
 import { confirmDialog } from './alerts.js';
 
 const EMPTY_OBSERVATION = () => ({ title: '', observation: '', analysis: '', recommendation: '', findings: [], turns: [] });
@@ -28,12 +28,18 @@ export class ReportView {
     return (ids || []).filter(id => !/^CS\d$/.test(id) || id === caseStudy);
   }
 
+  /** The draft's text as a senior reader reads it: plain variable and move names. */
+  words(text) {
+    return plainPaths(text, this.review.exercise.sides, this.review.exercise.issues);
+  }
+
   show(report) {
     const owner = this.review.standing === 'OWNER';
+    const w = text => this.words(text);
     const o = report.overview;
     const observations = (name, list) => [el('h3', {}, name), list.length ? list.map((x, i) => el('div', { class: 'observation' },
-      el('h4', {}, `${i + 1}. ${x.title}`), el('p', {}, el('strong', {}, 'Observation. '), x.observation),
-      el('p', {}, el('strong', {}, 'Analysis. '), x.analysis), el('p', {}, el('strong', {}, 'Recommendation. '), x.recommendation),
+      el('h4', {}, `${i + 1}. ${w(x.title)}`), el('p', {}, el('strong', {}, 'Observation. '), w(x.observation)),
+      el('p', {}, el('strong', {}, 'Analysis. '), w(x.analysis)), el('p', {}, el('strong', {}, 'Recommendation. '), w(x.recommendation)),
       this.references(x)))
       : el('p', {}, 'None drawn from the log.')];
     const actions = el('div', { class: 'actions' },
@@ -48,14 +54,14 @@ export class ReportView {
       el('h3', {}, 'Overview'),
       el('p', {}, `${o.scenario}${o.caseStudy ? ` (${o.caseStudy})` : ''} · ${o.dates} · ${label(o.mode)} adjudication`),
       el('p', {}, `Participants: ${o.participants.join(', ') || 'none recorded'}`),
-      el('ul', {}, o.objectives.map(x => el('li', {}, x))), el('p', { id: 'report-summary' }, o.summary),
+      el('ul', {}, o.objectives.map(x => el('li', {}, w(x)))), el('p', { id: 'report-summary' }, w(o.summary)),
       el('h3', {}, 'The exercise in figures'), charts,
       el('div', { id: 'report-strengths' }, observations('Strengths', report.strengths)),
       el('div', { id: 'report-improvements' }, observations('Areas for improvement', report.improvements)),
       el('h3', {}, 'Improvement plan'),
       el('table', { id: 'plan' }, el('thead', {}, el('tr', {}, ['Area for improvement', 'Corrective action', 'References', 'Responsible',
         'Start', 'Completion'].map(h => el('th', {}, h)))), el('tbody', {}, report.plan.map(p => el('tr', {},
-        el('td', {}, p.area), el('td', {}, p.correctiveAction), el('td', {}, this.findings(p.findings).join(', ')), el('td', {}, p.responsible),
+        el('td', {}, w(p.area)), el('td', {}, w(p.correctiveAction)), el('td', {}, this.findings(p.findings).join(', ')), el('td', {}, p.responsible),
         el('td', {}, p.start), el('td', {}, p.completion))))));
     this.charts(charts);
   }

@@ -2,16 +2,17 @@
 // timeline of every event, all in plain words.
 import { el, fill, label, fmt } from './dom.js';
 import { SIDES } from './model.js';
+import { EVENT } from './events.js';
 
 // What each event is, in words, for the timeline (the log's own type names stay out of view).
 const EVENT_NAMES = {
-  EXERCISE_CREATED: 'Exercise created', PLAYER_JOINED: 'Joined', PLAYER_MOVED: 'Moved to the other team', PLAYER_REMOVED: 'Removed',
-  PHASE_CHANGED: 'Phase', CLOCK_CHANGED: 'Clock', INJECT_RELEASED: 'Inject', STATE_PUBLIC: 'Public picture',
-  STATE_SIDE: 'Team’s picture', STATE_FULL: 'Whole state', CHAT_TEAM: 'Team chat', CHAT_DIPLOMACY: 'Diplomatic message',
-  DRAFT_CHANGED: 'Draft changed', ORDERS_SUBMITTED: 'Orders submitted', ORDERS_SEALED: 'Orders sealed',
-  ORDERS_DEFAULTED: 'No orders: Hold', PROPOSAL_MADE: 'Proposal', PROPOSAL_ANSWERED: 'Answer to a proposal',
-  ARGUMENT_RATED: 'Argument rated', ADJUDICATION_DRAFTED: 'Engine’s draft', ADJUDICATION_DECIDED: 'Facilitator’s decision',
-  RESULTS_PUBLISHED: 'Results', NOTE_ADDED: 'Note', EXERCISE_ENDED: 'Exercise ended', BRANCHED: 'Branched', IMPORTED: 'Imported',
+  [EVENT.EXERCISE_CREATED]: 'Exercise created', [EVENT.PLAYER_JOINED]: 'Joined', [EVENT.PLAYER_MOVED]: 'Moved to the other team', [EVENT.PLAYER_REMOVED]: 'Removed',
+  [EVENT.PHASE_CHANGED]: 'Phase', [EVENT.CLOCK_CHANGED]: 'Clock', [EVENT.INJECT_RELEASED]: 'Inject', [EVENT.STATE_PUBLIC]: 'Public picture',
+  [EVENT.STATE_SIDE]: 'Team’s picture', [EVENT.STATE_FULL]: 'Whole state', [EVENT.CHAT_TEAM]: 'Team chat', [EVENT.CHAT_DIPLOMACY]: 'Diplomatic message',
+  [EVENT.DRAFT_CHANGED]: 'Draft changed', [EVENT.ORDERS_SUBMITTED]: 'Orders submitted', [EVENT.ORDERS_SEALED]: 'Orders sealed',
+  [EVENT.ORDERS_DEFAULTED]: 'No orders: Hold', [EVENT.PROPOSAL_MADE]: 'Proposal', [EVENT.PROPOSAL_ANSWERED]: 'Answer to a proposal',
+  [EVENT.ARGUMENT_RATED]: 'Argument rated', [EVENT.ADJUDICATION_DRAFTED]: 'Engine’s draft', [EVENT.ADJUDICATION_DECIDED]: 'Facilitator’s decision',
+  [EVENT.RESULTS_PUBLISHED]: 'Results', [EVENT.NOTE_ADDED]: 'Note', [EVENT.EXERCISE_ENDED]: 'Exercise ended',
 };
 
 export function eventName(type) {
@@ -105,7 +106,7 @@ export class Record {
     const p = e.payload || {};
     if (p.answer) return `${p.proposalId} ${label(p.answer).toLowerCase()}`;
     if (p.phase) return `${label(p.phase)}, turn ${p.turn}`;
-    if (e.type === 'DRAFT_CHANGED' && p.change) return `${this.replay.issueName(p.change.issueId)}: ${p.change.move ? label(p.change.move) : 'cleared'}`;
+    if (e.type === EVENT.DRAFT_CHANGED && p.change) return `${this.replay.issueName(p.change.issueId)}: ${p.change.move ? label(p.change.move) : 'cleared'}`;
     return p.text || p.title || p.summary || p.reason || p.rationale || '';
   }
 }

@@ -154,6 +154,8 @@ function createPanel(session, created) {
           el('option', { value: 'AUTOMATIC' }, 'Automatic — the engine’s result stands'),
           el('option', { value: 'FREE' }, 'Free — you write the outcome; the engine advises'))),
       el('div', { class: 'field' }, el('label', { for: 'seed' }, 'Seed (optional)'), el('input', { type: 'number', id: 'seed' }))),
+    el('div', { class: 'field' }, el('label', { for: 'exercise-name' }, 'Name (optional)'),
+      el('input', { type: 'text', id: 'exercise-name', maxlength: 120, placeholder: 'e.g. Staff college, group B — the scenario’s title if empty' })),
     el('h3', { class: 'gap' }, 'Phase timers (seconds)'),
     el('p', { class: 'hint muted', id: 'timers-hint' }, '0 means no deadline: you advance that phase yourself.'),
     el('div', { class: 'row' }, timer('BRIEFING', 0), timer('DELIBERATION', 900), timer('ORDERS', 300), timer('RESULTS', 0)),
@@ -170,6 +172,8 @@ function createPanel(session, created) {
     }
     const seed = document.getElementById('seed').value;
     const body = { scenarioId, mode: document.getElementById('mode').value, timers };
+    const name = document.getElementById('exercise-name').value.trim();
+    if (name) body.name = name;
     if (seed !== '') body.seed = Number(seed);
     try {
       const made = await request('POST', '/api/exercises', body, session.token);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.hotline.bots.StrategySpec;
 
 /**
- * Everything needed to reproduce a result years later (DESIGN.md section 10): the scenario and the
+ * Everything needed to reproduce a result years later (docs/design.md section 10): the scenario and the
  * effective rulebook with content hashes, the changes applied, the strategies with their parameters,
  * the seeds and the software version.
  *

@@ -11,7 +11,7 @@ import org.hotline.scenario.Inject;
 import org.hotline.scenario.Scenario;
 
 /**
- * The facilitator's last word on a turn (DESIGN.md section 6, adjudication modes), applied to the
+ * The facilitator's last word on a turn (docs/design.md section 6, adjudication modes), applied to the
  * engine's draft: APPROVE keeps the engine's result, EDIT amends it, OVERRIDE writes the
  * facilitator's own outcome on the state before adjudication (the engine's draft stays in the log as
  * advice). The exercise and every re-adjudication of its log apply it here.

@@ -1,22 +1,19 @@
 package org.hotline.exercise;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import org.hotline.access.Role;
 import org.hotline.access.Secrets;
 import org.hotline.engine.Adjudicator;
 import org.hotline.exercise.internal.Batch;
+import org.hotline.exercise.internal.CopiedLog;
 import org.hotline.exercise.internal.Deadlines;
 import org.hotline.exercise.internal.EventLog;
 import org.hotline.exercise.internal.ExerciseState;
+import org.hotline.exercise.internal.Projections;
 import org.hotline.exercise.internal.Projector;
 import org.hotline.exercise.internal.Referee;
 import org.hotline.scenario.Scenario;
@@ -27,8 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,13 +47,10 @@ public class Exercises {
     private final Deadlines deadlines;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
-    private final JsonMapper json;
+    private final Projections projections;
     private final int snapshotEvery;
     /** Cluster profile: other nodes append to the same log, so the cached state is caught up before use. */
     private final boolean shared;
-    private final ConcurrentMap<String, ExerciseState> running = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Long> snapshotSeq = new ConcurrentHashMap<>();
 
     public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
                      TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
@@ -70,7 +64,7 @@ public class Exercises {
         this.deadlines = deadlines;
         this.transactions = transactions;
         this.publisher = publisher;
-        this.json = json;
+        this.projections = new Projections(eventLog, projector, json);
         this.snapshotEvery = snapshotEvery;
         this.shared = shared;
         deadlines.onExpiry(this::expire);
@@ -81,7 +75,7 @@ public class Exercises {
     public void resume() {
         for (String id : eventLog.inProgress()) {
             synchronized (lock(id)) {
-                ExerciseState state = load(id);
+                ExerciseState state = projections.load(id);
                 armDeadline(state);
                 log.info("Resumed exercise {} at turn {} {} (seq {})", id, state.turn, state.phase, state.lastSeq);
             }
@@ -96,14 +90,10 @@ public class Exercises {
     public ExerciseSummary create(String owner, NewExercise request, Consumer<String> sameTransaction) {
         Scenario scenario = catalog.find(request.scenarioId() == null ? "" : request.scenarioId())
                 .orElseThrow(() -> new CommandRejected("INVALID", "No scenario '" + request.scenarioId() + "'"));
-        Map<Phase, Integer> timers = new EnumMap<>(Phase.class);
-        if (request.timers() != null) {
-            request.timers().forEach((phase, seconds) -> {
-                if (!phase.timed() || seconds == null || seconds < 0 || seconds > 86_400) {
-                    throw new CommandRejected("INVALID", "timers: 0 to 86400 seconds for BRIEFING, DELIBERATION, ORDERS, RESULTS");
-                }
-                timers.put(phase, seconds);
-            });
+        Map<Phase, Integer> timers = request.checkedTimers();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.length() > NewExercise.NAME_LIMIT) {
+            throw new CommandRejected("INVALID", "name: at most " + NewExercise.NAME_LIMIT + " characters");
         }
         ExerciseState state = new ExerciseState();
         state.id = Secrets.id("", 10);
@@ -111,7 +101,7 @@ public class Exercises {
         Mode mode = request.mode() == null ? Mode.AUTOMATIC : request.mode();
         synchronized (lock(state.id)) {
             Batch batch = new Batch(state, projector, System.currentTimeMillis(), owner);
-            referee.create(batch, scenario, owner, mode, seed, timers);
+            referee.create(batch, scenario, name.isEmpty() ? scenario.title() : name, owner, mode, seed, timers);
             commit(batch, null, sameTransaction);
             return summary(batch.state());
         }
@@ -125,27 +115,9 @@ public class Exercises {
      * caller records the origin and issues the join codes there), so either all is stored or nothing.
      */
     public ExerciseSummary adopt(List<ExerciseEvent> log, Consumer<String> sameTransaction) {
-        if (log.isEmpty() || log.get(0).type() != EventType.EXERCISE_CREATED) {
-            throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
-        }
         ExerciseState state = new ExerciseState();
         String id = Secrets.id("", 10);
-        List<ExerciseEvent> events = new ArrayList<>();
-        for (ExerciseEvent e : log) {
-            long expected = events.size() + 1L;
-            if (e.seq() != expected || e.type() == null || e.phase() == null || e.time() == null || e.channel() == null
-                    || e.payload() == null) {
-                throw new CommandRejected("INVALID", "events[" + (expected - 1) + "]: seq " + expected
-                        + " with type, turn, phase, time, channel and payload expected");
-            }
-            ExerciseEvent event = e.with(id, e.payload());
-            try {
-                projector.apply(state, event);
-            } catch (RuntimeException bad) {
-                throw new CommandRejected("INVALID", "events[" + (expected - 1) + "] (" + e.type() + "): " + bad.getMessage());
-            }
-            events.add(event);
-        }
+        List<ExerciseEvent> events = CopiedLog.project(log, id, state, projector);
         scenario(state);
         synchronized (lock(id)) {
             transactions.executeWithoutResult(tx -> {
@@ -154,10 +126,8 @@ public class Exercises {
                 deadlines.store(id, deadline(state));
                 sameTransaction.accept(id);
             });
-            snapshotSeq.put(id, state.lastSeq);
-            if (state.phase != Phase.ENDED) {
-                running.put(id, state);
-            }
+            projections.snapshotTaken(state);
+            projections.keep(state);
             armDeadline(state);
         }
         return summary(state);
@@ -227,8 +197,10 @@ public class Exercises {
     }
 
     /** One page of {@link #events(String, long, Set)}: replies to clients stay bounded however long the log. */
-    public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels, int limit) {
-        return eventLog.events(exerciseId, after, channels, limit);
+    public EventPage page(String exerciseId, long after, Set<Channel> channels, int limit) {
+        long lastSeq = summary(exerciseId).map(ExerciseSummary::lastSeq).orElse(0L);
+        List<ExerciseEvent> events = eventLog.events(exerciseId, after, channels, limit);
+        return new EventPage(exerciseId, after, lastSeq, events.size() < limit, events);
     }
 
     /**
@@ -258,7 +230,7 @@ public class Exercises {
                     return earlier.get();
                 }
             }
-            Batch batch = new Batch(copy(state), projector, System.currentTimeMillis(), actor);
+            Batch batch = new Batch(projections.copy(state), projector, System.currentTimeMillis(), actor);
             try {
                 work.accept(batch);
             } catch (CommandRejected rejected) {
@@ -281,9 +253,10 @@ public class Exercises {
     private void commit(Batch batch, String commandId, Consumer<String> sameTransaction) {
         ExerciseState state = batch.state();
         List<ExerciseEvent> events = batch.events();
-        boolean snapshot = state.lastSeq - snapshotSeq.getOrDefault(state.id, 0L) >= snapshotEvery
+        boolean snapshot = projections.snapshotDue(state, snapshotEvery)
                 || events.stream().anyMatch(e -> e.type() == EventType.RESULTS_PUBLISHED || e.type() == EventType.EXERCISE_ENDED);
-        transactions.executeWithoutResult(tx -> {
+        // Group commit: this waits until the shared transaction holding these events is on disk.
+        eventLog.write(() -> {
             eventLog.append(state, events);
             if (commandId != null) {
                 eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);
@@ -295,14 +268,10 @@ public class Exercises {
             sameTransaction.accept(state.id);
         });
         if (snapshot) {
-            snapshotSeq.put(state.id, state.lastSeq);
+            projections.snapshotTaken(state);
         }
-        if (state.phase == Phase.ENDED) {
-            // Ended exercises are read rarely: they are rebuilt from their snapshot when asked.
-            running.remove(state.id);
-        } else {
-            running.put(state.id, state);
-        }
+        // Ended exercises are read rarely: they are rebuilt from their snapshot when asked.
+        projections.keep(state);
         armDeadline(state);
         publisher.publishEvent(new ExerciseEventsAppended(state.id, events));
     }
@@ -325,50 +294,20 @@ public class Exercises {
     }
 
     private Optional<ExerciseState> state(String exerciseId) {
-        ExerciseState state = running.get(exerciseId);
-        if (state != null) {
-            return Optional.of(shared ? caughtUp(state) : state);
-        }
-        if (exerciseId == null || !eventLog.exists(exerciseId)) {
-            return Optional.empty();
-        }
-        synchronized (lock(exerciseId)) {
-            return Optional.of(load(exerciseId));
-        }
-    }
-
-    /** The latest snapshot plus the events after it. */
-    private ExerciseState load(String exerciseId) {
-        ExerciseState cached = running.get(exerciseId);
-        if (cached != null) {
-            return cached;
-        }
-        ExerciseState state = eventLog.latestSnapshot(exerciseId).orElseGet(ExerciseState::new);
-        snapshotSeq.put(exerciseId, state.lastSeq);
-        for (ExerciseEvent event : eventLog.events(exerciseId, state.lastSeq, Set.of(Channel.values()), Integer.MAX_VALUE)) {
-            projector.apply(state, event);
-        }
-        if (state.phase != Phase.ENDED) {
-            running.put(exerciseId, state);
-        }
-        return state;
+        return projections.find(exerciseId).map(state -> shared ? caughtUp(state) : state);
     }
 
     /** The cached state with the events other nodes appended since (one indexed query when there are none). */
     private ExerciseState caughtUp(ExerciseState cached) {
         synchronized (lock(cached.id)) {
-            ExerciseState current = running.getOrDefault(cached.id, cached);
+            ExerciseState current = projections.find(cached.id).orElse(cached);
             List<ExerciseEvent> newer = eventLog.events(current.id, current.lastSeq, Set.of(Channel.values()), Integer.MAX_VALUE);
             if (newer.isEmpty()) {
                 return current;
             }
-            ExerciseState next = copy(current);
+            ExerciseState next = projections.copy(current);
             newer.forEach(event -> projector.apply(next, event));
-            if (next.phase == Phase.ENDED) {
-                running.remove(next.id);
-            } else {
-                running.put(next.id, next);
-            }
+            projections.keep(next);
             return next;
         }
     }
@@ -378,19 +317,11 @@ public class Exercises {
                 .orElseThrow(() -> new CommandRejected("INVALID", "Scenario '" + state.scenarioId + "' is no longer available"));
     }
 
-    private ExerciseState copy(ExerciseState state) {
-        return json.readValue(json.writeValueAsString(state), ExerciseState.class);
-    }
-
     private Object lock(String exerciseId) {
-        return locks.computeIfAbsent(exerciseId, id -> new Object());
+        return projections.lock(exerciseId);
     }
 
     private ExerciseSummary summary(ExerciseState s) {
-        int turns = catalog.find(s.scenarioId).map(Scenario::turns).orElse(0);
-        return new ExerciseSummary(s.id, s.scenarioId, s.title, s.owner, s.mode, s.phase, s.turn, turns,
-                s.deadline == null || s.paused ? null : Instant.ofEpochMilli(s.deadline), s.paused,
-                s.remainingMillis == null ? null : s.remainingMillis / 1000, Map.copyOf(s.timers), s.lastSeq,
-                Instant.ofEpochMilli(s.created));
+        return s.summary(catalog.find(s.scenarioId).map(Scenario::turns).orElse(0));
     }
 }

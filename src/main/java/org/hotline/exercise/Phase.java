@@ -1,6 +1,6 @@
 package org.hotline.exercise;
 
-/** Phases of an exercise: LOBBY before the start, five per turn, ENDED at the end (DESIGN.md section 2). */
+/** Phases of an exercise: LOBBY before the start, five per turn, ENDED at the end (docs/design.md section 2). */
 public enum Phase {
     LOBBY, BRIEFING, DELIBERATION, ORDERS, ADJUDICATION, RESULTS, ENDED;
 

@@ -1,7 +1,7 @@
 package org.hotline.scenario;
 
 /**
- * Context variables set by the scenario and changed by injects (DESIGN.md section 4), 0..100 except
+ * Context variables set by the scenario and changed by injects (docs/design.md section 4), 0..100 except
  * powerRatio (stronger over weaker, 1..10).
  */
 public record Context(

@@ -1,5 +1,5 @@
 package org.hotline.scenario;
 
-/** One entry of the finding catalogue (DESIGN.md section 5): our own words, with a citation of the brief. */
+/** One entry of the finding catalogue (docs/design.md section 5): our own words, with a citation of the brief. */
 public record Finding(String id, String kind, String title, String text, String citation) {
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The moves the real actors made, turn by turn (DESIGN.md section 7). Issues not named in a turn's
+ * The moves the real actors made, turn by turn (docs/design.md section 7). Issues not named in a turn's
  * moves are played as HOLD. The mapping from events to moves is interpretation; each turn says why.
  *
  * @param source where the events come from (the brief's case section and the standard histories)

@@ -3,7 +3,7 @@ package org.hotline.scenario;
 import java.util.List;
 
 /**
- * A scenario event (DESIGN.md section 6, mechanism 12): scheduled for a turn, triggered by a state
+ * A scenario event (docs/design.md section 6, mechanism 12): scheduled for a turn, triggered by a state
  * condition, or held for the facilitator to release.
  *
  * @param changes   what it does to the state when released

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One conflict of interest as the scenario defines it (DESIGN.md section 4).
+ * One conflict of interest as the scenario defines it (docs/design.md section 4).
  *
  * @param coreFor         the sides for which this is a core security concern (usually the weaker side)
  * @param sharedInterest  low-hanging fruit: both gain from an agreement (arms control, non-proliferation)

@@ -1,6 +1,6 @@
 package org.hotline.scenario;
 
-/** The move taxonomy of DESIGN.md section 3: one move per team per issue per turn. */
+/** The move taxonomy of docs/design.md section 3: one move per team per issue per turn. */
 public enum Move {
     BUILDUP(Approach.HARDLINE),
     FORCE(Approach.HARDLINE),
@@ -28,6 +28,14 @@ public enum Move {
 
     public boolean lessHardline() {
         return approach == Approach.LESS_HARDLINE;
+    }
+
+    /**
+     * Gives ground to the rival: what a side's domestic politics withhold when its support is low
+     * (mechanism 6, F4) and what breaks a declared red line (M3).
+     */
+    public boolean yields() {
+        return this == CONCEDE || this == DRAWDOWN || this == ACQUIESCE;
     }
 
     /** Costly signals move trust more than cheap talk (M3). */

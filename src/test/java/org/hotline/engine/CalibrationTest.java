@@ -14,7 +14,7 @@ import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md section 7: each case's historical track, played by the engine over seeds 0..{@value #SEEDS}-1,
+ * docs/design.md section 7: each case's historical track, played by the engine over seeds 0..{@value #SEEDS}-1,
  * reproduces the brief's account. The engine does not know which case it plays: these outcomes come
  * from the general mechanisms, the rulebook and each scenario's data. Each claim is a share of runs
  * with a threshold chosen under the rate observed when it was written (noted beside it), so that the

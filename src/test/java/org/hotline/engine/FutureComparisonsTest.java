@@ -16,7 +16,7 @@ import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md section 7, the future scenario: over many seeds, strategies that address core concerns
+ * docs/design.md section 7, the future scenario: over many seeds, strategies that address core concerns
  * end with lower tension than limited ones (F1, R1); a hostile triangle lowers agreement rates (F6);
  * rising trends against Moscow raise them (F5). Two simple scripted policies for Washington, one
  * reciprocating policy for Moscow (computer-played teams come later, in the bots module).

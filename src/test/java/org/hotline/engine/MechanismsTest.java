@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * One focused test per mechanism of DESIGN.md section 6: the direction of its effect and the finding
+ * One focused test per mechanism of docs/design.md section 6: the direction of its effect and the finding
  * ids it reports. Each compares two situations that differ in one thing.
  */
 class MechanismsTest {

@@ -1,331 +1,291 @@
 package org.hotline.live;
 
-import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hotline.HotlineApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.util.MimeTypeUtils;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-import tools.jackson.databind.JsonNode;
+import org.hotline.live.LoadTable.Client;
+import org.hotline.live.LoadTable.Role;
 
 /**
- * Load benchmark, not a test: {@code mvn -Pload-benchmark -DskipTests verify}. Starts the real server
- * in this process on a random port with a fresh H2 file database, plays many exercises at once over
- * STOMP (a facilitator and one scripted player per team each), then one long exercise alone, and
- * prints commands per second, command-to-broadcast latency, events per client per turn and heap used
- * after GC as the long exercise's log grows. Sizes: -Dload.exercises (200), -Dload.turns (10),
- * -Dload.longTurns (100).
+ * Load benchmark, not a test: {@code mvn -Pload-benchmark -DskipTests verify}. The server runs in
+ * its own JVM on one core (see {@link LoadServer}); this JVM plays {@code load.exercises} exercises
+ * (100) of eight clients each ({@link LoadTable}) at stepped offered turn rates and prints, per step,
+ * the achieved rate, latency from the second seal to the last client seeing the results, errors,
+ * server CPU per 1,000 turns, frames and bytes per client per turn by role, RSS and database size.
+ * Then the highest rate that held p99 &lt; 100 ms, the database bytes per turn, a 100-turn exercise
+ * alone (heap and RSS by turn, then its review's serving time), and heap per idle connected client.
+ * Options: -Dload.rates=10,20,… -Dload.window=30 -Dload.fresh=90 -Dload.idle=2000 -Dload.jfr=file.
  */
 public final class LoadBenchmark {
 
     private static final String SCENARIO = "load-hundred-turns";
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final int[] PER_TABLE = {1, 2, 4, 1};
 
+    private final LoadServer server;
     private final Wire wire;
-    private final String facilitatorToken;
-    private final Client facilitator;
-    private final WebSocketStompClient stomp;
-    private final AtomicLong commands = new AtomicLong();
-    private final ConcurrentLinkedQueue<Long> broadcastNanos = new ConcurrentLinkedQueue<>();
+    private final String token;
+    private final jakarta.websocket.WebSocketContainer container;
+    private final List<LoadTable> tables = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> printed = new ArrayList<>();
 
-    private LoadBenchmark(int port) throws Exception {
-        wire = new Wire(port);
-        jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
-        // Players get no adjudication drafts (those go to control): 64 KB a session is room enough.
-        container.setDefaultMaxTextMessageBufferSize(64 * 1024);
-        stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
-        stomp.setInboundMessageSizeLimit(1024 * 1024);
-        facilitatorToken = wire.login();
-        facilitator = new Client(facilitatorToken, null, null);
+    private LoadBenchmark(LoadServer server) {
+        this.server = server;
+        wire = new Wire(server.port);
+        token = wire.login();
+        container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        // The facilitator's engine drafts are the largest frames a client gets.
+        container.setDefaultMaxTextMessageBufferSize(512 * 1024);
     }
 
     public static void main(String[] args) throws Exception {
-        int exercises = Integer.getInteger("load.exercises", 200);
-        int turns = Integer.getInteger("load.turns", 10);
-        int longTurns = Integer.getInteger("load.longTurns", 100);
         Path data = Files.createTempDirectory("hotline-load");
         Path scenarios = Files.createDirectories(data.resolve("scenarios"));
         Files.writeString(scenarios.resolve(SCENARIO + ".yaml"), Files.readString(Path.of("exercises/future-after-ukraine.yaml"))
                 .replaceFirst("(?m)^id: .*$", "id: " + SCENARIO).replaceFirst("(?m)^turns: .*$", "turns: 100"));
-        ConfigurableApplicationContext server = SpringApplication.run(HotlineApplication.class,
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("hotline"),
-                "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
-                "--hotline.access.failed-joins-per-minute=1000000", "--hotline.scenarios.folder=" + scenarios,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         int status = 0;
-        try {
-            int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-            new LoadBenchmark(port).run(exercises, turns, longTurns);
+        try (LoadServer server = new LoadServer(data, scenarios, blankToNull(System.getProperty("load.jfr")))) {
+            new LoadBenchmark(server).run();
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
         }
-        server.close();
-        // The STOMP client's threads would keep the JVM alive.
+        // The STOMP clients' threads would keep the JVM alive.
         System.exit(status);
     }
 
-    private void run(int exercises, int turns, int longTurns) throws Exception {
-        System.out.printf("%nHotline load benchmark: %d exercises x %d turns at once, then one exercise of %d turns%n",
-                exercises, turns, longTurns);
-        List<Table> tables = new ArrayList<>();
+    private void run() throws Exception {
+        int exercises = Integer.getInteger("load.exercises", 100);
+        int window = Integer.getInteger("load.window", 30);
+        int[] rates = Arrays.stream(System.getProperty("load.rates", "10,20,50,100,200,300,400,600,800,1200").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        System.out.printf("%nHotline load benchmark: %d exercises x 8 clients (3 players per team, a facilitator, an observer);"
+                + " server pid %d %s, -XX:ActiveProcessorCount=1 -Xmx512m; this machine has %d cores shared with other work%n",
+                exercises, server.pid(), server.pinned ? "pinned to core 0 (taskset)" : "not pinned (no taskset)",
+                Runtime.getRuntime().availableProcessors());
+        long setup = System.nanoTime();
+        ExecutorService setupPool = Executors.newFixedThreadPool(8);
+        List<Future<LoadTable>> made = new ArrayList<>();
         for (int i = 0; i < exercises; i++) {
-            tables.add(new Table());
+            made.add(setupPool.submit(this::newTable));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(exercises);
-        long start = System.nanoTime();
-        List<Future<?>> played = new ArrayList<>();
-        for (Table table : tables) {
-            played.add(pool.submit(() -> {
-                table.play(turns, null);
-                return null;
-            }));
+        for (Future<LoadTable> table : made) {
+            tables.add(table.get());
         }
-        for (Future<?> f : played) {
-            f.get(30, TimeUnit.MINUTES);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long sent = commands.get();
-        List<Long> latencies = new ArrayList<>(broadcastNanos);
-        Collections.sort(latencies);
-        System.out.printf("commands: %d in %.1f s = %.0f commands/s (%d exercises at once, %d STOMP sessions)%n",
-                sent, seconds, sent / seconds, exercises, exercises * 2 + 1);
-        System.out.printf("command-to-broadcast latency (draft SEND -> DRAFT_CHANGED on the team topic, %d samples): "
-                + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", latencies.size(), percentile(latencies, 50),
-                percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
-        long received = 0;
-        long repeats = 0;
-        long missing = 0;
-        int playedTurns = 0;
-        for (Table table : tables) {
-            for (Client player : List.of(table.washington, table.moscow)) {
-                received += player.events.get();
-                repeats += player.repeats.get();
-                long visible = wire.log(table.id, player.token).stream().filter(e -> e.get("seq").asLong() > table.startSeq).count();
-                missing += Math.abs(visible - player.events.get());
+        setupPool.shutdown();
+        System.out.printf("%d exercises and %d clients ready in %.1f s; server RSS %.0f MB%n", exercises, exercises * 8,
+                (System.nanoTime() - setup) / 1e9, server.rssMegabytes());
+        summary("%s", "step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | lost | CPU s/1000 turns"
+                + " | frames/turn F,lead,player,obs | KB/turn F,lead,player,obs | RSS MB | DB MB");
+        long dbBefore = server.databaseBytes();
+        long turnsBefore = turnsPlayed();
+        step("fresh, 20 t/s for " + Integer.getInteger("load.fresh", 90) + " s", 20, Integer.getInteger("load.fresh", 90));
+        int held = 0;
+        for (int rate : rates) {
+            Step s = step("warm, " + rate + " t/s", rate, window);
+            if (s.p99 < 100 && s.errors == 0 && s.achieved >= 0.9 * rate) {
+                held = rate;
             }
-            playedTurns += table.turnsPlayed;
-            table.disconnect();
+            if (s.achieved < 0.8 * rate) {
+                System.out.println("(saturated: the higher steps are not run)");
+                break;
+            }
         }
-        System.out.printf("events sent per player per turn: %.1f (each event once: %d repeats; %d differ from the "
-                + "player's own view of the log)%n", received / (2.0 * playedTurns), repeats, missing);
+        long turns = turnsPlayed() - turnsBefore;
+        double dbPerTurn = (server.databaseBytes() - dbBefore) / (double) Math.max(1, turns);
+        summary("highest offered rate held at p99 < 100 ms, no errors: %d turns/s", held);
+        summary("database file: %.1f MB after %d turns; %.1f KB per turn played, %.1f MB per 1,000 turns",
+                server.databaseBytes() / 1e6, turns, dbPerTurn / 1024, dbPerTurn * 1000 / 1e6);
+        List<LoadTable> observed = tables.stream().filter(java.util.Objects::nonNull).toList();
+        observed.forEach(LoadTable::disconnect);
+        longExercise();
+        idleClients(Integer.getInteger("load.idle", 2000), observed);
+        System.out.println();
+        printed.forEach(System.out::println);
+        System.out.println("(figures measured on a 2-core machine shared with other engineers' builds; the server on one core)");
+    }
 
-        Table table = new Table();
-        System.out.printf("long exercise %s: heap used after GC by turn%n", table.id);
-        System.out.printf("  turn %3d: %6.1f MB%n", 0, heapAfterGc());
-        table.play(longTurns, turn -> {
-            if (turn == 1 || turn == 10 || turn % 10 == 0 && turn >= 50 || turn == 25) {
-                System.out.printf("  turn %3d: %6.1f MB (log: %d events)%n", turn, heapAfterGc(),
-                        wire.get("/api/exercises/" + table.id, facilitatorToken).body().get("lastSeq").asLong());
+    private LoadTable newTable() {
+        return new LoadTable(wire, token, SCENARIO, container);
+    }
+
+    private long turnsPlayed() {
+        return TURNS.get();
+    }
+
+    private static final AtomicLong TURNS = new AtomicLong();
+
+    record Step(double achieved, double p99, long errors) {
+    }
+
+    /** Offers {@code rate} turns/s spread evenly over the exercises for {@code seconds}, then prints the figures. */
+    private Step step(String name, int rate, int seconds) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
+        long[] frames = LoadTable.frames();
+        long[] bytes = LoadTable.bytes();
+        double cpu = server.cpuSeconds();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long interval = (long) (1e9 * tables.size() / rate);
+        ExecutorService pool = Executors.newFixedThreadPool(tables.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            int slot = i;
+            long offset = interval * i / tables.size();
+            running.add(pool.submit(() -> playUntil(slot, start + offset, interval, end, latencies, errors, lost)));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuUsed = server.cpuSeconds() - cpu;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int turns = sorted.size();
+        TURNS.addAndGet(turns);
+        long[] framesNow = LoadTable.frames();
+        long[] bytesNow = LoadTable.bytes();
+        StringBuilder perRoleFrames = new StringBuilder();
+        StringBuilder perRoleBytes = new StringBuilder();
+        for (Role role : Role.values()) {
+            double clientTurns = Math.max(1, turns) * (double) PER_TABLE[role.ordinal()];
+            perRoleFrames.append(String.format("%s%.1f", role.ordinal() == 0 ? "" : ",", (framesNow[role.ordinal()] - frames[role.ordinal()]) / clientTurns));
+            perRoleBytes.append(String.format("%s%.1f", role.ordinal() == 0 ? "" : ",", (bytesNow[role.ordinal()] - bytes[role.ordinal()]) / clientTurns / 1024));
+        }
+        Step result = new Step(turns / elapsed, percentile(sorted, 99), errors.get());
+        String line = String.format("%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.2f | %s | %s | %.0f | %.1f", name, rate,
+                result.achieved, percentile(sorted, 50), percentile(sorted, 95), result.p99, percentile(sorted, 100),
+                errors.get(), lost.get(), turns == 0 ? Double.NaN : cpuUsed * 1000 / turns, perRoleFrames, perRoleBytes,
+                server.rssMegabytes(), server.databaseBytes() / 1e6);
+        System.out.println(line);
+        printed.add(line);
+        return result;
+    }
+
+    private void playUntil(int slot, long first, long interval, long end, ConcurrentLinkedQueue<Long> latencies,
+                           AtomicLong errors, AtomicLong lost) {
+        long next = first;
+        while (next < end) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LoadServer.sleep(wait / 1_000_000);
             }
-        });
+            LoadTable table = tables.get(slot);
+            try {
+                if (table == null || table.ended() || table.turn() >= 100) {
+                    if (table != null) {
+                        table.disconnect();
+                    }
+                    tables.set(slot, null);
+                    table = newTable();
+                    tables.set(slot, table);
+                }
+                long latency = table.playTurn();
+                if (System.nanoTime() <= end) {
+                    latencies.add(latency);
+                }
+            } catch (RuntimeException e) {
+                if (errors.incrementAndGet() <= 3) {
+                    System.out.println("  error in exercise " + (table == null ? "(new)" : table.id + " turn " + (table.turn() + 1))
+                            + ": " + e.getMessage());
+                }
+                if (table != null) {
+                    lost.incrementAndGet();
+                    table.disconnect();
+                }
+                tables.set(slot, null);
+            }
+            next = Math.max(next + interval, System.nanoTime() - interval);
+        }
+    }
+
+    /** One exercise alone for all its 100 turns: heap after GC and RSS as its log grows, then its review. */
+    private void longExercise() {
+        LoadTable table = newTable();
+        System.out.printf("%none exercise alone, 100 turns: heap after GC and server RSS by turn%n");
+        for (int turn = 0; turn <= 100; turn++) {
+            if (turn > 0) {
+                table.playTurn();
+            }
+            if (turn % 25 == 0) {
+                long seq = wire.get("/api/exercises/" + table.id, token).body().get("lastSeq").asLong();
+                System.out.printf("  turn %3d: heap %.1f MB, RSS %.0f MB (log: %d events)%n", turn, server.heapAfterGc() / 1e6,
+                        server.rssMegabytes(), seq);
+            }
+        }
+        table.facilitator.command(table.id, "control", Map.of("type", "END", "reason", "benchmark done"));
         table.disconnect();
-        facilitator.session.disconnect();
+        List<Long> millis = new ArrayList<>();
+        int events = 0;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            Wire.Response review = wire.get("/api/reviews/" + table.id, token);
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            events = review.body().path("events").size();
+        }
+        Collections.sort(millis);
+        summary("review of a %d-event exercise (GET /api/reviews/{id}, 5 reads): median %d ms, max %d ms", events,
+                millis.get(2), millis.get(4));
+    }
+
+    /** Heap after GC before and after {@code count} observers connect and subscribe, then sit idle. */
+    private void idleClients(int count, List<LoadTable> observed) {
+        jakarta.websocket.WebSocketContainer small = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        small.setDefaultMaxTextMessageBufferSize(16 * 1024);
+        small.setDefaultMaxBinaryMessageBufferSize(1024);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(wire.join(observed.get(i % observed.size()).observerCode, "Idle " + i).get("token").asString());
+        }
+        long before = server.heapAfterGc();
+        double rssBefore = server.rssMegabytes();
+        List<Client> idle = new ArrayList<>();
+        int refused = 0;
+        String firstRefusal = null;
+        for (int i = 0; i < count; i++) {
+            try {
+                idle.add(new Client(wire, small, tokens.get(i), Role.OBSERVER,
+                        List.of("/topic/exercise." + observed.get(i % observed.size()).id + ".public")));
+            } catch (RuntimeException e) {
+                refused++;
+                firstRefusal = firstRefusal == null ? e.getMessage() : firstRefusal;
+            }
+        }
+        LoadServer.sleep(2000);
+        long connected = idle.stream().filter(Client::connected).count();
+        long after = server.heapAfterGc();
+        summary("idle clients: %d of %d connected (%d refused%s); heap after GC %.1f -> %.1f MB = %.1f KB per client;"
+                        + " RSS %.0f -> %.0f MB", connected, count, refused, firstRefusal == null ? "" : ": " + firstRefusal,
+                before / 1e6, after / 1e6, (after - before) / 1024.0 / Math.max(1, connected), rssBefore, server.rssMegabytes());
+        idle.forEach(Client::disconnect);
+    }
+
+    private void summary(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println(line);
+        printed.add(line);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static double percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
-    }
-
-    private static double heapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+        if (sorted.isEmpty()) {
+            return Double.NaN;
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
-    }
-
-    /** One exercise: its facilitator (the shared facilitator session) and one scripted player per team. */
-    private final class Table {
-        final String id;
-        final Client washington;
-        final Client moscow;
-        final List<String> issues = new ArrayList<>();
-        final long startSeq;
-        int turnsPlayed;
-
-        Table() {
-            JsonNode created = wire.create(facilitatorToken, SCENARIO, "AUTOMATIC", Map.of());
-            id = created.get("id").asString();
-            wire.get("/api/exercises/" + id, facilitatorToken).body().get("issues").forEach(i -> issues.add(i.get("id").asString()));
-            washington = new Client(wire.join(created.get("joinCodes").get("WASHINGTON").asString(), "W").get("token").asString(), id, "WASHINGTON");
-            moscow = new Client(wire.join(created.get("joinCodes").get("MOSCOW").asString(), "M").get("token").asString(), id, "MOSCOW");
-            startSeq = wire.get("/api/exercises/" + id, facilitatorToken).body().get("lastSeq").asLong();
-            washington.countAfter = startSeq;
-            moscow.countAfter = startSeq;
-        }
-
-        void play(int turns, java.util.function.IntConsumer afterTurn) {
-            facilitator.command(id, "control", Map.of("type", "START"));
-            for (int turn = 1; turn <= turns && !washington.ended.isDone(); turn++) {
-                facilitator.command(id, "control", Map.of("type", "ADVANCE"));
-                String issue = issues.get(turn % issues.size());
-                washington.draft(issue, "NEGOTIATE");
-                moscow.draft(issue, "NEGOTIATE");
-                facilitator.command(id, "control", Map.of("type", "ADVANCE"));
-                CompletableFuture<JsonNode> results = washington.results(turn);
-                washington.command(id, "orders.submit", Map.of());
-                moscow.command(id, "orders.submit", Map.of());
-                await(results);
-                // The benchmark's clients share the heap with the server: keep nothing per turn.
-                washington.results.remove(turn);
-                turnsPlayed = turn;
-                if (afterTurn != null) {
-                    afterTurn.accept(turn);
-                }
-                if (turn < turns) {
-                    facilitator.command(id, "control", Map.of("type", "ADVANCE"));
-                }
-            }
-            if (!washington.ended.isDone()) {
-                facilitator.command(id, "control", Map.of("type", "END", "reason", "benchmark done"));
-            }
-            await(washington.ended);
-            await(moscow.ended);
-        }
-
-        void disconnect() {
-            washington.session.disconnect();
-            moscow.session.disconnect();
-        }
-    }
-
-    /** A STOMP session that keeps counters, not the events themselves. */
-    private final class Client {
-        final String token;
-        final String exerciseId;
-        final StompSession session;
-        /** Events up to the log's number when play starts (the seats' own joins) are not counted. */
-        volatile long countAfter = Long.MAX_VALUE;
-        final AtomicLong events = new AtomicLong();
-        final AtomicLong repeats = new AtomicLong();
-        final AtomicLong lastSeq = new AtomicLong();
-        final ConcurrentMap<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
-        final ConcurrentMap<String, CompletableFuture<Long>> drafts = new ConcurrentHashMap<>();
-        final ConcurrentMap<Integer, CompletableFuture<JsonNode>> results = new ConcurrentHashMap<>();
-        final CompletableFuture<JsonNode> ended = new CompletableFuture<>();
-
-        Client(String token, String exerciseId, String side) {
-            this.token = token;
-            this.exerciseId = exerciseId;
-            StompHeaders connect = new StompHeaders();
-            connect.add("Authorization", "Bearer " + token);
-            try {
-                session = stomp.connectAsync(URI.create("ws://localhost:" + wire.port + "/ws"), new WebSocketHttpHeaders(),
-                        connect, new StompSessionHandlerAdapter() { }).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("STOMP connect failed", e);
-            }
-            subscribe("/user/queue/replies", body -> answer(body, null));
-            subscribe("/user/queue/errors", body -> answer(null, body));
-            if (exerciseId != null) {
-                for (String channel : List.of("public", "diplomacy", "team." + side)) {
-                    subscribe("/topic/exercise." + exerciseId + "." + channel, this::event);
-                }
-            }
-        }
-
-        private void subscribe(String destination, java.util.function.Consumer<JsonNode> onBody) {
-            Wire.onJson(session, destination, onBody);
-        }
-
-        private void answer(JsonNode reply, JsonNode error) {
-            JsonNode body = reply != null ? reply : error;
-            CompletableFuture<JsonNode> waiting = replies.remove(body.path("commandId").asString(""));
-            if (waiting != null) {
-                if (error != null) {
-                    waiting.completeExceptionally(new IllegalStateException("refused: " + error));
-                } else {
-                    waiting.complete(reply);
-                }
-            }
-        }
-
-        private void event(JsonNode event) {
-            long arrived = System.nanoTime();
-            long seq = event.get("seq").asLong();
-            if (seq > countAfter) {
-                events.incrementAndGet();
-            }
-            if (lastSeq.getAndAccumulate(seq, Math::max) >= seq) {
-                repeats.incrementAndGet();
-            }
-            JsonNode payload = event.get("payload");
-            switch (event.get("type").asString()) {
-                case "DRAFT_CHANGED" -> {
-                    JsonNode line = payload.get("draft").get(payload.get("change").get("issueId").asString());
-                    CompletableFuture<Long> waiting = line == null ? null : drafts.remove(line.get("argument").asString());
-                    if (waiting != null) {
-                        waiting.complete(arrived);
-                    }
-                }
-                case "RESULTS_PUBLISHED" -> results(event.get("turn").asInt()).complete(event);
-                case "EXERCISE_ENDED" -> ended.complete(event);
-                default -> { }
-            }
-        }
-
-        CompletableFuture<JsonNode> results(int turn) {
-            return results.computeIfAbsent(turn, t -> new CompletableFuture<>());
-        }
-
-        /** Edits one draft line and waits for the team topic to carry it back. */
-        void draft(String issueId, String move) {
-            String marker = UUID.randomUUID().toString();
-            CompletableFuture<Long> broadcast = new CompletableFuture<>();
-            drafts.put(marker, broadcast);
-            long sent = System.nanoTime();
-            command(exerciseId, "draft", Map.of("issueId", issueId, "move", move, "argument", marker));
-            broadcastNanos.add(await(broadcast) - sent);
-        }
-
-        JsonNode command(String exercise, String channel, Map<String, ?> body) {
-            String commandId = UUID.randomUUID().toString();
-            Map<String, Object> withId = new java.util.HashMap<>(body);
-            withId.put("commandId", commandId);
-            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-            replies.put(commandId, reply);
-            StompHeaders headers = new StompHeaders();
-            headers.setDestination("/app/exercise." + exercise + "." + channel);
-            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-            // The facilitator's session is shared by every exercise, and a WebSocket takes one write at a time.
-            synchronized (session) {
-                session.send(headers, withId);
-            }
-            commands.incrementAndGet();
-            return await(reply);
-        }
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1))) / 1e6;
     }
 }

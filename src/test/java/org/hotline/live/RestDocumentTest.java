@@ -25,11 +25,15 @@ class RestDocumentTest extends WireTest {
                 "/api/exercises", Map.of("scenarioId", wire.scenarioId(), "mode", "REVIEWED"),
                 "/api/join", Map.of("code", created.get("joinCodes").get("OBSERVER").asString(), "name", "Doc"));
 
+        String analysisId = wire.post("/api/analyses", Map.of("scenarioId", wire.scenarioId(), "washington", List.of("grit"),
+                "moscow", List.of("grit"), "runs", 10), facilitator).body().get("id").asString();
+
         List<List<String>> rows = ProtocolDocument.read().table("rest");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(10);
         for (List<String> row : rows) {
             String method = row.get(0);
-            String path = row.get(1).replace("{id}", id).replace("{username}", account);
+            String path = row.get(1).replace("{id}", id).replace("{username}", account).replace("{analysisId}", analysisId)
+                    .replace("{scenarioId}", wire.scenarioId());
             String who = row.get(2);
             boolean open = who.startsWith("anyone");
             String token = open ? null : who.startsWith("FACILITATOR") ? facilitator : path.equals("/api/logout") ? wire.login() : player;

@@ -86,6 +86,22 @@ class AdminBrowserTest {
         textAppears(admin, row, "Active");
         assertThat(login("ana.lyst", "a-brand-new-password")).isEqualTo(200);
 
+        // A scenario file is checked before it is added: problems by file, line and field; a good one says so.
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("scenario-upload-");
+        java.nio.file.Path broken = dir.resolve("broken-case.yaml");
+        java.nio.file.Files.writeString(broken, "id: broken-case\ntitle: A broken case\nturns: many\n");
+        admin.findElement(By.id("scenario-file")).sendKeys(broken.toString());
+        click(admin, "#scenario-check-button");
+        textAppears(admin, "#scenario-problems", "broken-case.yaml");
+        textAppears(admin, "#scenario-problems", "turns");
+        String good = java.nio.file.Files.readString(java.nio.file.Path.of("exercises", "future-after-ukraine.yaml"))
+                .replaceFirst("(?m)^id: future-after-ukraine$", "id: my-own-case");
+        java.nio.file.Path fine = dir.resolve("my-own-case.yaml");
+        java.nio.file.Files.writeString(fine, good);
+        admin.findElement(By.id("scenario-file")).sendKeys(fine.toString());
+        click(admin, "#scenario-check-button");
+        textAppears(admin, "#scenario-ok", "my-own-case");
+
         // Signing out ends the token on the server, not only in this browser.
         String token = (String) js(admin, "return JSON.parse(localStorage.getItem('hotline.account')).token");
         admin.get(server.url("/"));

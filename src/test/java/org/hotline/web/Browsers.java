@@ -93,7 +93,9 @@ final class Browsers implements AutoCloseable {
     }
 
     static void textAppears(WebDriver driver, String css, String text) {
-        waiting(driver).withMessage(() -> "'" + text + "' in " + css + "; it shows: "
+        // A list redrawn while it is read leaves stale elements: read it again.
+        waiting(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "'" + text + "' in " + css + "; it shows: "
                         + driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList())
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }

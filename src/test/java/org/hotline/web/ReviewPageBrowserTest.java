@@ -158,6 +158,7 @@ class ReviewPageBrowserTest {
         assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).as("a PDF with the charts drawn in").isGreaterThan(20_000);
         ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        js(browser, "document.getElementById('report').scrollIntoView()");
         Steps.screenshots(browser, "review-report");
         screenshot(browser, "review-page");
         assertThat(js(browser, "return document.querySelectorAll('#history tr.diverged').length")).isNotNull();

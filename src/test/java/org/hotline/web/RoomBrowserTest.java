@@ -16,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotline.scenario.Brief;
+import org.hotline.scenario.Scenario;
+import org.hotline.scenario.ScenarioFiles;
+import org.hotline.scenario.Side;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,17 +78,30 @@ class RoomBrowserTest {
         Steps.signIn(facilitator, server);
         // Accounts exist (the configured one): the first-start form is not offered.
         assertThat(facilitator.findElements(By.id("setup"))).isEmpty();
+        visible(facilitator, "#exercise-name").sendKeys("Staff college, group B");
         Steps.Codes codes = Steps.createExercise(facilitator, "REVIEWED", "900");
-        // "Your exercises" lists the new one without a reload.
+        // "Your exercises" lists the new one, by its name, without a reload.
         textAppears(facilitator, "#my-exercises", codes.exerciseId());
+        textAppears(facilitator, "#my-exercises", "Staff college, group B");
         String exercise = codes.exerciseId();
         Steps.join(player, server, codes.washington(), "Ana");
+        // Each team reads its own brief, structured; the other team's never reaches its browser.
+        Scenario scenario = ScenarioFiles.bundled(Steps.SCENARIO);
+        Brief own = scenario.sides().get(Side.WASHINGTON).briefing();
+        Brief theirs = scenario.sides().get(Side.MOSCOW).briefing();
+        textAppears(player, "#team-brief", own.redLines().get(0).text());
+        textAppears(player, "#team-brief", "Red lines");
+        String page = (String) js(player, "return document.body.textContent");
+        assertThat(page).doesNotContain(theirs.priorities().get(0).text()).doesNotContain(scenario.facilitatorBrief());
 
         Steps.signIn(room, server);
         room.get(server.url("/observer.html?view=projector&x=" + exercise));
         textAppears(room, "#conn", "Live");
         facilitator.get(server.url("/facilitator.html?x=" + exercise));
         textAppears(facilitator, "#conn", "Live");
+        textAppears(facilitator, "#title", "Staff college, group B");
+        assertThat(facilitator.findElement(By.id("brief-MOSCOW")).getDomProperty("textContent")).contains(theirs.redLines().get(0).text());
+        assertThat(facilitator.findElement(By.id("facilitator-brief")).getDomProperty("textContent")).isEqualTo(scenario.facilitatorBrief());
 
         // ---- banners on every screen: phase, pause, inject
         click(facilitator, "#ctl-start");
@@ -172,18 +189,27 @@ class RoomBrowserTest {
         Steps.screenshots(player, "confirm-submit");
         click(player, "#confirm-cancel");
         assertThat(player.findElement(By.id("submit-state")).getText()).doesNotContain("sealed");
-        click(player, "#submit-orders");
-        Steps.confirm(player);
-        textAppears(player, "#submit-state", "sealed");
 
-        // ---- the projector from the back of the room: contrast from the rendered colours, a big countdown
+        // ---- Lock orders seals the team's current draft (it was never submitted); only an empty draft holds
         click(facilitator, "#ctl-lock");
+        textAppears(facilitator, "#confirm-dialog", "its current draft");
+        textAppears(facilitator, "#confirm-dialog", "no draft: plays Hold");
         Steps.confirm(facilitator);
         Steps.phase(facilitator, "Adjudication");
+        textAppears(player, "#submit-state", "your team’s draft was sealed as its orders");
+        textAppears(facilitator, "#ready-WASHINGTON", "draft sealed at the lock");
+        textAppears(facilitator, "#ready-MOSCOW", "defaulted to Hold");
+        List<JsonNode> log = events(exercise, token);
+        assertThat(log.stream().filter(e -> e.get("type").asString().equals("ORDERS_SUBMITTED")).findFirst().orElseThrow()
+                .at("/payload/name").asString()).contains("the team's draft", "locked by the facilitator");
+        assertThat(log.stream().filter(e -> e.get("type").asString().equals("ORDERS_DEFAULTED")).map(e -> e.at("/payload/side").asString()))
+                .containsExactly("MOSCOW");
         visible(facilitator, "#review-rationale").sendKeys("As the engine has it.");
         click(facilitator, "#review-approve");
         Steps.phase(room, "Results");
         textAppears(room, "#latest-result", "Turn 1 results");
+        String played = landed.charAt(0) + landed.substring(1).toLowerCase().replace('_', ' ');
+        textAppears(player, "#tab-results .outcome[data-issue='" + issue + "']", "Washington: " + played);
         Browsers.viewport(room, 1920, 1080);
         Contrast.Result contrast = Contrast.of(room);
         System.out.println("Projector contrast: " + contrast.texts() + " texts and " + contrast.graphics() + " graphics checked");

@@ -99,27 +99,27 @@ class AnalysisApi {
         return jobs.list(Math.max(1, Math.min(limit, 500)));
     }
 
-    @GetMapping("/api/analyses/{id}")
-    View get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    @GetMapping("/api/analyses/{analysisId}")
+    View get(@AuthenticationPrincipal Caller caller, @PathVariable("analysisId") String id) {
         staff(caller);
         AnalysisJobs.Status status = jobs.status(id).orElseThrow(() -> AnalysisJobs.unknown(id));
         return new View(status, jobs.result(id).orElse(null));
     }
 
-    @PostMapping("/api/analyses/{id}/cancel")
-    AnalysisJobs.Status cancel(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    @PostMapping("/api/analyses/{analysisId}/cancel")
+    AnalysisJobs.Status cancel(@AuthenticationPrincipal Caller caller, @PathVariable("analysisId") String id) {
         staff(caller);
         return jobs.cancel(id, caller.username());
     }
 
-    @GetMapping("/api/analyses/{id}/result.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    @GetMapping("/api/analyses/{analysisId}/result.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal Caller caller, @PathVariable("analysisId") String id) {
         staff(caller);
         return download(id, "csv", "text/csv; charset=utf-8", ResultTables.csv(finished(id)));
     }
 
-    @GetMapping("/api/analyses/{id}/result.json")
-    ResponseEntity<AnalysisResult> json(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    @GetMapping("/api/analyses/{analysisId}/result.json")
+    ResponseEntity<AnalysisResult> json(@AuthenticationPrincipal Caller caller, @PathVariable("analysisId") String id) {
         staff(caller);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"analysis-" + id + ".json\"")
                 .contentType(MediaType.APPLICATION_JSON).body(finished(id));

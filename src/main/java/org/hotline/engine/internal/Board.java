@@ -28,7 +28,7 @@ import org.hotline.scenario.Side;
  */
 final class Board {
 
-    /** The per-side variables of DESIGN.md section 4 (the flag {@code champion} is kept apart). */
+    /** The per-side variables of docs/design.md section 4 (the flag {@code champion} is kept apart). */
     enum SideVar {
         TRUST("trust"), THREAT("threatPerception"), SUPPORT("domesticSupport"), RESOLVE("perceivedResolve"),
         STRAIN("strain"), BURDEN("burden"), COHESION("allianceCohesion");

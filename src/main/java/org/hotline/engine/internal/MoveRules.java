@@ -60,7 +60,7 @@ final class MoveRules {
     }
 
     static boolean withheldByConstituency(Move move) {
-        return move == Move.CONCEDE || move == Move.DRAWDOWN || move == Move.ACQUIESCE;
+        return move.yields();
     }
 
     /** Refuses, with a message naming what is wrong, any input the options would not allow. */

@@ -25,7 +25,7 @@ import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 import org.hotline.scenario.SideSetup;
 
-/** The rule-based adjudicator: the mechanisms of DESIGN.md section 6 driven by the scenario's rulebook. */
+/** The rule-based adjudicator: the mechanisms of docs/design.md section 6 driven by the scenario's rulebook. */
 public final class RuleEngine implements Adjudicator {
 
     /** The last scenario prepared; batch runs play one scenario many times, so one entry is enough. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finding ids (DESIGN.md section 5) attached to an effect or a roll, with a bit mask so that an issue
+ * Finding ids (docs/design.md section 5) attached to an effect or a roll, with a bit mask so that an issue
  * can collect the ids behind its outcome without building lists on the hot path.
  */
 record Tag(List<String> ids, long mask) {

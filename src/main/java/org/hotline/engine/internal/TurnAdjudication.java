@@ -24,7 +24,7 @@ import org.hotline.scenario.Move;
 import org.hotline.scenario.Side;
 
 /**
- * One turn of adjudication: the twelve mechanisms of DESIGN.md section 6 applied in a fixed order to
+ * One turn of adjudication: the twelve mechanisms of docs/design.md section 6 applied in a fixed order to
  * a {@link Board}. Nothing here knows which scenario it plays; every number comes from the rulebook.
  */
 final class TurnAdjudication {

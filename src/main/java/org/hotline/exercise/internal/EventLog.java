@@ -1,9 +1,14 @@
 package org.hotline.exercise.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Channel;
@@ -13,18 +18,87 @@ import org.hotline.exercise.Phase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The append-only log, the exercise index, command receipts and snapshots, in plain SQL. */
+/**
+ * The append-only log, the exercise index, command receipts and snapshots, in plain SQL. Writes are
+ * group-committed: the commands of every exercise that arrive while a commit is on its way to the disk
+ * go into the next transaction together, so many commands share one disk write.
+ */
 @Repository
 public class EventLog {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final TransactionTemplate transactions;
+    private final ConcurrentLinkedQueue<Write> pending = new ConcurrentLinkedQueue<>();
+    /** Held by the one thread committing; the threads queued behind it are committed by the next holder. */
+    private final ReentrantLock committing = new ReentrantLock();
 
-    public EventLog(JdbcTemplate jdbc, JsonMapper json) {
+    public EventLog(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs {@code work} in a transaction shared with the other writes queued now and returns once that
+     * transaction is committed (with WRITE_DELAY=0 H2 has then written it to the file), or throws what
+     * {@code work} threw. One failing write does not fail the others: the group is then retried one
+     * write per transaction.
+     */
+    public void write(Runnable work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // The caller's own transaction decides when this is committed: it cannot be shared.
+            work.run();
+            return;
+        }
+        Write write = new Write(work);
+        pending.add(write);
+        committing.lock();
+        try {
+            if (!write.done.isDone()) {
+                commitPending();
+            }
+        } finally {
+            committing.unlock();
+        }
+        try {
+            write.done.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private void commitPending() {
+        List<Write> group = new ArrayList<>();
+        for (Write w = pending.poll(); w != null; w = pending.poll()) {
+            group.add(w);
+        }
+        try {
+            transactions.executeWithoutResult(tx -> group.forEach(w -> w.work.run()));
+            group.forEach(w -> w.done.complete(null));
+        } catch (RuntimeException groupFailed) {
+            for (Write w : group) {
+                try {
+                    transactions.executeWithoutResult(tx -> w.work.run());
+                    w.done.complete(null);
+                } catch (RuntimeException failed) {
+                    w.done.completeExceptionally(failed);
+                }
+            }
+        }
+    }
+
+    private record Write(Runnable work, CompletableFuture<Void> done) {
+        Write(Runnable work) {
+            this(work, new CompletableFuture<>());
+        }
     }
 
     /** Appends a committed batch's events and brings the exercise's index row up to date. Call in a transaction. */

@@ -1,11 +1,13 @@
 package org.hotline.exercise.internal;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
 import org.hotline.exercise.EventPayload;
+import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Member;
 import org.hotline.exercise.Mode;
 import org.hotline.exercise.Phase;
@@ -44,6 +46,13 @@ public class ExerciseState {
     public Map<Side, Map<String, Integer>> ratings = new LinkedHashMap<>();
     public Outcome draftOutcome;
     public String endReason;
+
+    /** The exercise as lists show it. */
+    public ExerciseSummary summary(int turns) {
+        return new ExerciseSummary(id, scenarioId, title, owner, mode, phase, turn, turns,
+                deadline == null || paused ? null : Instant.ofEpochMilli(deadline), paused,
+                remainingMillis == null ? null : remainingMillis / 1000, Map.copyOf(timers), lastSeq, Instant.ofEpochMilli(created));
+    }
 
     /** The fold of this turn's orders, proposals and ratings, written into the fields above. */
     public TurnInputs turnInputs() {

@@ -19,7 +19,7 @@ import org.hotline.scenario.Side;
 /**
  * The account of a turn that everyone may read at Results. The engine's own narrative cites dice,
  * private variables and how each side read the other's moves; those stay with the facilitator
- * (DESIGN.md section 4, visibility). This one tells the moves, the public changes and the findings.
+ * (docs/design.md section 4, visibility). This one tells the moves, the public changes and the findings.
  */
 final class PublicNarration {
 

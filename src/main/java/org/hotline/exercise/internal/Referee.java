@@ -37,8 +37,8 @@ public class Referee {
         this.facilitator = new FacilitatorCommands(engine, checks, flow, views);
     }
 
-    public void create(Batch b, Scenario scenario, String owner, Mode mode, long seed, Map<Phase, Integer> timers) {
-        b.emit(Channel.CONTROL, new EventPayload.ExerciseCreated(scenario.id(), scenario.title(), mode, seed, timers, owner));
+    public void create(Batch b, Scenario scenario, String title, String owner, Mode mode, long seed, Map<Phase, Integer> timers) {
+        b.emit(Channel.CONTROL, new EventPayload.ExerciseCreated(scenario.id(), title, mode, seed, timers, owner));
         views.emit(b, scenario, engine.initialState(scenario), List.of(), "initial state of the scenario");
     }
 

@@ -2,14 +2,18 @@ package org.hotline.exercise.internal;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hotline.engine.Adjudicator;
 import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Order;
+import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.TurnStart;
@@ -18,13 +22,12 @@ import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.Mode;
 import org.hotline.exercise.Phase;
-import org.hotline.exercise.TurnInputs;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 
 /**
- * The turn (DESIGN.md section 2): one declared table says what ends each phase and what comes next;
+ * The turn (docs/design.md section 2): one declared table says what ends each phase and what comes next;
  * the commands each phase allows are in {@link org.hotline.exercise.CommandType}.
  */
 final class TurnFlow {
@@ -93,17 +96,42 @@ final class TurnFlow {
                 false, null, reason));
     }
 
-    /** Orders close: a team that has not sealed holds on every issue, and the engine adjudicates. */
+    /**
+     * Orders close (Lock orders, the deadline, or both teams sealed) and the engine adjudicates. A team
+     * that has not submitted plays its current draft, sealed as its orders and logged as such (no
+     * player's name on it); a move withheld from the team by now is left out, so that issue holds.
+     * Only a team with nothing drafted holds on every issue.
+     */
     void lock(Batch b, Scenario scenario, String reason) {
         ExerciseState s = b.state();
         for (Side side : Side.values()) {
-            if (!s.sealed.containsKey(side)) {
+            if (s.sealed.containsKey(side)) {
+                continue;
+            }
+            Orders draft = draftAsOrders(scenario, s, side);
+            if (draft.byIssue().isEmpty()) {
                 b.emit(Channel.PUBLIC, new EventPayload.OrdersDefaulted(side,
-                        "no orders when the orders phase closed (" + reason + "): HOLD on every issue"));
+                        "no orders and no draft when the orders phase closed (" + reason + "): HOLD on every issue"));
+            } else {
+                b.emit(Channel.team(side), new EventPayload.OrdersSubmitted(side, null,
+                        "the team's draft, sealed when the orders phase closed (" + reason + ")", draft));
+                b.emit(Channel.PUBLIC, new EventPayload.OrdersSealed(side));
             }
         }
         enter(b, Phase.ADJUDICATION, s.turn, reason);
         draftAdjudication(b, scenario);
+    }
+
+    private Orders draftAsOrders(Scenario scenario, ExerciseState s, Side side) {
+        Set<String> withheld = engine.options(scenario, s.game, side).stream().filter(o -> !o.allowed())
+                .map(o -> o.issueId() + " " + o.move()).collect(Collectors.toSet());
+        Map<String, Order> byIssue = new LinkedHashMap<>();
+        for (EventPayload.DraftEntry entry : s.drafts.getOrDefault(side, Map.of()).values()) {
+            if (entry.move() != null && !withheld.contains(entry.issueId() + " " + entry.move())) {
+                byIssue.put(entry.issueId(), new Order(entry.issueId(), entry.move(), entry.redLine(), entry.argument()));
+            }
+        }
+        return new Orders(side, byIssue);
     }
 
     void draftAdjudication(Batch b, Scenario scenario) {

@@ -12,7 +12,7 @@ import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 
 /**
- * The per-role views of a new state (DESIGN.md section 4, visibility): the whole of it for the
+ * The per-role views of a new state (docs/design.md section 4, visibility): the whole of it for the
  * facilitator, the public part for everyone, each side's own variables and withheld moves for its team.
  */
 final class Views {

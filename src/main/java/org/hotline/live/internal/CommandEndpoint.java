@@ -1,13 +1,11 @@
 package org.hotline.live.internal;
 
 import java.security.Principal;
-import java.util.List;
 import org.hotline.access.Caller;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.CommandType;
-import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Exercises;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -26,10 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Controller
 class CommandEndpoint {
-
-    /** Catch-up reply on /user/queue/sync. */
-    record SyncReply(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
-    }
 
     private final Exercises exercises;
     private final Membership membership;
@@ -56,46 +50,17 @@ class CommandEndpoint {
             if (after == null || !after.canConvertToLong() || after.asLong() < 0) {
                 throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
             }
-            long lastSeq = exercises.summary(id).map(s -> s.lastSeq()).orElse(0L);
-            List<ExerciseEvent> events = exercises.events(id, after.asLong(), seat.channels(), limits.eventsPerPage());
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                    new SyncReply(id, after.asLong(), lastSeq, events.size() < limits.eventsPerPage(), events));
+                    exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
         });
     }
 
-    @MessageMapping("exercise.{id}.chat.team")
-    void chatTeam(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ChatTeam.class);
-    }
-
-    @MessageMapping("exercise.{id}.chat.diplomacy")
-    void chatDiplomacy(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ChatDiplomacy.class);
-    }
-
-    @MessageMapping("exercise.{id}.draft")
-    void draft(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.DraftLine.class);
-    }
-
-    @MessageMapping("exercise.{id}.orders.submit")
-    void submit(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.SubmitOrders.class);
-    }
-
-    @MessageMapping("exercise.{id}.proposal")
-    void proposal(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.ProposalAction.class);
-    }
-
-    @MessageMapping("exercise.{id}.note")
-    void note(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.Note.class);
-    }
-
-    @MessageMapping("exercise.{id}.control")
-    void control(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
-        command(id, message, principal, headers, Command.Control.class);
+    /** Every command destination; its last part names the command (Destinations, the gate has checked it). */
+    @MessageMapping({"exercise.{id}.chat.team", "exercise.{id}.chat.diplomacy", "exercise.{id}.draft", "exercise.{id}.orders.submit",
+        "exercise.{id}.proposal", "exercise.{id}.note", "exercise.{id}.control"})
+    void command(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
+        Class<? extends Command> type = Destinations.app(headers.getDestination()).map(t -> Destinations.command(t.name())).orElseThrow();
+        command(id, message, principal, headers, type);
     }
 
     private void command(String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers,

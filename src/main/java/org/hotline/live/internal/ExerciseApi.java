@@ -13,7 +13,7 @@ import org.hotline.access.Caller;
 import org.hotline.access.Role;
 import org.hotline.access.Seat;
 import org.hotline.exercise.CommandRejected;
-import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.EventPage;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
 import org.hotline.exercise.Member;
@@ -62,9 +62,6 @@ class ExerciseApi {
                 Instant deadline, boolean paused, Long remainingSeconds, long lastSeq, Map<Side, String> sides,
                 List<IssueEntry> issues, Set<Move> moves, You you, List<Member> players, Map<String, String> joinCodes,
                 String summary, Map<Side, org.hotline.scenario.Brief> briefs, String facilitatorBrief, List<Briefing.PlannedInject> injects) {
-    }
-
-    record EventPage(String exerciseId, long after, long lastSeq, boolean complete, List<ExerciseEvent> events) {
     }
 
     private final ScenarioCatalog catalog;
@@ -135,9 +132,7 @@ class ExerciseApi {
             throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
         }
         Membership.Seat seat = membership.of(caller, id);
-        long lastSeq = exercises.summary(id).map(ExerciseSummary::lastSeq).orElse(0L);
-        List<ExerciseEvent> events = exercises.events(id, after, seat.channels(), limits.eventsPerPage());
-        return new EventPage(id, after, lastSeq, events.size() < limits.eventsPerPage(), events);
+        return exercises.page(id, after, seat.channels(), limits.eventsPerPage());
     }
 
     private static IssueEntry issue(Issue issue) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -11,21 +15,38 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected.
- * (Reading frames is {@link FrameReader}'s.)
+ * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected;
+ * every session's outgoing frames are batched ({@link BatchedSession}). (Reading frames is
+ * {@link FrameReader}'s.)
  */
 @Component
 public class Sessions {
 
     private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService writers;
+
+    public Sessions() {
+        AtomicInteger count = new AtomicInteger();
+        this.writers = Executors.newScheduledThreadPool(TransportBuffers.WRITER_THREADS, r -> {
+            Thread thread = new Thread(r, "ws-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.shutdown();
+    }
 
     public WebSocketHandler decorate(WebSocketHandler handler) {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                byId.put(session.getId(), session);
-                super.afterConnectionEstablished(session);
+                WebSocketSession batched = new BatchedSession(session, writers, TransportBuffers.SEND_BUFFER_LIMIT_BYTES);
+                byId.put(session.getId(), batched);
+                super.afterConnectionEstablished(batched);
             }
 
             @Override

@@ -2,7 +2,6 @@ package org.hotline.live.internal;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -12,7 +11,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * STOMP at /ws. Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
@@ -75,18 +73,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(limits.transportLimitBytes())
-                .setSendBufferSizeLimit(1024 * 1024)
+                .setSendBufferSizeLimit(TransportBuffers.SEND_BUFFER_LIMIT_BYTES)
                 .setSendTimeLimit(20_000)
                 .addDecoratorFactory(sessions::decorate)
                 .addDecoratorFactory(frames::decorate);
-    }
-
-    /** The container must accept frames up to the transport limit, or it closes the socket itself. */
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.transportLimitBytes());
-        container.setMaxBinaryMessageBufferSize(limits.transportLimitBytes());
-        return container;
     }
 }

@@ -15,7 +15,7 @@ record Report(String exerciseId, Overview overview, List<Observation> strengths,
                     List<String> objectives, String summary) {
     }
 
-    /** {@code findings} are catalogue ids (DESIGN.md section 5); {@code turns} where it was seen. */
+    /** {@code findings} are catalogue ids (docs/design.md section 5); {@code turns} where it was seen. */
     record Observation(String title, String observation, String analysis, String recommendation, List<String> findings,
                        List<Integer> turns) {
     }

@@ -21,7 +21,6 @@ import org.hotline.engine.Roll;
 import org.hotline.engine.RollKind;
 import org.hotline.scenario.Finding;
 import org.hotline.scenario.Issue;
-import org.hotline.scenario.Move;
 import org.hotline.scenario.Side;
 
 /**
@@ -42,11 +41,11 @@ final class ReportDraft {
             "(?<![-\\w])(coerc\\w*|intimidat\\w*|punish\\w*|escalat\\w*|ultimatum|no concessions?)\\b", Pattern.CASE_INSENSITIVE);
 
     private final ReviewData data;
-    private final Map<String, Finding> catalogue;
+    private final Citations citations;
 
     ReportDraft(ReviewData data, Map<String, Finding> catalogue) {
         this.data = data;
-        this.catalogue = catalogue;
+        this.citations = new Citations(catalogue);
     }
 
     Report draft() {
@@ -103,12 +102,12 @@ final class ReportDraft {
                     + (a.institutional() ? " with an institutional mechanism" : "");
             if (a.inForce()) {
                 strengths.add(new Report.Observation("Agreement on " + a.issue() + " reached and held", concluded
-                        + "; it was still in force at the end.", because(findings, "the agreement roll"),
-                        recommend(findings, "F2"), findings, List.of(a.concludedTurn())));
+                        + "; it was still in force at the end.", citations.because(findings, "the agreement roll"),
+                        citations.recommend(findings, "F2"), findings, List.of(a.concludedTurn())));
             } else {
                 List<String> lapse = effectFindings(a.lapsedTurn(), "agreement." + a.issueId());
                 improvements.add(new Report.Observation("Agreement on " + a.issue() + " lapsed", concluded + "; it lapsed in turn "
-                        + a.lapsedTurn() + ".", because(lapse, "the lapse"), recommend(lapse, "R2"), lapse,
+                        + a.lapsedTurn() + ".", citations.because(lapse, "the lapse"), citations.recommend(lapse, "R2"), lapse,
                         List.of(a.concludedTurn(), a.lapsedTurn())));
             }
         }
@@ -141,7 +140,7 @@ final class ReportDraft {
                     + x.after() + " (" + (s.delta() > 0 ? "+" : "") + number(s.delta()) + "). The engine's reason: " + x.reason() + ".";
             Report.Observation o = new Report.Observation((improved ? "Largest gain: " : "Largest setback: ") + variableName(x.variable())
                     + where + ", turn " + s.turn(), observation, analysis(s.turn(), x),
-                    recommend(x.findings(), improved ? "R5" : "R4"), x.findings(), List.of(s.turn()));
+                    citations.recommend(x.findings(), improved ? "R5" : "R4"), x.findings(), List.of(s.turn()));
             if (improved) {
                 strengths.add(o);
                 better++;
@@ -162,7 +161,7 @@ final class ReportDraft {
             return "The facilitator changed this by hand (" + decision.decision() + "), with the rationale: \""
                     + decision.rationale() + "\".";
         }
-        return because(effect.findings(), "this effect");
+        return citations.because(effect.findings(), "this effect");
     }
 
     private void contradictions(List<Report.Observation> improvements) {
@@ -173,14 +172,14 @@ final class ReportDraft {
                     Order order = side == Side.WASHINGTON ? issue.washington() : issue.moscow();
                     Set<String> held = redLines.computeIfAbsent(side, s -> new HashSet<>());
                     String who = data.label(side) + " played " + order.move() + " on " + issue.issue() + " in turn " + turn.turn();
-                    if (yields(order.move()) && (order.redLine() || held.contains(issue.issueId()))) {
+                    if (order.move().yields() && (order.redLine() || held.contains(issue.issueId()))) {
                         List<String> findings = List.of("M3");
                         improvements.add(new Report.Observation(data.label(side) + " gave way across its own red line on " + issue.issue(),
                                 who + (order.redLine() ? " while declaring a red line there in the same orders."
                                         : " after declaring a red line there in an earlier turn."),
                                 "A broken red line costs credibility more than a plain concession would: the rival learns that "
-                                        + data.label(side) + "'s claims need not be believed. " + because(findings, "it"),
-                                recommend(findings, "R4"), findings, List.of(turn.turn())));
+                                        + data.label(side) + "'s claims need not be believed. " + citations.because(findings, "it"),
+                                citations.recommend(findings, "R4"), findings, List.of(turn.turn())));
                     }
                     String argument = order.argument() == null ? "" : order.argument();
                     Pattern against = order.move().hardline() ? SOFT_WORDS : order.move().lessHardline() ? HARD_WORDS : null;
@@ -191,8 +190,8 @@ final class ReportDraft {
                                 + " went against its own argument", who + " with the argument \"" + argument + "\", which speaks of '"
                                 + match.group(1) + "'.",
                                 "The stated reasons and the move point different ways; the rival reads the move, not the argument, "
-                                        + "and a mixed signal makes outreach look insincere. " + because(findings, "it"),
-                                recommend(findings, "R4"), findings, List.of(turn.turn())));
+                                        + "and a mixed signal makes outreach look insincere. " + citations.because(findings, "it"),
+                                citations.recommend(findings, "R4"), findings, List.of(turn.turn())));
                     }
                     if (order.redLine()) {
                         held.add(issue.issueId());
@@ -220,12 +219,12 @@ final class ReportDraft {
                     "Historically: " + turn.events() + " Tension changed by " + number(tensionChange) + " in this turn's results, "
                             + (calmer ? "so the departure did not cost stability." : "so the departure did not buy stability."),
                     "Branch the exercise from turn " + (turn.turn() - 1) + " and replay the decision point under the historical "
-                            + "posture to compare the two outcomes. " + recommend(findings, "R5"), findings, List.of(turn.turn()));
+                            + "posture to compare the two outcomes. " + citations.recommend(findings, "R5"), findings, List.of(turn.turn()));
             (calmer ? strengths : improvements).add(o);
         }
     }
 
-    // ---- findings and recommendations from the catalogue
+    // ---- findings in the log
 
     private List<String> rollFindings(int turn, String issueId, RollKind purpose) {
         Set<String> ids = new LinkedHashSet<>();
@@ -240,34 +239,6 @@ final class ReportDraft {
         data.decisions.stream().filter(d -> turn != null && d.turn() == turn).flatMap(d -> d.finalEffects().stream())
                 .filter(x -> x.variable().startsWith(variablePrefix)).map(Effect::findings).forEach(ids::addAll);
         return List.copyOf(ids);
-    }
-
-    private String because(List<String> findings, String what) {
-        List<String> known = findings.stream().filter(catalogue::containsKey).toList();
-        if (known.isEmpty()) {
-            return "The log cites no finding for " + what + ".";
-        }
-        return "Findings behind " + what + ": " + known.stream().map(id -> id + " (" + catalogue.get(id).title() + ")")
-                .collect(Collectors.joining(", ")) + ".";
-    }
-
-    /** The catalogue's recommendation that answers these findings, or the given fallback. */
-    private String recommend(List<String> findings, String fallback) {
-        String id = findings.stream().map(ReportDraft::recommendationFor).filter(r -> r != null).findFirst().orElse(fallback);
-        Finding r = catalogue.get(id);
-        return r == null ? id : id + ": " + r.title() + ". " + r.text().strip();
-    }
-
-    private static String recommendationFor(String finding) {
-        return switch (finding) {
-            case "R1", "R2", "R3", "R4", "R5", "R6" -> finding;
-            case "F1", "M1", "B4" -> "R1";
-            case "F2" -> "R2";
-            case "F5", "F6" -> "R3";
-            case "M2", "M3", "M4" -> "R4";
-            case "K2", "F3", "M5", "M6" -> "R6";
-            default -> null;
-        };
     }
 
     // ---- numbers
@@ -302,10 +273,6 @@ final class ReportDraft {
             }
         }
         return variable;
-    }
-
-    private static boolean yields(Move move) {
-        return move == Move.CONCEDE || move == Move.ACQUIESCE || move == Move.DRAWDOWN;
     }
 
     static String number(double value) {

@@ -12,8 +12,6 @@ import org.hotline.access.Access;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
-import org.hotline.exercise.Channel;
-import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
@@ -81,18 +79,7 @@ class ReviewApi {
 
     @GetMapping("/api/reviews")
     List<Listed> list(@AuthenticationPrincipal Caller caller) {
-        Map<String, ExerciseSummary> visible = new LinkedHashMap<>();
-        if (caller.kind() == Caller.Kind.ACCOUNT) {
-            if (caller.facilitator()) {
-                exercises.ownedBy(caller.username()).forEach(e -> visible.put(e.id(), e));
-            }
-            if (caller.accountRoles().contains(Role.ANALYST)) {
-                exercises.all().stream().filter(e -> e.phase() == Phase.ENDED).forEach(e -> visible.putIfAbsent(e.id(), e));
-            }
-        } else if (caller.role() == Role.PLAYER && store.released(caller.exerciseId())) {
-            exercises.summary(caller.exerciseId()).ifPresent(e -> visible.put(e.id(), e));
-        }
-        return visible.values().stream().map(e -> new Listed(e.id(), e.scenarioId(), e.title(), e.phase(), e.turn(), e.turns(),
+        return gate.readable(caller).stream().map(ReviewAccess.Grant::exercise).map(e -> new Listed(e.id(), e.scenarioId(), e.title(), e.phase(), e.turn(), e.turns(),
                 e.created(), store.released(e.id()), store.originOf(e.id()).map(ReviewStore.Origin::kind).orElse(null))).toList();
     }
 
@@ -115,22 +102,13 @@ class ReviewApi {
         Link origin = store.originOf(id).map(o -> new Link(o.sourceId(), o.sourceTurn(), o.kind(), o.created())).orElse(null);
         List<Link> branches = store.branchesOf(id).stream().map(o -> new Link(o.exerciseId(), o.sourceTurn(), o.kind(), o.created()))
                 .toList();
-        boolean staff = grant.standing() != ReviewAccess.Standing.PLAYER;
-        List<ExerciseEvent> events = staff ? data.log : forPlayers(data.log);
+        boolean staff = grant.staff();
+        List<ExerciseEvent> events = grant.visible(data.log);
         Set<Long> shown = events.stream().map(ExerciseEvent::seq).collect(Collectors.toSet());
         return new View(exercise, grant.name(), grant.standing().name(), store.released(id), data.check(), data.turns(), data.decisions,
                 data.ledger(), data.teamChat, data.diplomacy, staff ? data.notes : List.of(),
                 data.injects.stream().filter(i -> shown.contains(i.seq())).toList(), data.history(), data.participants, origin,
                 branches, events);
-    }
-
-    /**
-     * After the exercise players see both teams' chat and orders and the adjudication (DESIGN.md section 4),
-     * but staff notes and facilitator-only injects stay with the staff.
-     */
-    private static List<ExerciseEvent> forPlayers(List<ExerciseEvent> log) {
-        return log.stream().filter(e -> e.channel() != Channel.STAFF
-                && !(e.channel() == Channel.CONTROL && e.type() == EventType.INJECT_RELEASED)).toList();
     }
 
     @GetMapping("/api/reviews/{id}/report")
@@ -161,8 +139,8 @@ class ReviewApi {
     ResponseEntity<LogExport> export(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         ReviewAccess.Grant grant = gate.read(caller, id);
         LogExport export = reviews.export(grant.exercise());
-        if (grant.standing() == ReviewAccess.Standing.PLAYER) {
-            export = new LogExport(export.schema(), export.version(), export.exported(), export.exercise(), forPlayers(export.events()));
+        if (!grant.staff()) {
+            export = new LogExport(export.schema(), export.version(), export.exported(), export.exercise(), grant.visible(export.events()));
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-log.json\"")
                 .contentType(MediaType.APPLICATION_JSON).body(export);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hotline.scenario.Finding;
 
-/** Reads exercises/findings.yaml, the finding catalogue (DESIGN.md section 5). */
+/** Reads exercises/findings.yaml, the finding catalogue (docs/design.md section 5). */
 final class FindingsReader {
 
     /** What a catalogue entry is; stored in {@link Finding#kind()} in lower case with dashes. */

@@ -1,0 +1,127 @@
+package org.hotline.live.internal;
+
+import java.io.IOException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+/**
+ * Puts the STOMP frames that reach one client within a moment into one WebSocket message (a command
+ * makes several events, often on several topics): fewer, larger writes for the server and the
+ * client. STOMP frames end with a NUL byte, so the client's parser splits them again (stomp.js and
+ * Spring's client both read several frames from one message). Frames keep their order; a close waits
+ * for the frames before it.
+ */
+final class BatchedSession extends WebSocketSessionDecorator {
+
+    /** How long the first frame waits for others to join it. */
+    static final long LINGER_MICROS = 2_000;
+    /** A message is cut here (a single larger frame still goes whole). */
+    static final int MAX_MESSAGE_CHARS = 32 * 1024;
+
+    private final ScheduledExecutorService writers;
+    private final int bufferLimitChars;
+    private final StringBuilder pending = new StringBuilder();
+    private boolean writing;
+    private CloseStatus closing;
+
+    BatchedSession(WebSocketSession session, ScheduledExecutorService writers, int bufferLimitChars) {
+        super(session);
+        this.writers = writers;
+        this.bufferLimitChars = bufferLimitChars;
+    }
+
+    @Override
+    public void sendMessage(WebSocketMessage<?> message) throws IOException {
+        if (!(message instanceof TextMessage text)) {
+            getDelegate().sendMessage(message);
+            return;
+        }
+        synchronized (this) {
+            if (closing != null) {
+                return;
+            }
+            if (pending.length() + text.getPayload().length() > bufferLimitChars) {
+                // The client does not read what it is sent: the same rule as Spring's send buffer limit.
+                pending.setLength(0);
+                closing = CloseStatus.SESSION_NOT_RELIABLE;
+            } else {
+                pending.append(text.getPayload());
+            }
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writers.schedule(this::write, LINGER_MICROS, TimeUnit.MICROSECONDS);
+    }
+
+    @Override
+    public void close(CloseStatus status) throws IOException {
+        synchronized (this) {
+            if (closing == null) {
+                closing = status;
+            }
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writers.execute(this::write);
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(CloseStatus.NORMAL);
+    }
+
+    /** Writes what is pending, message after message, then closes if asked; one writer per session at a time. */
+    private void write() {
+        while (true) {
+            String text;
+            CloseStatus close;
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    writing = false;
+                    close = closing;
+                    text = null;
+                } else {
+                    int cut = cut();
+                    text = pending.substring(0, cut);
+                    pending.delete(0, cut);
+                    close = null;
+                }
+            }
+            try {
+                if (text == null) {
+                    if (close != null && getDelegate().isOpen()) {
+                        getDelegate().close(close);
+                    }
+                    return;
+                }
+                getDelegate().sendMessage(new TextMessage(text));
+            } catch (IOException | RuntimeException gone) {
+                synchronized (this) {
+                    pending.setLength(0);
+                    closing = closing == null ? CloseStatus.SESSION_NOT_RELIABLE : closing;
+                }
+            }
+        }
+    }
+
+    /** The end of the last whole frame within the message limit, or of the first frame if it alone is larger. */
+    private int cut() {
+        if (pending.length() <= MAX_MESSAGE_CHARS) {
+            return pending.length();
+        }
+        int end = pending.lastIndexOf("\0", MAX_MESSAGE_CHARS - 1);
+        if (end < 0) {
+            end = pending.indexOf("\0");
+        }
+        return end < 0 ? pending.length() : end + 1;
+    }
+}

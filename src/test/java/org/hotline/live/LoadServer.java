@@ -1,0 +1,157 @@
+package org.hotline.live;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hotline.HotlineApplication;
+
+/**
+ * The server under load, in its own JVM as an operator runs it: pinned to one core with taskset when
+ * the machine has it, {@code -XX:ActiveProcessorCount=1 -Xmx512m}, a fresh data folder. Reads its
+ * CPU time and RSS from /proc and its heap after a full GC through jcmd.
+ */
+final class LoadServer implements AutoCloseable {
+
+    private static final Pattern HEAP_USED = Pattern.compile("^\\s*(?:garbage-first heap|def new generation|tenured generation"
+            + "|PSYoungGen|ParOldGen|Shenandoah).*?used (\\d+)K", Pattern.MULTILINE);
+
+    final int port;
+    final Path data;
+    final boolean pinned;
+    private final Process process;
+    private final String jfr;
+
+    LoadServer(Path data, Path scenarios, String jfr, String... extraArgs) throws IOException {
+        this.data = data;
+        this.jfr = jfr;
+        this.port = freePort();
+        List<String> command = new ArrayList<>();
+        pinned = Files.isExecutable(Path.of("/usr/bin/taskset"));
+        if (pinned) {
+            command.addAll(List.of("/usr/bin/taskset", "-c", "0"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ActiveProcessorCount=1", "-Xmx512m"));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HotlineApplication.class.getName(),
+                "--server.port=" + port, "--hotline.data-dir=" + data.toAbsolutePath(),
+                "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
+                "--hotline.access.failed-joins-per-minute=1000000", "--hotline.scenarios.folder=" + scenarios.toAbsolutePath(),
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        command.addAll(List.of(extraArgs));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
+        Wire wire = new Wire(port);
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try {
+                if (wire.get("/actuator/health", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // The port is not open yet.
+            }
+            if (!process.isAlive() || System.nanoTime() > until) {
+                throw new IllegalStateException("server did not start; see " + data.resolve("server.log"));
+            }
+            sleep(250);
+        }
+    }
+
+    long pid() {
+        // taskset execs the JVM, so the process keeps its id.
+        return process.pid();
+    }
+
+    /** User plus system CPU seconds the server has used so far. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of stat (utime, stime) in clock ticks of 1/100 s.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    double rssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+            return Double.NaN;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Heap in use right after a full collection, in bytes. */
+    long heapAfterGc() {
+        jcmd("GC.run");
+        Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        long used = 0;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1)) * 1024;
+        }
+        return used;
+    }
+
+    /** The database files' size in bytes (H2's .mv.db and anything beside it). */
+    long databaseBytes() {
+        try (Stream<Path> files = Files.list(data)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("hotline")).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String jcmd(String... command) {
+        List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(pid())));
+        line.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (jfr != null && process.isAlive()) {
+            System.out.println(jcmd("JFR.dump", "filename=" + jfr).trim());
+        }
+        process.destroyForcibly();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.hotline.live;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.HttpHeaders;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One exercise under load, the real shape: a facilitator, three players per team (the first of each
+ * team is its lead, who drafts and seals), an observer. A turn: the facilitator advances to ORDERS,
+ * each lead writes two draft lines and seals, the engine adjudicates at once (AUTOMATIC), and the turn
+ * is over when all eight clients have seen RESULTS_PUBLISHED.
+ */
+final class LoadTable {
+
+    enum Role { FACILITATOR, LEAD, PLAYER, OBSERVER }
+
+    static final long TURN_TIMEOUT_MILLIS = 5_000;
+
+    private static final AtomicLong[] FRAMES = counters();
+    private static final AtomicLong[] BYTES = counters();
+
+    final String id;
+    final String observerCode;
+    final List<Client> clients = new ArrayList<>();
+    final Client facilitator;
+    final Client washington;
+    final Client moscow;
+    private final List<String> issues = new ArrayList<>();
+    private int turn;
+    private boolean started;
+
+    LoadTable(Wire wire, String facilitatorToken, String scenarioId, jakarta.websocket.WebSocketContainer container) {
+        JsonNode created = wire.create(facilitatorToken, scenarioId, "AUTOMATIC", Map.of());
+        id = created.get("id").asString();
+        wire.get("/api/exercises/" + id, facilitatorToken).body().get("issues").forEach(i -> issues.add(i.get("id").asString()));
+        JsonNode codes = created.get("joinCodes");
+        facilitator = add(new Client(wire, container, facilitatorToken, Role.FACILITATOR, topics("control")));
+        washington = addTeam(wire, container, codes.get("WASHINGTON").asString(), "WASHINGTON");
+        moscow = addTeam(wire, container, codes.get("MOSCOW").asString(), "MOSCOW");
+        observerCode = codes.get("OBSERVER").asString();
+        String observer = wire.join(observerCode, "Observer").get("token").asString();
+        add(new Client(wire, container, observer, Role.OBSERVER, topics("public")));
+    }
+
+    private Client addTeam(Wire wire, jakarta.websocket.WebSocketContainer container, String code, String side) {
+        Client lead = null;
+        for (int seat = 0; seat < 3; seat++) {
+            String token = wire.join(code, side.charAt(0) + "-" + seat).get("token").asString();
+            Client c = add(new Client(wire, container, token, seat == 0 ? Role.LEAD : Role.PLAYER,
+                    topics("public", "diplomacy", "team." + side)));
+            lead = lead == null ? c : lead;
+        }
+        return lead;
+    }
+
+    private List<String> topics(String... channels) {
+        return Arrays.stream(channels).map(c -> "/topic/exercise." + id + "." + c).toList();
+    }
+
+    private Client add(Client client) {
+        clients.add(client);
+        return client;
+    }
+
+    private static AtomicLong[] counters() {
+        return Arrays.stream(Role.values()).map(r -> new AtomicLong()).toArray(AtomicLong[]::new);
+    }
+
+    /** WebSocket frames received so far by all clients of each role, in {@link Role} order. */
+    static long[] frames() {
+        return Arrays.stream(FRAMES).mapToLong(AtomicLong::get).toArray();
+    }
+
+    /** WebSocket payload bytes received so far by all clients of each role. */
+    static long[] bytes() {
+        return Arrays.stream(BYTES).mapToLong(AtomicLong::get).toArray();
+    }
+
+    int turn() {
+        return turn;
+    }
+
+    boolean ended() {
+        return washington.ended.isDone();
+    }
+
+    /**
+     * Plays one turn; returns the latency in nanoseconds from the second seal being sent to the last
+     * of the eight clients seeing RESULTS_PUBLISHED. Throws when a command is refused or a step takes
+     * longer than the turn timeout.
+     */
+    long playTurn() {
+        if (!started) {
+            facilitator.command(id, "control", Map.of("type", "START"));
+            started = true;
+        } else {
+            facilitator.command(id, "control", Map.of("type", "ADVANCE"));
+        }
+        int next = turn + 1;
+        facilitator.command(id, "control", Map.of("type", "ADVANCE"));
+        facilitator.command(id, "control", Map.of("type", "ADVANCE"));
+        for (int line = 0; line < 2; line++) {
+            String issue = issues.get((next * 2 + line) % issues.size());
+            Map<String, Object> draft = Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "turn " + next + " line " + line);
+            await(CompletableFuture.allOf(washington.send(id, "draft", draft), moscow.send(id, "draft", draft)));
+        }
+        List<CompletableFuture<Long>> seen = clients.stream().map(c -> c.results(next)).toList();
+        CompletableFuture<JsonNode> w = washington.send(id, "orders.submit", Map.of());
+        CompletableFuture<JsonNode> m = moscow.send(id, "orders.submit", Map.of());
+        long secondSeal = System.nanoTime();
+        await(CompletableFuture.allOf(w, m));
+        long last = 0;
+        for (CompletableFuture<Long> arrival : seen) {
+            last = Math.max(last, await(arrival));
+        }
+        clients.forEach(c -> c.results.remove(next));
+        turn = next;
+        return last - secondSeal;
+    }
+
+    void disconnect() {
+        clients.forEach(Client::disconnect);
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(TURN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no answer within " + TURN_TIMEOUT_MILLIS + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A STOMP session that counts the WebSocket frames and bytes it receives, and keeps no events. */
+    static final class Client {
+        final Role role;
+        final CompletableFuture<JsonNode> ended = new CompletableFuture<>();
+        private final StompSession session;
+        private final ConcurrentMap<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
+        private final ConcurrentMap<Integer, CompletableFuture<Long>> results = new ConcurrentHashMap<>();
+
+        /** Connects and subscribes to its queues and to the given topics (full destinations). */
+        Client(Wire wire, jakarta.websocket.WebSocketContainer container, String token, Role role, List<String> topics) {
+            this.role = role;
+            WebSocketStompClient stomp = new WebSocketStompClient(new Counting(container, this));
+            stomp.setMessageConverter(new JacksonJsonMessageConverter());
+            stomp.setInboundMessageSizeLimit(4 * 1024 * 1024);
+            StompHeaders connect = new StompHeaders();
+            connect.add("Authorization", "Bearer " + token);
+            try {
+                session = stomp.connectAsync(URI.create("ws://localhost:" + wire.port + "/ws"), new WebSocketHttpHeaders(),
+                        connect, new StompSessionHandlerAdapter() { }).get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("STOMP connect failed: " + e.getMessage(), e);
+            }
+            Wire.onJson(session, "/user/queue/replies", body -> answer(body, null));
+            Wire.onJson(session, "/user/queue/errors", body -> answer(null, body));
+            Wire.onJson(session, "/user/queue/sync", body -> { });
+            for (String topic : topics) {
+                Wire.onJson(session, topic, this::event);
+            }
+        }
+
+        boolean connected() {
+            return session.isConnected();
+        }
+
+        private void answer(JsonNode reply, JsonNode error) {
+            JsonNode body = reply != null ? reply : error;
+            CompletableFuture<JsonNode> waiting = replies.remove(body.path("commandId").asString(""));
+            if (waiting != null) {
+                if (error != null) {
+                    waiting.completeExceptionally(new IllegalStateException("refused: " + error));
+                } else {
+                    waiting.complete(reply);
+                }
+            }
+        }
+
+        private void event(JsonNode event) {
+            switch (event.get("type").asString()) {
+                case "RESULTS_PUBLISHED" -> results(event.get("turn").asInt()).complete(System.nanoTime());
+                case "EXERCISE_ENDED" -> ended.complete(event);
+                default -> { }
+            }
+        }
+
+        CompletableFuture<Long> results(int turn) {
+            return results.computeIfAbsent(turn, t -> new CompletableFuture<>());
+        }
+
+        CompletableFuture<JsonNode> send(String exercise, String channel, Map<String, ?> body) {
+            String commandId = UUID.randomUUID().toString();
+            Map<String, Object> withId = new HashMap<>(body);
+            withId.put("commandId", commandId);
+            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+            replies.put(commandId, reply);
+            StompHeaders headers = new StompHeaders();
+            headers.setDestination("/app/exercise." + exercise + "." + channel);
+            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+            session.send(headers, withId);
+            return reply;
+        }
+
+        JsonNode command(String exercise, String channel, Map<String, ?> body) {
+            return await(send(exercise, channel, body));
+        }
+
+        void disconnect() {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        }
+    }
+
+    /** Counts what arrives on each WebSocket before STOMP reads it. */
+    private static final class Counting extends StandardWebSocketClient {
+        private final Client client;
+
+        Counting(jakarta.websocket.WebSocketContainer container, Client client) {
+            super(container);
+            this.client = client;
+        }
+
+        @Override
+        protected CompletableFuture<WebSocketSession> executeInternal(WebSocketHandler handler, HttpHeaders headers, URI uri,
+                List<String> protocols, List<WebSocketExtension> extensions, Map<String, Object> attributes) {
+            return super.executeInternal(new WebSocketHandlerDecorator(handler) {
+                @Override
+                public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+                    FRAMES[client.role.ordinal()].incrementAndGet();
+                    BYTES[client.role.ordinal()].addAndGet(message.getPayloadLength());
+                    super.handleMessage(session, message);
+                }
+            }, headers, uri, protocols, extensions, attributes);
+        }
+    }
+}
