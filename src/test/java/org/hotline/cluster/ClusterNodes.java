@@ -85,7 +85,8 @@ final class ClusterNodes implements AutoCloseable {
                     "--spring.datasource.url=" + DATABASE + "?currentSchema=" + schema + "&ApplicationName=" + schema,
                     "--spring.datasource.username=" + DB_USER, "--spring.flyway.schemas=" + schema,
                     "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
-                    "--hotline.access.failed-joins-per-minute=1000", "--spring.main.banner-mode=off"));
+                    "--hotline.access.failed-joins-per-minute=1000", "--hotline.live.chat-burst=100000",
+                    "--spring.main.banner-mode=off"));
             command.addAll(extra);
             Path log = logs.resolve(name + ".log");
             Files.deleteIfExists(log);
