@@ -170,7 +170,7 @@ class ClusterTest {
         named.set("durable", "true");
         named.set("auto-delete", "false");
         olegOnB.subscribeRaw(named, body -> { });
-        await().atMost(WAIT).untilAsserted(() -> assertThat(olegOnB.errors.values())
+        await().atMost(WAIT).untilAsserted(() -> assertThat(olegOnB.refusals)
                 .anyMatch(e -> e.path("code").asString("").equals("FORBIDDEN")));
         LiveSeat anaOnA = t.seat(t.join(a, "WASHINGTON", "Ana"), PLAYER_W, a);
         t.ack(anaOnA, "chat.team", Map.of("text", "for Washington only"));

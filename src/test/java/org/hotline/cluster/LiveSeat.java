@@ -49,6 +49,8 @@ final class LiveSeat implements AutoCloseable {
     final List<JsonNode> applied = new CopyOnWriteArrayList<>();
     final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
     final Map<String, JsonNode> errors = new ConcurrentHashMap<>();
+    /** Every error received, also those without a commandId (refused subscriptions). */
+    final List<JsonNode> refusals = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> pending = new ConcurrentHashMap<>();
     private final Map<String, String> pendingDestination = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
@@ -191,6 +193,7 @@ final class LiveSeat implements AutoCloseable {
 
     private void error(JsonNode body) {
         String commandId = body.path("commandId").asString("");
+        refusals.add(body);
         errors.put(commandId, body);
         pending.remove(commandId);
     }
