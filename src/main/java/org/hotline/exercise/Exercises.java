@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,11 +49,14 @@ public class Exercises {
     private final ApplicationEventPublisher publisher;
     private final Projections projections;
     private final int snapshotEvery;
+    /** Cluster profile: other nodes append to the same log, so the cached state is caught up before use. */
+    private final boolean shared;
 
     public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
                      TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
                      @Value("${hotline.exercise.snapshot-every:200}") int snapshotEvery,
-                     @Value("${hotline.live.max-chat-chars:2000}") int maxTextChars) {
+                     @Value("${hotline.live.max-chat-chars:2000}") int maxTextChars,
+                     @Value("${hotline.cluster.enabled:false}") boolean shared) {
         this.catalog = catalog;
         this.eventLog = eventLog;
         this.referee = new Referee(engine, maxTextChars);
@@ -62,6 +66,8 @@ public class Exercises {
         this.publisher = publisher;
         this.projections = new Projections(eventLog, projector, json);
         this.snapshotEvery = snapshotEvery;
+        this.shared = shared;
+        deadlines.onExpiry(this::expire);
     }
 
     /** At start, every exercise in progress is rebuilt from its log and its deadline set again. */
@@ -117,6 +123,7 @@ public class Exercises {
             transactions.executeWithoutResult(tx -> {
                 eventLog.append(state, events);
                 eventLog.snapshot(state);
+                deadlines.store(id, deadline(state));
                 sameTransaction.accept(id);
             });
             projections.snapshotTaken(state);
@@ -215,7 +222,24 @@ public class Exercises {
         return new EventPage(exerciseId, after, lastSeq, events.size() < limit, events);
     }
 
+    /**
+     * In a cluster another node may append to the same exercise between this node's catch-up and its
+     * commit: the log's primary key (exercise, seq) and the receipt's (exercise, commandId) refuse the
+     * second writer, which catches up and applies the command again on the newer state.
+     */
     private Ack run(String exerciseId, String commandId, String actor, Consumer<Batch> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(exerciseId, commandId, actor, work);
+            } catch (DuplicateKeyException raced) {
+                if (!shared || attempt == 20) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private Ack runOnce(String exerciseId, String commandId, String actor, Consumer<Batch> work) {
         synchronized (lock(exerciseId)) {
             ExerciseState state = state(exerciseId)
                     .orElseThrow(() -> new CommandRejected("UNKNOWN_EXERCISE", "No exercise '" + exerciseId + "'"));
@@ -259,6 +283,7 @@ public class Exercises {
             if (snapshot) {
                 eventLog.snapshot(state);
             }
+            deadlines.store(state.id, deadline(state));
             sameTransaction.accept(state.id);
         });
         if (snapshot) {
@@ -271,18 +296,39 @@ public class Exercises {
     }
 
     private void armDeadline(ExerciseState state) {
-        Long deadline = state.phase.timed() && !state.paused ? state.deadline : null;
-        deadlines.set(state.id, deadline, expected -> {
-            try {
-                run(state.id, null, "clock", batch -> referee.expire(batch, scenario(batch.state()), expected));
-            } catch (RuntimeException e) {
-                log.error("Deadline of exercise {} failed", state.id, e);
-            }
-        });
+        deadlines.set(state.id, deadline(state), expected -> expire(state.id, expected));
+    }
+
+    private static Long deadline(ExerciseState state) {
+        return state.phase.timed() && !state.paused ? state.deadline : null;
+    }
+
+    /** A deadline passed (in a cluster: on the one node that took the deadline's lock). */
+    private void expire(String exerciseId, long expected) {
+        try {
+            run(exerciseId, null, "clock", batch -> referee.expire(batch, scenario(batch.state()), expected));
+        } catch (RuntimeException e) {
+            log.error("Deadline of exercise {} failed", exerciseId, e);
+        }
     }
 
     private Optional<ExerciseState> state(String exerciseId) {
-        return projections.find(exerciseId);
+        return projections.find(exerciseId).map(state -> shared ? caughtUp(state) : state);
+    }
+
+    /** The cached state with the events other nodes appended since (one indexed query when there are none). */
+    private ExerciseState caughtUp(ExerciseState cached) {
+        synchronized (lock(cached.id)) {
+            ExerciseState current = projections.find(cached.id).orElse(cached);
+            List<ExerciseEvent> newer = eventLog.events(current.id, current.lastSeq, Set.of(Channel.values()), Integer.MAX_VALUE);
+            if (newer.isEmpty()) {
+                return current;
+            }
+            ExerciseState next = current.copy();
+            newer.forEach(event -> projector.apply(next, event));
+            projections.keep(next);
+            return next;
+        }
     }
 
     private Scenario scenario(ExerciseState state) {

@@ -37,7 +37,12 @@ public final class Wire {
 
     /** Subscribes and hands each frame's body, read as JSON, to {@code onBody}. */
     static void onJson(StompSession session, String destination, java.util.function.Consumer<JsonNode> onBody) {
-        session.subscribe(destination, new StompFrameHandler() {
+        session.subscribe(destination, json(onBody));
+    }
+
+    /** A frame handler handing each body, read as JSON, to {@code onBody}. */
+    public static StompFrameHandler json(java.util.function.Consumer<JsonNode> onBody) {
+        return new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return JsonNode.class;
@@ -47,7 +52,7 @@ public final class Wire {
             public void handleFrame(StompHeaders headers, Object payload) {
                 onBody.accept((JsonNode) payload);
             }
-        });
+        };
     }
 
     public static final String ADMIN = "white";

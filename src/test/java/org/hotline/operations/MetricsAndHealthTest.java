@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.hotline.HotlineApplication;
 import org.hotline.live.Wire;
@@ -77,12 +78,39 @@ class MetricsAndHealthTest {
                 assertThat(value("hotline_refusals_total{application=\"hotline\",code=\"FORBIDDEN\"}")).isEqualTo(forbidden + 1);
                 assertThat(value("hotline_catchup_events_count{application=\"hotline\"}")).isEqualTo(syncs + 1);
                 assertThat(value("hotline_events_appended_total{application=\"hotline\",type=\"CHAT_TEAM\"}")).isGreaterThanOrEqualTo(1);
+                assertThat(value("hotline_log_append_seconds_count{application=\"hotline\"}")).isGreaterThanOrEqualTo(1);
+                assertThat(value("hotline_log_flush_seconds_count{application=\"hotline\"}")).isGreaterThanOrEqualTo(1);
             });
         } finally {
             oleg.disconnect();
         }
         await().atMost(Wire.WAIT).untilAsserted(() ->
                 assertThat(value("hotline_sessions{application=\"hotline\",role=\"PLAYER\"}")).isZero());
+    }
+
+    @Test
+    void adjudicationIsTimed() {
+        Wire wire = new Wire(port);
+        String facilitator = wire.login();
+        JsonNode created = wire.create(facilitator, "AUTOMATIC", Map.of());
+        String id = created.get("id").asString();
+        Wire.Client control = wire.connect(facilitator).subscribeQueues();
+        Wire.Client ana = wire.connect(wire.join(created.get("joinCodes").get("WASHINGTON").asString(), "Ana").get("token").asString())
+                .subscribeQueues();
+        Wire.Client oleg = wire.connect(wire.join(created.get("joinCodes").get("MOSCOW").asString(), "Oleg").get("token").asString())
+                .subscribeQueues();
+        try {
+            double before = value("hotline_adjudication_seconds_count{application=\"hotline\"}");
+            for (int i = 0; i < 3; i++) {
+                control.reply(control.send("/app/exercise." + id + ".control", Map.of("type", i == 0 ? "START" : "ADVANCE")));
+            }
+            ana.reply(ana.send("/app/exercise." + id + ".orders.submit", Map.of()));
+            oleg.reply(oleg.send("/app/exercise." + id + ".orders.submit", Map.of()));
+            await().atMost(Wire.WAIT).untilAsserted(() ->
+                    assertThat(value("hotline_adjudication_seconds_count{application=\"hotline\"}")).isEqualTo(before + 1));
+        } finally {
+            List.of(control, ana, oleg).forEach(Wire.Client::disconnect);
+        }
     }
 
     @Test

@@ -7,11 +7,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** One pending deadline per exercise; setting a new one cancels the old. A past deadline fires at once. */
+/**
+ * One pending deadline per exercise; setting a new one cancels the old. A past deadline fires at once.
+ * This clock lives in one process; the cluster profile replaces it with {@link SharedDeadlines}.
+ */
 @Component
+@ConditionalOnProperty(name = "hotline.cluster.enabled", havingValue = "false", matchIfMissing = true)
 public class Deadlines {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +41,14 @@ public class Deadlines {
         if (previous != null) {
             previous.future().cancel(false);
         }
+    }
+
+    /** Called in the transaction that commits the events setting {@code deadline}; this clock needs nothing there. */
+    public void store(String exerciseId, Long deadline) {
+    }
+
+    /** Where a deadline set by another process goes when it passes; this clock only fires its own. */
+    public void onExpiry(BiConsumer<String, Long> handler) {
     }
 
     @PreDestroy

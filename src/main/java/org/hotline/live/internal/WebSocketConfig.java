@@ -27,13 +27,18 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final LiveLimits limits;
     private final String[] allowedOrigins;
 
+    /** The cluster profile relays /topic and /queue to RabbitMQ instead (BrokerRelay). */
+    private final boolean relayed;
+
     WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits,
-                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins) {
+                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins,
+                    @Value("${hotline.cluster.enabled:false}") boolean relayed) {
         this.gate = gate;
         this.sessions = sessions;
         this.frames = frames;
         this.limits = limits;
         this.allowedOrigins = allowedOrigins;
+        this.relayed = relayed;
     }
 
     @Override
@@ -47,12 +52,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-        heartbeats.setPoolSize(1);
-        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-        heartbeats.initialize();
         registry.setApplicationDestinationPrefixes("/app");
-        registry.enableSimpleBroker("/topic", "/queue").setTaskScheduler(heartbeats).setHeartbeatValue(new long[] {10_000, 10_000});
+        if (!relayed) {
+            ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+            heartbeats.setPoolSize(1);
+            heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+            heartbeats.initialize();
+            registry.enableSimpleBroker("/topic", "/queue").setTaskScheduler(heartbeats).setHeartbeatValue(new long[] {10_000, 10_000});
+        }
         registry.setUserDestinationPrefix("/user");
         registry.setPathMatcher(new AntPathMatcher("."));
         registry.setPreservePublishOrder(true);
