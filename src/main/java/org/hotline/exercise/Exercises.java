@@ -13,6 +13,7 @@ import org.hotline.exercise.internal.CopiedLog;
 import org.hotline.exercise.internal.Deadlines;
 import org.hotline.exercise.internal.EventLog;
 import org.hotline.exercise.internal.ExerciseState;
+import org.hotline.exercise.internal.Incidents;
 import org.hotline.exercise.internal.Projections;
 import org.hotline.exercise.internal.Projector;
 import org.hotline.exercise.internal.Referee;
@@ -83,18 +84,14 @@ public class Exercises {
     }
 
     /**
-     * Creates an exercise. {@code sameTransaction} gets the new id and runs in the transaction that
-     * appends the first events (the caller issues the join codes there), so either both are stored or
-     * neither is.
+     * Creates an exercise. {@code sameTransaction} gets the new id inside the transaction of the first
+     * events (the caller issues the join codes there), so either both are stored or neither is.
      */
     public ExerciseSummary create(String owner, NewExercise request, Consumer<String> sameTransaction) {
         Scenario scenario = catalog.find(request.scenarioId() == null ? "" : request.scenarioId())
                 .orElseThrow(() -> new CommandRejected("INVALID", "No scenario '" + request.scenarioId() + "'"));
         Map<Phase, Integer> timers = request.checkedTimers();
-        String name = request.name() == null ? "" : request.name().strip();
-        if (name.length() > NewExercise.NAME_LIMIT) {
-            throw new CommandRejected("INVALID", "name: at most " + NewExercise.NAME_LIMIT + " characters");
-        }
+        String name = request.checkedName();
         ExerciseState state = new ExerciseState();
         state.id = Secrets.id("", 10);
         long seed = request.seed() != null ? request.seed() : new java.security.SecureRandom().nextLong();
@@ -108,11 +105,9 @@ public class Exercises {
     }
 
     /**
-     * A new exercise from a log written elsewhere (an imported export, or a branch of another
-     * exercise): the events are projected and appended as they are, renumbered to a new id. The log
-     * must start with EXERCISE_CREATED and number its events 1, 2, 3… with no gap.
-     * {@code sameTransaction} gets the new id inside the transaction that stores the events (the
-     * caller records the origin and issues the join codes there), so either all is stored or nothing.
+     * A new exercise from a log written elsewhere (an import, or a branch), renumbered to a new id; the
+     * log starts with EXERCISE_CREATED and numbers its events 1, 2, 3… {@code sameTransaction} as in
+     * {@link #create}: the caller records the origin and join codes with the events, or nothing.
      */
     public ExerciseSummary adopt(List<ExerciseEvent> log, Consumer<String> sameTransaction) {
         ExerciseState state = new ExerciseState();
@@ -123,7 +118,7 @@ public class Exercises {
             transactions.executeWithoutResult(tx -> {
                 eventLog.append(state, events);
                 eventLog.snapshot(state);
-                deadlines.store(id, deadline(state));
+                deadlines.store(id, state.activeDeadline());
                 sameTransaction.accept(id);
             });
             projections.snapshotTaken(state);
@@ -133,26 +128,17 @@ public class Exercises {
         return summary(state);
     }
 
-    /**
-     * Refuses a seat in an exercise that has ended: its players may read the released review, so a
-     * late join would open it to anyone holding an old code.
-     */
+    /** Refuses a seat in an exercise that has ended (its players may read the released review). */
     public void requireJoinable(String exerciseId) {
         ExerciseState state = state(exerciseId)
                 .orElseThrow(() -> new CommandRejected("UNKNOWN_EXERCISE", "No exercise '" + exerciseId + "'"));
-        requireJoinable(state);
-    }
-
-    private static void requireJoinable(ExerciseState state) {
-        if (state.phase == Phase.ENDED) {
-            throw new CommandRejected("WRONG_PHASE", "The exercise has ended; nobody can join it any more");
-        }
+        state.requireJoinable();
     }
 
     /** Puts a seat on the roster (once: a seat that rejoins is already there). */
     public void join(String exerciseId, String playerId, String name, Role role, Side side) {
         run(exerciseId, null, name, batch -> {
-            requireJoinable(batch.state());
+            batch.state().requireJoinable();
             if (!batch.state().members.containsKey(playerId)) {
                 referee.join(batch, playerId, name, role, side);
             }
@@ -163,7 +149,7 @@ public class Exercises {
         if (commandId == null || commandId.isBlank() || commandId.length() > 100) {
             throw new CommandRejected("INVALID", "commandId: required, a client-made unique string of at most 100 characters");
         }
-        Ack ack = run(exerciseId, receiptKey(actor, commandId), actor.name(),
+        Ack ack = run(exerciseId, actor.receiptKey(commandId), actor.name(),
                 batch -> referee.handle(batch, scenario(batch.state()), actor, command));
         return new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), ack.duplicate());
     }
@@ -173,16 +159,8 @@ public class Exercises {
         if (commandId == null || commandId.isBlank()) {
             return Optional.empty();
         }
-        return eventLog.receipt(exerciseId, receiptKey(actor, commandId))
+        return eventLog.receipt(exerciseId, actor.receiptKey(commandId))
                 .map(ack -> new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), true));
-    }
-
-    /**
-     * Command ids are the sender's own (seat or account): another sender's command with the same id is
-     * a different command, never taken for a resend.
-     */
-    private static String receiptKey(Actor actor, String commandId) {
-        return (actor.playerId() != null ? "seat:" + actor.playerId() : "account:" + actor.name()) + " " + commandId;
     }
 
     public Optional<ExerciseSummary> summary(String exerciseId) {
@@ -223,9 +201,8 @@ public class Exercises {
     }
 
     /**
-     * In a cluster another node may append to the same exercise between this node's catch-up and its
-     * commit: the log's primary key (exercise, seq) and the receipt's (exercise, commandId) refuse the
-     * second writer, which catches up and applies the command again on the newer state.
+     * In a cluster another node may append between this node's catch-up and its commit: the log's key
+     * (exercise, seq) refuses the second writer, which catches up and applies the command again.
      */
     private Ack run(String exerciseId, String commandId, String actor, Consumer<Batch> work) {
         for (int attempt = 1; ; attempt++) {
@@ -255,11 +232,7 @@ public class Exercises {
             } catch (CommandRejected rejected) {
                 throw rejected;
             } catch (RuntimeException bug) {
-                // The detail may name internals or other teams' data: it goes to the log, the sender gets an id to quote.
-                String incident = Secrets.id("i-", 8);
-                log.error("Incident {}: command on exercise {} failed", incident, exerciseId, bug);
-                throw new CommandRejected("INTERNAL", "The server could not apply this command; nothing was changed (incident "
-                        + incident + ")");
+                throw Incidents.record(exerciseId, bug);
             }
             if (batch.events().isEmpty()) {
                 return new Ack(commandId, exerciseId, state.lastSeq, state.lastSeq, false);
@@ -283,7 +256,7 @@ public class Exercises {
             if (snapshot) {
                 eventLog.snapshot(state);
             }
-            deadlines.store(state.id, deadline(state));
+            deadlines.store(state.id, state.activeDeadline());
             sameTransaction.accept(state.id);
         });
         if (snapshot) {
@@ -296,11 +269,7 @@ public class Exercises {
     }
 
     private void armDeadline(ExerciseState state) {
-        deadlines.set(state.id, deadline(state), expected -> expire(state.id, expected));
-    }
-
-    private static Long deadline(ExerciseState state) {
-        return state.phase.timed() && !state.paused ? state.deadline : null;
+        deadlines.set(state.id, state.activeDeadline(), expected -> expire(state.id, expected));
     }
 
     /** A deadline passed (in a cluster: on the one node that took the deadline's lock). */
@@ -313,22 +282,7 @@ public class Exercises {
     }
 
     private Optional<ExerciseState> state(String exerciseId) {
-        return projections.find(exerciseId).map(state -> shared ? caughtUp(state) : state);
-    }
-
-    /** The cached state with the events other nodes appended since (one indexed query when there are none). */
-    private ExerciseState caughtUp(ExerciseState cached) {
-        synchronized (lock(cached.id)) {
-            ExerciseState current = projections.find(cached.id).orElse(cached);
-            List<ExerciseEvent> newer = eventLog.events(current.id, current.lastSeq, Set.of(Channel.values()), Integer.MAX_VALUE);
-            if (newer.isEmpty()) {
-                return current;
-            }
-            ExerciseState next = current.copy();
-            newer.forEach(event -> projector.apply(next, event));
-            projections.keep(next);
-            return next;
-        }
+        return projections.find(exerciseId).map(state -> shared ? projections.caughtUp(state) : state);
     }
 
     private Scenario scenario(ExerciseState state) {

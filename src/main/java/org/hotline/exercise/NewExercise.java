@@ -15,6 +15,15 @@ public record NewExercise(String scenarioId, Mode mode, Long seed, Map<Phase, In
         this(scenarioId, mode, seed, timers, null);
     }
 
+    /** The name without surrounding blanks, empty when none was given. */
+    public String checkedName() {
+        String checked = name == null ? "" : name.strip();
+        if (checked.length() > NAME_LIMIT) {
+            throw new CommandRejected("INVALID", "name: at most " + NAME_LIMIT + " characters");
+        }
+        return checked;
+    }
+
     /** The timers, each a timed phase with 0 (none) to 86400 seconds. */
     public Map<Phase, Integer> checkedTimers() {
         Map<Phase, Integer> checked = new EnumMap<>(Phase.class);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
+import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Member;
@@ -46,6 +47,21 @@ public class ExerciseState {
     public Map<Side, Map<String, Integer>> ratings = new LinkedHashMap<>();
     public Outcome draftOutcome;
     public String endReason;
+
+    /**
+     * Refuses a seat in an exercise that has ended: its players may read the released review, so a
+     * late join would open it to anyone holding an old code.
+     */
+    public void requireJoinable() {
+        if (phase == Phase.ENDED) {
+            throw new CommandRejected("WRONG_PHASE", "The exercise has ended; nobody can join it any more");
+        }
+    }
+
+    /** When the running phase's clock runs out, or null when it is untimed or paused. */
+    public Long activeDeadline() {
+        return phase.timed() && !paused ? deadline : null;
+    }
 
     /** The exercise as lists show it. */
     public ExerciseSummary summary(int turns) {

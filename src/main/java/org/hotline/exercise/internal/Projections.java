@@ -1,5 +1,6 @@
 package org.hotline.exercise.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,21 @@ public class Projections {
         }
         keep(state);
         return state;
+    }
+
+    /** The cached state with the events other nodes appended since (one indexed query when there are none). */
+    public ExerciseState caughtUp(ExerciseState cached) {
+        synchronized (lock(cached.id)) {
+            ExerciseState current = find(cached.id).orElse(cached);
+            List<ExerciseEvent> newer = eventLog.events(current.id, current.lastSeq, Set.of(Channel.values()), Integer.MAX_VALUE);
+            if (newer.isEmpty()) {
+                return current;
+            }
+            ExerciseState next = current.copy();
+            newer.forEach(event -> projector.apply(next, event));
+            keep(next);
+            return next;
+        }
     }
 
     /** The committed state becomes the one commands are checked against (ended ones are let go). */
