@@ -4,23 +4,16 @@ import org.hotline.exercise.Channel;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeTypeUtils;
 
 /**
  * Broadcasts committed events: each on its own channel's topic and on the facilitator's control
- * topic. Runs in the committing thread, so topics receive events in sequence order. Each event is
- * written as JSON once and the same bytes go to both topics.
+ * topic. Runs in the committing thread, so topics receive events in sequence order.
  */
 @Component
 class Delivery {
-
-    private static final Map<String, Object> JSON = Map.of(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON);
 
     private final SimpMessagingTemplate template;
     private final Sessions sessions;
@@ -34,12 +27,10 @@ class Delivery {
     void deliver(ExerciseEventsAppended appended) {
         String prefix = "/topic/exercise." + appended.exerciseId() + ".";
         for (ExerciseEvent event : appended.events()) {
-            Message<?> json = template.getMessageConverter().toMessage(event, null);
-            Object body = json == null ? event : json.getPayload();
             if (event.channel() != Channel.CONTROL) {
-                template.convertAndSend(prefix + event.channel().topic(), body, JSON);
+                template.convertAndSend(prefix + event.channel().topic(), event);
             }
-            template.convertAndSend(prefix + Channel.CONTROL.topic(), body, JSON);
+            template.convertAndSend(prefix + Channel.CONTROL.topic(), event);
             // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
             if (event.payload() instanceof EventPayload.PlayerRemoved removed) {
                 sessions.closeUser("seat:" + removed.playerId(), "seat changed");
