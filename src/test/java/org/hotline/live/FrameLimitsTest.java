@@ -100,6 +100,9 @@ class FrameLimitsTest extends WireTest {
         raw.await(f -> f.contains("No subscription with that id"));
         raw.send("UNSUBSCRIBE\nid:d\n\n\0");
         raw.send("SUBSCRIBE\nid:e2\ndestination:" + t.topic("staff") + "\n\n\0");
+        // Frames of one session are handled in order: once this refusal is back, e2 is in place.
+        raw.send("UNSUBSCRIBE\nid:nope-again\n\n\0");
+        await().atMost(Wire.WAIT).until(() -> raw.count(f -> f.contains("No subscription with that id")) == 2);
 
         // One event reaches the session once per subscribed destination: control, public, staff; never twice on one.
         t.ok(t.notetaker, "note", Map.of("tag", "NOTE", "text", "only once please"));
