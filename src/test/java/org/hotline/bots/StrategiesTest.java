@@ -127,6 +127,42 @@ class StrategiesTest {
     }
 
     @Test
+    void theExploiterPressesWhereWashingtonConcededUnreturnedAndEverywhereOnceResolveReadsLow() {
+        Strategy exploiter = BUNDLED.create("exploit-concessions", FUTURE);
+        assertThat(exploiter.decide(view(Side.MOSCOW, List.of())).lines().values()).allMatch(l -> l.move() == Move.NEGOTIATE);
+        Map<String, Move> washington = new HashMap<>(Views.everywhere(Move.HOLD));
+        washington.put("arctic", Move.CONCEDE);      // Moscow held: unreturned
+        washington.put("ukraine", Move.DRAWDOWN);    // Moscow negotiated: returned
+        washington.put("iran", Move.NEGOTIATE);
+        washington.put("cyber", Move.PRESS);
+        Map<String, Move> moscow = new HashMap<>(Views.everywhere(Move.HOLD));
+        moscow.put("ukraine", Move.NEGOTIATE);
+        List<RevealedTurn> history = List.of(turn(1, moscow, washington));
+        Decision decision = exploiter.decide(view(Side.MOSCOW, history));
+        assertThat(decision.move("arctic")).isEqualTo(Move.PRESS);
+        assertThat(decision.lines().get("arctic").reason()).contains("CONCEDE", "nothing in return");
+        assertThat(decision.move("ukraine")).as("a concession it returned is a deal, not weakness").isEqualTo(Move.NEGOTIATE);
+        assertThat(decision.move("iran")).isEqualTo(Move.NEGOTIATE);
+        assertThat(decision.move("cyber")).isEqualTo(Move.PRESS);
+        assertThat(decision.move("sanctions")).isEqualTo(Move.HOLD);
+
+        // Moscow's perceived resolve of Washington below the file's 55 (from 65 at the start): it presses wherever no agreement binds it
+        TeamView calm = view(Side.MOSCOW, history);
+        org.hotline.engine.SideState own = calm.own();
+        TeamView emboldened = new TeamView(calm.side(), calm.scenarioId(), calm.turn(), calm.turns(), calm.issues(), calm.tension(),
+                calm.statuses(), java.util.Set.of("iran"), new org.hotline.engine.SideState(own.trust(), own.threatPerception(),
+                own.domesticSupport(), own.champion(), 40, own.strain(), own.burden(), own.allianceCohesion()), history, Map.of(), Map.of(), 1);
+        Decision bold = exploiter.decide(emboldened);
+        assertThat(bold.move("ukraine")).isEqualTo(Move.PRESS);
+        assertThat(bold.move("sanctions")).isEqualTo(Move.PRESS);
+        assertThat(bold.lines().get("sanctions").reason()).contains("resolve as low (40, below 55)");
+        assertThat(bold.move("iran")).as("an agreement in force binds it").isEqualTo(Move.NEGOTIATE);
+
+        // Washington holds no reading of Moscow's resolve: played by Washington, only the concession rule applies
+        assertThat(exploiter.decide(view(Side.WASHINGTON, rivalPlays(Move.HOLD, 1))).lines().values()).allMatch(l -> l.move() == Move.HOLD);
+    }
+
+    @Test
     void withheldMovesAreNeverUsedAndTheReasonSaysWhy() {
         Map<Move, String> withheld = Map.of(Move.CONCEDE, "domestic support below 30", Move.DRAWDOWN, "domestic support below 30",
                 Move.ACQUIESCE, "domestic support below 30");

@@ -2,25 +2,21 @@ package org.hotline.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hotline.bots.internal.ComputerSeats;
-import org.hotline.exercise.Channel;
-import org.hotline.exercise.ExerciseEvent;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One human team (Washington) and one computer-played team (Moscow, tit-for-tat) play a whole exercise
  * over the wire; the computer answers proposals and submits in time, its moves are marked as
- * computer-played with their reasons, and it never reads Washington's chat or sealed orders.
+ * computer-played with their reasons, and it reads only its own team's channels. A team with a player
+ * is replaced by a strategy (the player is told, the seat closes) and given back to people; only the
+ * exercise's own facilitator may do either.
  */
 class ComputerSeatTest extends WireTest {
-
-    @Autowired
-    ComputerSeats computerSeats;
 
     @Test
     void aHumanTeamPlaysAComputerTeamToTheEnd() {
@@ -31,7 +27,7 @@ class ComputerSeatTest extends WireTest {
         String path = "/api/exercises/" + id + "/computer-seats";
         assertThat(wire.post(path, Map.of("side", "MOSCOW", "strategy", "tit-for-tat"), ana.get("token").asString()).status()).isEqualTo(403);
         assertThat(wire.post(path, Map.of("side", "WASHINGTON", "strategy", "grit"), facilitatorToken).body().get("message").asString())
-                .contains("has players");
+                .contains("has players (Ana)", "replace them");
         assertThat(wire.post(path, Map.of("side", "MOSCOW", "strategy", "historical"), facilitatorToken).status()).isEqualTo(400);
         Wire.Response assigned = wire.post(path, Map.of("side", "MOSCOW", "strategy", "tit-for-tat"), facilitatorToken);
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(201);
@@ -75,6 +71,20 @@ class ComputerSeatTest extends WireTest {
                         .matches("(PRESS .*PRESS here last turn in kind|NEGOTIATE .*forgives the rival's PRESS).*");
             }
             played = turn;
+            if (turn == 1) {
+                // what the computer has read, from the facilitator's list: its team's channels only, Washington's never
+                org.awaitility.Awaitility.await().atMost(Wire.WAIT)
+                        .until(() -> wire.get(path, facilitatorToken).body().get(0).get("ordersTurn").asInt() == 1);
+                JsonNode seat = wire.get(path, facilitatorToken).body().get(0);
+                assertThat(seat.get("playing").asBoolean()).isTrue();
+                assertThat(seat.get("playerId").asString()).isEqualTo(computer);
+                List<String> channels = new ArrayList<>();
+                seat.get("read").properties().forEach(e -> channels.add(e.getKey()));
+                assertThat(channels).contains("PUBLIC", "TEAM_MOSCOW").allMatch(Set.of("PUBLIC", "DIPLOMACY", "TEAM_MOSCOW")::contains);
+                assertThat(seat.get("ordersTurn").asInt()).isEqualTo(1);
+                assertThat(seat.get("lastOrders").findValuesAsString("reason")).isNotEmpty()
+                        .allMatch(r -> r.startsWith("[computer-played: tit-for-tat]"));
+            }
             if (w1.find("/topic/exercise." + id + ".public", e -> "EXERCISE_ENDED".equals(e.path("type").asString(null))).isPresent()) {
                 break;
             }
@@ -98,16 +108,135 @@ class ComputerSeatTest extends WireTest {
         assertThat(whatIf.status()).as(whatIf.toString()).isEqualTo(200);
         assertThat(whatIf.body().get("whatIf").get("runs").asInt()).isEqualTo(40);
         assertThat(whatIf.body().get("summary").asString()).contains("core-first against tit-for-tat from turn 1 ends at");
+        // the path the teams took, measured as the runs are
+        assertThat(whatIf.body().get("actualMetrics").get("END_TENSION").asDouble()).isEqualTo(whatIf.body().get("actual").get("tension").asDouble());
+        assertThat(whatIf.body().get("actualMetrics").get("MOSCOW_COOPERATION").isNumber()).isTrue();
         assertThat(wire.post("/api/analyses/what-if", Map.of("exerciseId", id, "turn", 1, "washington", "core-first",
                 "moscow", "tit-for-tat", "runs", 40), ana.get("token").asString()).status()).isEqualTo(403);
 
-        List<ExerciseEvent> read = computerSeats.readBy(computer);
-        assertThat(read).isNotEmpty();
-        assertThat(read).allMatch(e -> EnumSet.of(Channel.PUBLIC, Channel.DIPLOMACY, Channel.TEAM_MOSCOW).contains(e.channel()));
-        // Washington's team chat never reaches it; Washington's orders only once revealed at Results
-        assertThat(read).noneMatch(e -> wire.json.writeValueAsString(e).contains("SECRET-W"));
-        assertThat(read).noneMatch(e -> e.type() == org.hotline.exercise.EventType.ORDERS_SUBMITTED && e.channel() != Channel.TEAM_MOSCOW);
-        assertThat(read).noneMatch(e -> e.type() == org.hotline.exercise.EventType.DRAFT_CHANGED && e.channel() != Channel.TEAM_MOSCOW);
+        // Washington's team chat never reached Moscow's channels
+        assertThat(wire.log(id, facilitatorToken)).filteredOn(e -> e.get("payload").toString().contains("SECRET-W"))
+                .isNotEmpty().allMatch(e -> e.get("channel").asString().equals("TEAM_WASHINGTON"));
+        assertThat(wire.get(path, facilitatorToken).body().get(0).get("playing").asBoolean()).as("stopped once the exercise ended").isFalse();
+    }
+
+    @Test
+    void onlyTheExercisesOwnFacilitatorGivesTeamsToTheComputerOrTakesThemBack() {
+        String owner = wire.login();
+        JsonNode created = wire.create(owner, "AUTOMATIC", Map.of());
+        String id = created.get("id").asString();
+        JsonNode codes = created.get("joinCodes");
+        String player = wire.join(codes.get("WASHINGTON").asString(), "Ana").get("token").asString();
+        String observer = wire.join(codes.get("OBSERVER").asString(), "Projector").get("token").asString();
+        String notetaker = wire.join(codes.get("NOTETAKER").asString(), "Nora").get("token").asString();
+        String other = "grey-" + System.nanoTime();
+        assertThat(wire.post("/api/accounts", Map.of("username", other, "password", "grey-cell-password"), owner).status()).isEqualTo(201);
+        String otherFacilitator = wire.post("/api/login", Map.of("username", other, "password", "grey-cell-password"), null).body()
+                .get("token").asString();
+        String analystName = "ana.lyst-" + System.nanoTime();
+        assertThat(wire.post("/api/analysts", Map.of("username", analystName, "password", "analyst-password"), owner).status()).isEqualTo(201);
+        String analyst = wire.post("/api/login", Map.of("username", analystName, "password", "analyst-password"), null).body()
+                .get("token").asString();
+        String path = "/api/exercises/" + id + "/computer-seats";
+        Map<String, String> assign = Map.of("side", "MOSCOW", "strategy", "grit");
+        Map<String, String> back = Map.of("side", "MOSCOW");
+        for (String refused : List.of(otherFacilitator, analyst, observer, notetaker, player)) {
+            assertThat(wire.post(path, assign, refused).status()).isEqualTo(403);
+            assertThat(wire.get(path, refused).status()).isEqualTo(403);
+            assertThat(wire.post(path + "/give-back", back, refused).status()).isEqualTo(403);
+        }
+        assertThat(wire.post(path, assign, null).status()).isEqualTo(401);
+        assertThat(wire.get(path, null).status()).isEqualTo(401);
+        assertThat(wire.post(path + "/give-back", back, null).status()).isEqualTo(401);
+        assertThat(wire.get(path, owner).body().size()).as("nothing assigned by the refused calls").isZero();
+
+        assertThat(wire.post(path, assign, owner).status()).isEqualTo(201);
+        Wire.Response twice = wire.post(path, Map.of("side", "MOSCOW", "strategy", "tit-for-tat"), owner);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().get("message").asString()).contains("already plays");
+        assertThat(wire.post(path, Map.of("side", "CHINA", "strategy", "grit"), owner).body().get("message").asString())
+                .contains("WASHINGTON or MOSCOW");
+        assertThat(wire.post(path + "/give-back", Map.of("side", "WASHINGTON"), owner).body().get("message").asString())
+                .contains("No computer plays that team");
+        assertThat(wire.post(path + "/give-back", back, otherFacilitator).status()).isEqualTo(403);
+        assertThat(wire.get(path, owner).body().get(0).get("strategy").asString()).isEqualTo("grit");
+    }
+
+    @Test
+    void aTeamWithAPlayerIsHandedToTheComputerAndGivenBackToPeople() {
+        String facilitatorToken = wire.login();
+        JsonNode created = wire.create(facilitatorToken, "AUTOMATIC", Map.of());
+        String id = created.get("id").asString();
+        String moscowCode = created.get("joinCodes").get("MOSCOW").asString();
+        JsonNode oleg = wire.join(moscowCode, "Oleg");
+        JsonNode ana = wire.join(created.get("joinCodes").get("WASHINGTON").asString(), "Ana");
+        Wire.Client m1 = connect(oleg.get("token").asString()).subscribeQueues().subscribe("/topic/exercise." + id + ".public")
+                .subscribe("/topic/exercise." + id + ".team.MOSCOW");
+        Wire.Client facilitator = connect(facilitatorToken).subscribeQueues().subscribe("/topic/exercise." + id + ".control");
+        Wire.Client w1 = connect(ana.get("token").asString()).subscribeQueues().subscribe("/topic/exercise." + id + ".public")
+                .subscribe("/topic/exercise." + id + ".team.WASHINGTON");
+        m1.sync(id, Long.MAX_VALUE);
+        facilitator.sync(id, Long.MAX_VALUE);
+        w1.sync(id, Long.MAX_VALUE);
+        Seats t = new Seats(id, facilitator);
+        String path = "/api/exercises/" + id + "/computer-seats";
+
+        Wire.Response refused = wire.post(path, Map.of("side", "MOSCOW", "strategy", "tit-for-tat"), facilitatorToken);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("message").asString()).contains("Oleg");
+        Wire.Response replaced = wire.post(path, Map.of("side", "MOSCOW", "strategy", "tit-for-tat", "replace", true), facilitatorToken);
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
+        assertThat(replaced.body().get("replaced").get(0).asString()).isEqualTo("Oleg");
+        // Oleg is told in his team's chat, then his seat closes
+        JsonNode told = m1.awaitEvent(e -> "CHAT_TEAM".equals(e.path("type").asString(null)));
+        assertThat(told.get("payload").get("text").asString()).contains("handed this team to the computer", "observer code");
+        org.awaitility.Awaitility.await().atMost(Wire.WAIT)
+                .until(() -> wire.get("/api/exercises/" + id, oleg.get("token").asString()).status() == 401);
+        assertThat(wire.log(id, facilitatorToken)).anyMatch(e -> "PLAYER_REMOVED".equals(e.get("type").asString())
+                && "Oleg".equals(e.get("payload").get("name").asString()));
+        assertThat(wire.post("/api/join", Map.of("code", moscowCode, "name", "Oleg again"), null).status())
+                .as("the old team code no longer works").isEqualTo(403);
+
+        t.control("START");
+        t.awaitPhase(w1, "BRIEFING", 1);
+        t.control("ADVANCE");
+        t.awaitPhase(w1, "DELIBERATION", 1);
+        t.control("ADVANCE");
+        t.awaitPhase(w1, "ORDERS", 1);
+        org.awaitility.Awaitility.await().atMost(Wire.WAIT).until(() -> submitted(id, facilitatorToken, 1));
+
+        Wire.Response back = wire.post(path + "/give-back", Map.of("side", "MOSCOW"), facilitatorToken);
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        String newCode = back.body().get("joinCode").asString();
+        assertThat(newCode).isNotEqualTo(moscowCode);
+        assertThat(back.body().get("message").asString()).contains(newCode);
+        assertThat(wire.get(path, facilitatorToken).body().size()).isZero();
+        assertThat(wire.log(id, facilitatorToken)).anyMatch(e -> "PLAYER_REMOVED".equals(e.get("type").asString())
+                && e.get("payload").get("name").asString().startsWith("Computer · "));
+        JsonNode pavel = wire.join(newCode, "Pavel");
+        assertThat(pavel.get("side").asString()).isEqualTo("MOSCOW");
+
+        // turn 2: the computer no longer plays; Moscow's orders are Pavel's
+        t.ok(w1, "orders.submit", Map.of());
+        t.awaitPhase(w1, "RESULTS", 1);
+        t.control("ADVANCE");
+        t.awaitPhase(w1, "BRIEFING", 2);
+        t.control("ADVANCE");
+        t.awaitPhase(w1, "DELIBERATION", 2);
+        t.control("ADVANCE");
+        t.awaitPhase(w1, "ORDERS", 2);
+        Wire.Client m2 = connect(pavel.get("token").asString()).subscribeQueues().subscribe("/topic/exercise." + id + ".team.MOSCOW");
+        m2.sync(id, Long.MAX_VALUE);
+        assertThat(submitted(id, facilitatorToken, 2)).as("nothing submitted for Moscow by a computer in turn 2").isFalse();
+        t.ok(m2, "orders.submit", Map.of());
+        assertThat(wire.log(id, facilitatorToken)).anyMatch(e -> "ORDERS_SUBMITTED".equals(e.get("type").asString())
+                && e.get("turn").asInt() == 2 && "Pavel".equals(e.get("payload").get("name").asString()));
+    }
+
+    /** Whether a computer seat submitted Moscow's orders in the turn. */
+    private boolean submitted(String id, String token, int turn) {
+        return wire.log(id, token).stream().anyMatch(e -> "ORDERS_SUBMITTED".equals(e.get("type").asString()) && e.get("turn").asInt() == turn
+                && "MOSCOW".equals(e.get("payload").get("side").asString()) && e.get("payload").get("name").asString().startsWith("Computer · "));
     }
 
     /** The facilitator's commands and a player's, answered before the test goes on. */

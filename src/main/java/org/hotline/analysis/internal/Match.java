@@ -153,12 +153,17 @@ public final class Match {
         history.get(Side.MOSCOW).add(new RevealedTurn(outcome.turn(), moscow, washington));
     }
 
-    private static void count(Move move, int side, int[] lessHardline, int[] moves) {
+    static void count(Move move, int side, int[] lessHardline, int[] moves) {
         moves[side]++;
         lessHardline[side] += move.lessHardline() ? 1 : 0;
     }
 
-    private double[] metrics(GameState end, double firstAgreement, int[] lessHardline, int[] moves) {
+    /**
+     * Every metric of a path's end, measured as a run measures it (the what-if puts the path the
+     * teams took beside its runs): cooperation counts from {@code lessHardline} and {@code moves}
+     * (index 0 Washington, 1 Moscow), the first agreement's turn or NaN.
+     */
+    double[] metrics(GameState end, double firstAgreement, int[] lessHardline, int[] moves) {
         double[] m = new double[Metric.values().length];
         m[Metric.END_TENSION.ordinal()] = end.tension();
         m[Metric.CONFLICT_RATE.ordinal()] = end.conflict() ? 1 : 0;

@@ -1,6 +1,7 @@
 package org.hotline.analysis.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
+import org.hotline.analysis.Metric;
 import org.hotline.analysis.PairResult;
 import org.hotline.bots.Strategies;
 import org.hotline.bots.Strategy;
@@ -46,7 +48,12 @@ class WhatIf {
     record Actual(int turn, double tension, boolean conflict, Phase phase) {
     }
 
-    record Answer(String exerciseId, int fromTurn, long seed, Actual actual, PairResult whatIf, String summary) {
+    /**
+     * @param actualMetrics the path the teams took, measured as the runs are over the same turns (after
+     *                      {@code fromTurn}, up to where the exercise stands); null where it has no value
+     */
+    record Answer(String exerciseId, int fromTurn, long seed, Actual actual, Map<Metric, Double> actualMetrics, PairResult whatIf,
+                  String summary) {
     }
 
     private final Exercises exercises;
@@ -70,18 +77,33 @@ class WhatIf {
         Scenario scenario = exercises.scenario(exercise.id()).orElseThrow();
         List<ExerciseEvent> log = exercises.events(exercise.id(), 0, EnumSet.allOf(Channel.class));
         GameState start = null;
+        GameState latest = null;
+        List<GameState> after = new ArrayList<>();
+        int[] lessHardline = new int[2];
+        int[] played = new int[2];
         Map<Side, List<RevealedTurn>> history = new HashMap<>(Map.of(Side.WASHINGTON, new ArrayList<>(), Side.MOSCOW, new ArrayList<>()));
         double tension = scenario.tension();
         boolean conflict = false;
         for (ExerciseEvent event : log) {
-            if (event.payload() instanceof EventPayload.StateFull full && full.state().turn() == request.turn()
-                    && event.turn() <= request.turn()) {
-                start = full.state();
-            } else if (event.payload() instanceof EventPayload.ResultsPublished results && results.turn() <= request.turn()) {
+            if (event.payload() instanceof EventPayload.StateFull full) {
+                latest = full.state();
+                if (full.state().turn() == request.turn() && event.turn() <= request.turn()) {
+                    start = full.state();
+                } else if (full.state().turn() > request.turn()) {
+                    after.add(full.state());
+                }
+            } else if (event.payload() instanceof EventPayload.ResultsPublished results) {
                 Map<String, Move> w = moves(results.orders().get(Side.WASHINGTON));
                 Map<String, Move> m = moves(results.orders().get(Side.MOSCOW));
-                history.get(Side.WASHINGTON).add(new RevealedTurn(results.turn(), w, m));
-                history.get(Side.MOSCOW).add(new RevealedTurn(results.turn(), m, w));
+                if (results.turn() <= request.turn()) {
+                    history.get(Side.WASHINGTON).add(new RevealedTurn(results.turn(), w, m));
+                    history.get(Side.MOSCOW).add(new RevealedTurn(results.turn(), m, w));
+                } else {
+                    for (org.hotline.scenario.Issue issue : scenario.issues()) {
+                        Match.count(w.getOrDefault(issue.id(), Move.HOLD), 0, lessHardline, played);
+                        Match.count(m.getOrDefault(issue.id(), Move.HOLD), 1, lessHardline, played);
+                    }
+                }
             } else if (event.payload() instanceof EventPayload.StatePublic p) {
                 tension = p.tension();
                 conflict = p.conflict();
@@ -107,12 +129,25 @@ class WhatIf {
                     Match.runSeed(seed, run)));
         }
         PairResult result = tally.result(w.spec().id(), m.spec().id());
-        var e = result.get(org.hotline.analysis.Metric.END_TENSION);
+        var e = result.get(Metric.END_TENSION);
         String summary = String.format(java.util.Locale.ROOT, "Your path %s at tension %.0f%s; %s against %s from turn %d ends at %.0f [%.0f, %.0f] "
                 + "over %d runs (conflict in %.0f%%).", exercise.phase() == Phase.ENDED ? "ended" : "stands", tension, conflict ? " in conflict" : "",
                 w.spec().id(), m.spec().id(), request.turn(), e.mean(), e.low(), e.high(), request.runs(),
-                100 * result.get(org.hotline.analysis.Metric.CONFLICT_RATE).mean());
-        return new Answer(exercise.id(), request.turn(), seed, new Actual(exercise.turn(), tension, conflict, exercise.phase()), result, summary);
+                100 * result.get(Metric.CONFLICT_RATE).mean());
+        double firstAgreement = Double.NaN;
+        for (GameState state : after) {
+            if (Double.isNaN(firstAgreement) && state.agreements().size() > start.agreements().size()) {
+                firstAgreement = state.turn();
+            }
+        }
+        double[] path = match.metrics(latest, firstAgreement, lessHardline, played);
+        Map<Metric, Double> actualMetrics = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            double value = path[metric.ordinal()];
+            actualMetrics.put(metric, Double.isNaN(value) ? null : value);
+        }
+        return new Answer(exercise.id(), request.turn(), seed, new Actual(exercise.turn(), tension, conflict, exercise.phase()), actualMetrics,
+                result, summary);
     }
 
     /** The exercise's own facilitator at any time; analysts once it has ended (as for its review). */

@@ -2,11 +2,17 @@ package org.hotline.bots.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
+import org.hotline.bots.Strategies;
+import org.hotline.bots.StrategySpec;
+import org.hotline.engine.Order;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
+import org.hotline.exercise.Phase;
 import org.hotline.scenario.Side;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,14 +23,35 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The exercise's facilitator gives an empty team to a computer-played strategy (docs/protocol.md, section 8). */
+/**
+ * The exercise's facilitator gives a team to a computer-played strategy, replaces a team's players by
+ * one, and gives a team back to people (docs/protocol.md, section 8). Nobody else may, not even
+ * another facilitator.
+ */
 @RestController
 class ComputerSeatApi {
 
-    record AssignRequest(String side, String strategy) {
+    record AssignRequest(String side, String strategy, Boolean replace) {
     }
 
-    record SeatView(String playerId, String name, Side side, String strategy, String argument) {
+    record SideRequest(String side) {
+    }
+
+    /** One line of the computer's last orders: the move and the rule that chose it. */
+    record Line(String issueId, String move, String reason) {
+    }
+
+    /**
+     * @param replaced the people whose seats the computer took (empty for a team that was empty)
+     * @param playing  whether it is playing on this server now (false once the exercise has ended)
+     * @param read     events it has read since this server started, per channel (only its team's)
+     */
+    record SeatView(String playerId, String name, Side side, String strategy, String strategyName, String argument, long assignedAt,
+                    List<String> replaced, boolean playing, int turn, Phase phase, int ordersTurn, List<Line> lastOrders,
+                    Map<String, Long> read) {
+    }
+
+    record GivenBack(Side side, String joinCode, String message) {
     }
 
     private final ComputerSeats seats;
@@ -39,29 +66,53 @@ class ComputerSeatApi {
     @ResponseStatus(HttpStatus.CREATED)
     SeatView assign(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody AssignRequest request) {
         owner(caller, id);
-        if (request == null || request.side() == null || request.strategy() == null) {
+        if (request == null || request.side() == null || request.strategy() == null || request.strategy().isBlank()) {
             throw new CommandRejected("INVALID", "side (WASHINGTON or MOSCOW) and strategy (an id such as tit-for-tat) are required");
         }
-        Side side;
-        try {
-            side = Side.valueOf(request.side().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandRejected("INVALID", "side: WASHINGTON or MOSCOW, not '" + request.side() + "'");
-        }
-        if (seats.find(id, side).isPresent()) {
-            throw new CommandRejected("INVALID", "A computer already plays that team");
-        }
-        return view(seats.assign(id, side, request.strategy().strip()));
+        ComputerSeats.ComputerSeat seat = seats.assign(id, side(request.side()), request.strategy().strip(),
+                Boolean.TRUE.equals(request.replace()), caller.username());
+        return view(seat.row, Optional.of(seat));
     }
 
     @GetMapping("/api/exercises/{id}/computer-seats")
     List<SeatView> list(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         owner(caller, id);
-        return seats.of(id).stream().map(ComputerSeatApi::view).toList();
+        return seats.of(id).stream().map(e -> view(e.getKey(), e.getValue())).toList();
     }
 
-    private static SeatView view(ComputerSeats.ComputerSeat s) {
-        return new SeatView(s.playerId(), s.name(), s.side(), s.strategy().spec().id(), s.strategy().spec().argument());
+    @PostMapping("/api/exercises/{id}/computer-seats/give-back")
+    GivenBack giveBack(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody(required = false) SideRequest request) {
+        owner(caller, id);
+        if (request == null || request.side() == null) {
+            throw new CommandRejected("INVALID", "side (WASHINGTON or MOSCOW) is required");
+        }
+        Side side = side(request.side());
+        String code = seats.giveBack(id, side, caller.username());
+        return new GivenBack(side, code, "The computer has left the team. Players join it with the code " + code
+                + " (the team's earlier code no longer works).");
+    }
+
+    private static Side side(String text) {
+        try {
+            return Side.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandRejected("INVALID", "side: WASHINGTON or MOSCOW, not '" + text + "'");
+        }
+    }
+
+    private static SeatView view(SeatStore.Row row, Optional<ComputerSeats.ComputerSeat> running) {
+        ComputerSeats.Progress p = running.map(s -> s.progress).orElse(null);
+        List<Line> lines = p == null || p.orders() == null ? List.of() : p.orders().byIssue().values().stream()
+                .map((Order o) -> new Line(o.issueId(), o.move().name(), o.argument())).toList();
+        Map<String, Long> read = new java.util.TreeMap<>();
+        if (p != null) {
+            p.read().forEach((channel, count) -> read.put(channel.name(), count));
+        }
+        Optional<StrategySpec> spec = Strategies.bundled().find(row.strategyId());
+        String argument = spec.map(StrategySpec::argument).orElse("");
+        String name = spec.map(StrategySpec::name).orElse(row.strategyId());
+        return new SeatView(row.playerId(), row.name(), row.side(), row.strategyId(), name, argument, row.assignedAt(), row.replaced(),
+                running.isPresent(), p == null ? 0 : p.turn(), p == null ? null : p.phase(), p == null ? 0 : p.ordersTurn(), lines, read);
     }
 
     private void owner(Caller caller, String id) {
@@ -70,7 +121,7 @@ class ComputerSeatApi {
         }
         ExerciseSummary exercise = exercises.summary(id).orElseThrow(() -> new CommandRejected("UNKNOWN_EXERCISE", "No exercise '" + id + "'"));
         if (!caller.facilitator() || !exercise.owner().equals(caller.username())) {
-            throw new AccessRefused(403, "FORBIDDEN", "Only the exercise's facilitator assigns computer-played teams");
+            throw new AccessRefused(403, "FORBIDDEN", "Only the exercise's facilitator gives teams to the computer or takes them back");
         }
     }
 }

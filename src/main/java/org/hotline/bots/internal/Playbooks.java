@@ -11,7 +11,7 @@ public final class Playbooks {
 
     /** The rules a file entry can name as its kind (an entry's id is its kind unless it says otherwise). */
     public static final Set<String> KINDS = Set.of("always-hardline", "always-less-hardline", "tit-for-tat", "grit", "core-first",
-            "limited", "historical", "random");
+            "limited", "historical", "random", "exploit-concessions");
 
     private Playbooks() {
     }
@@ -19,14 +19,15 @@ public final class Playbooks {
     public static Strategy create(StrategySpec spec, String kind, Scenario scenario) {
         Parameters p = new Parameters(spec.id(), spec.parameters());
         return switch (kind) {
-            case "always-hardline" -> new AlwaysHardline(spec, p, scenario);
+            case "always-hardline" -> Split.alwaysHardline(spec, p, scenario);
             case "always-less-hardline" -> new AlwaysLessHardline(spec, p, scenario);
             case "tit-for-tat" -> new TitForTat(spec, p, scenario);
             case "grit" -> new Grit(spec, p, scenario);
             case "core-first" -> new CoreFirst(spec, p, scenario);
-            case "limited" -> new Limited(spec, p, scenario);
+            case "limited" -> Split.limited(spec, p, scenario);
             case "historical" -> new Historical(spec, p, scenario);
             case "random" -> new RandomPlay(spec, p, scenario);
+            case "exploit-concessions" -> new ConcessionExploiter(spec, p, scenario);
             default -> throw new IllegalArgumentException("strategies.yaml: strategy '" + spec.id() + "' has kind '" + kind
                     + "'; the kinds are " + String.join(", ", KINDS.stream().sorted().toList()));
         };

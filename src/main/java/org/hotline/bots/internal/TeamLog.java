@@ -12,6 +12,7 @@ import org.hotline.bots.TeamView.RevealedTurn;
 import org.hotline.engine.Agreement;
 import org.hotline.engine.MoveOption;
 import org.hotline.engine.Order;
+import org.hotline.engine.Orders;
 import org.hotline.engine.SideState;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
@@ -24,13 +25,16 @@ import org.hotline.scenario.Side;
 
 /**
  * A computer-played team's reading of the events its team may see (the same channels as its human
- * players): the phase and turn, the public picture, its own side's variables and withheld moves, the
- * orders revealed at each Results, and this turn's proposals.
+ * players), fed one event at a time as they come: the phase and turn, the public picture, its own
+ * side's variables and withheld moves, the orders revealed at each Results, this turn's proposals and
+ * the orders it last submitted. It keeps no events, only what it read from them, so its size is
+ * bounded by the scenario (a revealed turn per turn played, this turn's proposals).
  */
 final class TeamLog {
 
     final Side side;
-    final String playerId;
+    /** The last sequence number read: the next read starts after it. */
+    long lastSeq;
     Phase phase = Phase.LOBBY;
     int turn;
     boolean submitted;
@@ -45,13 +49,16 @@ final class TeamLog {
     final Map<String, EventPayload.ProposalMade> proposals = new LinkedHashMap<>();
     final Map<String, String> answers = new HashMap<>();
 
-    TeamLog(Side side, String playerId, List<ExerciseEvent> events) {
+    /** The team's orders as last submitted (each line's argument gives the strategy's reason), and their turn. */
+    Orders lastOrders;
+    int lastOrdersTurn;
+
+    TeamLog(Side side) {
         this.side = side;
-        this.playerId = playerId;
-        events.forEach(this::read);
     }
 
-    private void read(ExerciseEvent event) {
+    void read(ExerciseEvent event) {
+        lastSeq = Math.max(lastSeq, event.seq());
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.PhaseChanged p) {
             if (p.turn() != turn) {
@@ -72,8 +79,10 @@ final class TeamLog {
             own = new SideState(v.trust(), v.threatPerception(), v.domesticSupport(), v.champion(), zero(v.perceivedResolve()),
                     zero(v.strain()), zero(v.burden()), zero(v.allianceCohesion()));
             withheld = p.withheld();
-        } else if (payload instanceof EventPayload.OrdersSubmitted p) {
-            submitted |= p.side() == side;
+        } else if (payload instanceof EventPayload.OrdersSubmitted p && p.side() == side) {
+            submitted = true;
+            lastOrders = p.orders();
+            lastOrdersTurn = turn;
         } else if (payload instanceof EventPayload.ProposalMade p) {
             proposals.put(p.proposalId(), p);
             proposed |= p.from() == side;

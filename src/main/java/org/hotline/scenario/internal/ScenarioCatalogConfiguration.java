@@ -22,8 +22,8 @@ class ScenarioCatalogConfiguration {
      * which is then loaded at every start.
      */
     @Bean
-    FolderCatalog scenarioCatalog(@Value("${hotline.scenarios.folder:}") String folder,
-                                  @Value("${hotline.data-dir:./data}") String dataDir) {
+    FolderCatalog scenarioCatalog(ScenarioSettings settings, @Value("${hotline.data-dir:./data}") String dataDir) {
+        String folder = settings.folder();
         boolean configured = !folder.isBlank();
         FolderCatalog catalog = new FolderCatalog(configured ? Path.of(folder) : Path.of(dataDir, "scenarios"), configured);
         catalog.problems().forEach(problem -> log.warn("Scenario file refused: {}", problem));
