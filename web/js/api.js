@@ -5,10 +5,11 @@ const ACCOUNT = 'hotline.account';
 const SEAT = 'hotline.seat.';
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, body = null) {
     super(message);
     this.status = status;
     this.code = code;
+    this.body = body;   // the refusal's whole answer (e.g. the problems of a refused scenario file)
   }
 }
 
@@ -29,7 +30,7 @@ export async function request(method, path, body, token) {
   }
   if (!response.ok) {
     throw new ApiError(response.status, data?.code || `HTTP_${response.status}`,
-      data?.message || `The server refused the request (HTTP ${response.status}).`);
+      data?.message || `The server refused the request (HTTP ${response.status}).`, data);
   }
   return data;
 }

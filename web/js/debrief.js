@@ -48,3 +48,30 @@ export function dealsView(model, result) {
         el('p', { class: 'deal-kept' }, part(model, result, p.from, p.offered), ' ', part(model, result, other, p.requested)));
     }));
 }
+
+// ---------------------------------------------------------------- the team's debrief (from the server)
+
+/** Each variable the team may see, changed once this turn, with its causes in words. */
+export function changesView(account) {
+  if (!account?.changes?.length && !account?.overall?.length) return null;
+  return el('div', { class: 'panel debrief-changes', 'aria-label': 'What changed for your team' },
+    el('h2', {}, 'What changed for your team'),
+    (account.overall || []).map(text => el('p', { class: 'overall' }, text)),
+    el('ul', { class: 'changes' }, account.changes.map(c => el('li', {
+      class: c.better === true ? 'delta-good' : c.better === false ? 'delta-bad' : '', 'data-variable': c.variable,
+    }, c.text))));
+}
+
+/** The deals accepted this turn, each with whether it was honoured, as the server tells the team. */
+export function accountDeals(account) {
+  if (!account?.deals?.length) return null;
+  return el('div', { class: 'deals', 'aria-label': 'Deals this turn' },
+    el('h4', {}, account.deals.length > 1 ? 'Deals accepted this turn' : 'The deal accepted this turn'),
+    account.deals.map(d => el('p', { class: `deal ${d.honoured ? 'deal-honoured' : 'deal-broken'}`, 'data-proposal': d.proposalId }, d.text)));
+}
+
+/** One issue told to the team: what each side did, how it read the other, the rolls that decided it. */
+export function accountIssue(account, issueId) {
+  const issue = account?.issues?.find(i => i.issueId === issueId);
+  return issue ? { words: issue.sentences.join(' '), ids: issue.findings || [] } : null;
+}

@@ -204,7 +204,8 @@ class FacilitatorConsole {
     fill(this.teams, SIDES.map(side => {
       const members = [...m.players.values()].filter(p => p.role === 'PLAYER' && p.side === side);
       const draft = Object.values(m.drafts[side]);
-      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? (m.submitted[side] && !m.submitted[side].playerId ? 'draft sealed at the lock' : 'orders sealed') : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
+      const status = m.defaulted[side] ? 'defaulted to Hold' : m.sealed[side] ? (m.submitted[side] && !m.submitted[side].playerId ? 'draft sealed at the lock' : 'orders sealed')
+        : m.withdrawn[side] ? `orders withdrawn by ${m.withdrawn[side]}, drafting again` : draft.length ? `drafting: ${draft.length} line${draft.length === 1 ? '' : 's'}` : 'no draft yet';
       return el('div', { class: `team-block ${side}`, 'data-side': side },
         el('div', { class: 'row' }, el('h3', { class: `grow side-${side}` }, sideLabel(m, side)),
           el('span', { class: 'tag', id: `ready-${side}` }, status)),

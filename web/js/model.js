@@ -82,6 +82,7 @@ export function createModel(view) {
     draftLog: { WASHINGTON: [], MOSCOW: [] },
     submitted: { WASHINGTON: null, MOSCOW: null },
     sealed: { WASHINGTON: false, MOSCOW: false },
+    withdrawn: { WASHINGTON: null, MOSCOW: null },   // who last withdrew the team's sealed orders this turn
     defaulted: { WASHINGTON: null, MOSCOW: null },
     teamChat: { WASHINGTON: [], MOSCOW: [] },
     diplomacy: [],
@@ -177,6 +178,13 @@ export function apply(model, events) {
         model.sealed[p.side] = true;
         changed.add('sealed');
         break;
+      case EVENT.ORDERS_UNSEALED:
+        // Withdrawn: the team drafts again; who withdrew stays in the log and the facilitator's timeline.
+        model.sealed[p.side] = false;
+        model.submitted[p.side] = null;
+        model.withdrawn[p.side] = p.name;
+        changed.add('sealed').add('draft');
+        break;
       case EVENT.ORDERS_DEFAULTED:
         model.sealed[p.side] = true;
         model.defaulted[p.side] = p.reason || 'no orders: HOLD on every issue';
@@ -256,6 +264,7 @@ function newTurn(model) {
   model.draftLog = { WASHINGTON: [], MOSCOW: [] };
   model.submitted = { WASHINGTON: null, MOSCOW: null };
   model.sealed = { WASHINGTON: false, MOSCOW: false };
+  model.withdrawn = { WASHINGTON: null, MOSCOW: null };
   model.defaulted = { WASHINGTON: null, MOSCOW: null };
 }
 

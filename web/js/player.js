@@ -1,7 +1,7 @@
 // The player console: the team's picture, one card per issue (the shared draft), submission,
 // team chat, the diplomatic channel with proposals, and results.
 import { el, fill, setText, label, time, toast } from './dom.js';
-import { request, unsent } from './api.js';
+import { request, unsent, tokenFor } from './api.js';
 import { openExercise, stopConsole } from './boot.js';
 import { APPROACH, MOVE_TEXT, SIDES, sideLabel, issueName, latest, draftChangeText } from './model.js';
 import {
@@ -22,6 +22,8 @@ class PlayerConsole {
     this.other = SIDES.find(s => s !== this.side);
     this.me = model.view.you.playerId;
     this.cards = new Map();
+    this.accounts = new Map();   // turn -> the team's debrief of that turn (GET /api/exercises/{id}/debrief)
+    this.asked = new Set();      // turns already asked for (asked once each)
     this.dirty = new Set();      // issues whose argument has unsent local edits
     this.pending = new Map();    // issueId -> number of draft commands in flight
     this.timers = new Map();
@@ -48,7 +50,9 @@ class PlayerConsole {
 
     this.submitState = el('span', { class: 'state', id: 'submit-state', role: 'status', 'aria-live': 'polite' }, '');
     this.submitButton = el('button', { class: 'primary', id: 'submit-orders', type: 'button', onclick: () => this.submit() }, 'Submit orders');
-    this.submitBar = el('div', { class: 'submitbar' }, el('div', {}, this.submitState, el('div', { class: 'muted', id: 'other-state' }, '')), this.submitButton);
+    this.unsealButton = el('button', { id: 'unseal-orders', type: 'button', hidden: true, onclick: () => this.unseal() }, 'Withdraw orders');
+    this.submitBar = el('div', { class: 'submitbar' }, el('div', {}, this.submitState, el('div', { class: 'muted', id: 'other-state' }, '')),
+      el('div', { class: 'row' }, this.unsealButton, this.submitButton));
     this.withheldAll = el('p', { class: 'withheld', id: 'withheld-all', hidden: true });
     this.cardGrid = el('div', { class: 'cards', id: 'cards' }, m.view.issues.map(issue => this.card(issue)));
     this.activity = el('ol', { class: 'feed', id: 'draft-activity', 'aria-label': 'Draft changes' });
@@ -91,6 +95,23 @@ class PlayerConsole {
       el('p', { class: 'muted' }, `${v.turns} turns${turnLength ? ' of ' + turnLength : ''} · you play ${sideLabel(this.model, this.side)}`),
       v.briefs?.[this.side] ? el('details', { class: 'team-brief', id: 'team-brief', open: true },
         el('summary', {}, `${sideLabel(this.model, this.side)}’s brief (your team only)`), briefView(v.briefs[this.side], v.issues)) : null);
+  }
+
+  /** The team's own account of each published turn; until it arrives the public account shows. */
+  async loadDebrief() {
+    if (this.loadingDebrief) return;
+    this.loadingDebrief = true;
+    this.model.results.forEach(r => this.asked.add(r.turn));
+    try {
+      const accounts = await request('GET', `/api/exercises/${encodeURIComponent(this.model.view.id)}/debrief`, undefined,
+        tokenFor(this.model.view.id, 'PLAYER'));
+      for (const a of accounts) this.accounts.set(a.turn, a);
+      this.update(new Set(['results']));
+    } catch (error) {
+      toast(`Your team's debrief could not be loaded: ${explain(error)}`, 'error');
+    } finally {
+      this.loadingDebrief = false;
+    }
   }
 
   tab(which) {
@@ -259,6 +280,7 @@ class PlayerConsole {
     else if (sealed && m.defaulted[this.side]) state = `No orders were submitted in time: ${m.defaulted[this.side]}`;
     else if (sealed && mine && !mine.playerId) state = 'The orders phase closed: your team’s draft was sealed as its orders. They stay secret until Results.';
     else if (sealed) state = `Orders sealed${mine ? ` by ${mine.name}` : ''}. They stay secret until Results.`;
+    else if (m.phase === 'ORDERS' && m.withdrawn[this.side]) state = `${m.withdrawn[this.side]} withdrew the sealed orders: draft and submit again (${lines} of ${total} issues have a move).`;
     else if (m.phase === 'ORDERS') state = `Orders phase: ${lines} of ${total} issues have a move; the rest play Hold.`;
     else if (m.phase === 'LOBBY') state = 'Waiting for the facilitator to start the exercise.';
     else if (EDITABLE.includes(m.phase)) state = `Drafting (${lines} of ${total} issues with a move). Orders can be submitted in the Orders phase.`;
@@ -266,6 +288,8 @@ class PlayerConsole {
     setText(this.submitState, state);
     this.submitBar.classList.toggle('sealed', sealed && !m.defaulted[this.side]);
     this.submitButton.disabled = m.phase !== 'ORDERS' || sealed || !!m.ended;
+    // Sealed orders may be withdrawn until the deadline or the lock (which end the orders phase).
+    this.unsealButton.hidden = !(m.phase === 'ORDERS' && sealed && !m.defaulted[this.side] && !m.ended);
     setText(document.getElementById('other-state'),
       `${sideLabel(m, this.other)}: ${m.sealed[this.other] ? 'orders sealed' : EDITABLE.includes(m.phase) ? 'still deciding' : '—'}`);
   }
@@ -295,6 +319,25 @@ class PlayerConsole {
     } catch (error) {
       toast(explain(error), 'error');
     } finally {
+      this.updateSubmit();
+    }
+  }
+
+  async unseal() {
+    const m = this.model;
+    const ok = await confirmDialog({
+      title: `Withdraw ${sideLabel(m, this.side)}’s sealed orders?`,
+      body: [el('p', {}, 'Your team can change the draft again and must submit it again. If nobody does, the draft is sealed as it stands when the orders phase closes.')],
+      confirm: 'Withdraw the orders', cancel: 'Keep them sealed' });
+    if (!ok) return;
+    this.unsealButton.disabled = true;
+    try {
+      await this.live.send('orders.unseal', {});
+      toast('Orders withdrawn: your team is drafting again.', 'ok');
+    } catch (error) {
+      toast(explain(error), 'error');
+    } finally {
+      this.unsealButton.disabled = false;
       this.updateSubmit();
     }
   }
@@ -456,7 +499,8 @@ class PlayerConsole {
     if (all || changed.has('proposals') || changed.has('phase')) this.updateProposals();
     // The states after a turn arrive just behind its results: what changed is drawn again with them.
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
-      fill(this.resultsPanel, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, this.side))
+      if (m.results.some(r => !this.accounts.has(r.turn) && !this.asked.has(r.turn))) this.loadDebrief();
+      fill(this.resultsPanel, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, this.side, { account: this.accounts.get(r.turn) }))
         : el('p', { class: 'muted' }, 'Results appear here after each turn is adjudicated.'));
       setText(this.tabResults, m.results.length ? `Results (${m.results.length})` : 'Results');
     }

@@ -9,7 +9,7 @@ const EVENT_NAMES = {
   [EVENT.EXERCISE_CREATED]: 'Exercise created', [EVENT.PLAYER_JOINED]: 'Joined', [EVENT.PLAYER_MOVED]: 'Moved to the other team', [EVENT.PLAYER_REMOVED]: 'Removed',
   [EVENT.PHASE_CHANGED]: 'Phase', [EVENT.CLOCK_CHANGED]: 'Clock', [EVENT.INJECT_RELEASED]: 'Inject', [EVENT.STATE_PUBLIC]: 'Public picture',
   [EVENT.STATE_SIDE]: 'Team’s picture', [EVENT.STATE_FULL]: 'Whole state', [EVENT.CHAT_TEAM]: 'Team chat', [EVENT.CHAT_DIPLOMACY]: 'Diplomatic message',
-  [EVENT.DRAFT_CHANGED]: 'Draft changed', [EVENT.ORDERS_SUBMITTED]: 'Orders submitted', [EVENT.ORDERS_SEALED]: 'Orders sealed',
+  [EVENT.DRAFT_CHANGED]: 'Draft changed', [EVENT.ORDERS_SUBMITTED]: 'Orders submitted', [EVENT.ORDERS_SEALED]: 'Orders sealed', [EVENT.ORDERS_UNSEALED]: 'Orders withdrawn',
   [EVENT.ORDERS_DEFAULTED]: 'No orders: Hold', [EVENT.PROPOSAL_MADE]: 'Proposal', [EVENT.PROPOSAL_ANSWERED]: 'Answer to a proposal',
   [EVENT.ARGUMENT_RATED]: 'Argument rated', [EVENT.ADJUDICATION_DRAFTED]: 'Engine’s draft', [EVENT.ADJUDICATION_DECIDED]: 'Facilitator’s decision',
   [EVENT.RESULTS_PUBLISHED]: 'Results', [EVENT.NOTE_ADDED]: 'Note', [EVENT.EXERCISE_ENDED]: 'Exercise ended',

@@ -3,7 +3,7 @@
 import { el, fill, setText, time, label, fmt, toast } from './dom.js';
 import { lineChart } from './charts.js';
 import { soundToggle } from './alerts.js';
-import { plain, dealsView } from './debrief.js';
+import { plain, dealsView, changesView, accountDeals, accountIssue } from './debrief.js';
 import { PHASES, SIDES, sideLabel, issueName, latest, secondsLeft } from './model.js';
 
 // ---------------------------------------------------------------- top bar
@@ -323,7 +323,7 @@ export function findingChips(ids) {
  * One turn's results. `compact` (the room's screen) shows only the issues where a move was made or the
  * status changed, and names the others in one line.
  */
-export function resultsView(model, result, side, { compact = false } = {}) {
+export function resultsView(model, result, side, { compact = false, account = null } = {}) {
   const previous = model.publicStates.filter(s => s.turn < result.turn).pop();
   const now = model.publicStates.find(s => s.turn === result.turn);
   const orders = result.orders || {};
@@ -335,12 +335,13 @@ export function resultsView(model, result, side, { compact = false } = {}) {
     el('h3', {}, `Turn ${result.turn} results`, result.decidedBy === 'FACILITATOR' ? el('small', {}, ' · reviewed by the facilitator') : null),
     el('p', { class: 'summary' }, summary.words),
     findingChips(summary.ids),
-    whatChanged(model, previous, now, result, side),
-    dealsView(model, result),
+    // A team's own debrief (from the server) says what changed for it and why; without it, the public account.
+    account ? changesView(account) : whatChanged(model, previous, now, result, side),
+    account ? accountDeals(account) : dealsView(model, result),
     issues.map(i => {
       const w = orders.WASHINGTON?.[i.issueId] || { move: i.washingtonMove };
       const m = orders.MOSCOW?.[i.issueId] || { move: i.moscowMove };
-      const narrative = plain(result.byIssue?.[i.issueId]);
+      const narrative = accountIssue(account, i.issueId) || plain(result.byIssue?.[i.issueId]);
       return el('section', { class: 'outcome', 'data-issue': i.issueId },
         el('header', { class: 'row' }, el('h4', { class: 'grow' }, issueName(model, i.issueId)),
           statusTag(i.before), '→', statusTag(i.after)),

@@ -26,6 +26,10 @@ public sealed interface Command {
     record SubmitOrders() implements Command {
     }
 
+    /** Withdraws the team's sealed orders (before the deadline or the lock) so that it may draft again. */
+    record UnsealOrders() implements Command {
+    }
+
     /** action: PROPOSE (offered, requested, text), or ACCEPT, REJECT, COUNTER of proposalId (a counter has terms too). */
     record ProposalAction(String action, String proposalId, Map<String, String> offered,
                           Map<String, String> requested, String text) implements Command {

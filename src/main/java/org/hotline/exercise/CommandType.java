@@ -25,6 +25,7 @@ public enum CommandType {
     CHAT_DIPLOMACY(Command.ChatDiplomacy.class, players(), untilEnded()),
     DRAFT(Command.DraftLine.class, players(), talks()),
     SUBMIT_ORDERS(Command.SubmitOrders.class, players(), EnumSet.of(ORDERS)),
+    UNSEAL_ORDERS(Command.UnsealOrders.class, players(), EnumSet.of(ORDERS)),
     PROPOSAL(Command.ProposalAction.class, players(), talks()),
     NOTE(Command.Note.class, EnumSet.of(Role.FACILITATOR, Role.NOTETAKER), untilEnded()),
     START(Command.Control.Start.class, facilitator(), EnumSet.of(LOBBY)),

@@ -133,6 +133,10 @@ public sealed interface EventPayload {
     record OrdersDefaulted(Side side, String reason) implements EventPayload {
     }
 
+    /** A team withdrew its sealed orders (who did it is on the roster; the orders stay secret). */
+    record OrdersUnsealed(Side side, String playerId, String name) implements EventPayload {
+    }
+
     record ProposalMade(String proposalId, Side from, Map<String, Move> offered, Map<String, Move> requested, String text,
                         String counterTo, String name) implements EventPayload {
     }

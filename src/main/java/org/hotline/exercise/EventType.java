@@ -25,6 +25,7 @@ public enum EventType {
     ORDERS_SUBMITTED(EventPayload.OrdersSubmitted.class),
     ORDERS_SEALED(EventPayload.OrdersSealed.class),
     ORDERS_DEFAULTED(EventPayload.OrdersDefaulted.class),
+    ORDERS_UNSEALED(EventPayload.OrdersUnsealed.class),
     PROPOSAL_MADE(EventPayload.ProposalMade.class),
     PROPOSAL_ANSWERED(EventPayload.ProposalAnswered.class),
     ARGUMENT_RATED(EventPayload.ArgumentRated.class),

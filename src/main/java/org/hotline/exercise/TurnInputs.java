@@ -73,6 +73,8 @@ public final class TurnInputs {
             return true;
         } else if (p instanceof EventPayload.OrdersSubmitted submitted) {
             sealed.put(submitted.side(), submitted.orders());
+        } else if (p instanceof EventPayload.OrdersUnsealed withdrawn) {
+            sealed.remove(withdrawn.side());
         } else if (p instanceof EventPayload.OrdersDefaulted none) {
             sealed.put(none.side(), new Orders(none.side(), Map.of()));
             defaulted.add(none.side());

@@ -28,10 +28,19 @@ class AdminBrowserTest {
     private Browsers browsers;
     private WebDriver admin;
 
+    private java.nio.file.Path scenarios;
+
     @BeforeAll
     void start() throws Exception {
         Browsers.requireChromium();
-        server = Server.start();
+        // Files added on the page go to a folder of this test's own, never the working directory's data/.
+        scenarios = java.nio.file.Files.createTempDirectory("admin-scenarios-");
+        System.setProperty("hotline.scenarios.folder", scenarios.toString());
+        try {
+            server = Server.start();
+        } finally {
+            System.clearProperty("hotline.scenarios.folder");
+        }
         browsers = new Browsers();
         admin = browsers.open();
     }
@@ -101,6 +110,46 @@ class AdminBrowserTest {
         admin.findElement(By.id("scenario-file")).sendKeys(fine.toString());
         click(admin, "#scenario-check-button");
         textAppears(admin, "#scenario-ok", "my-own-case");
+        Steps.screenshots(admin, "admin-scenario-checked");
+        // ... and added without a restart: stored in the scenarios folder and offered on the start page.
+        click(admin, "#scenario-add");
+        textAppears(admin, "#scenario-added", "my-own-case");
+        assertThat(scenarios.resolve("my-own-case.yaml")).exists();
+        admin.get(server.url("/"));
+        visible(admin, "#scenario-my-own-case");
+
+        // Archive an ended exercise (it leaves the list, stays reviewable); delete a running one after a confirmation.
+        Steps.Codes ended = Steps.createExercise(admin, "AUTOMATIC", "0");
+        admin.get(server.url("/facilitator.html?x=" + ended.exerciseId()));
+        textAppears(admin, "#conn", "Live");
+        click(admin, "#ctl-start");
+        admin.findElement(By.cssSelector("#end-details summary")).click();
+        click(admin, "#ctl-end");
+        Steps.confirm(admin);
+        textAppears(admin, "#banner", "ended");
+        admin.get(server.url("/"));
+        Steps.Codes running = Steps.createExercise(admin, "AUTOMATIC", "0");
+        admin.get(server.url("/admin.html"));
+        String endedRow = "#exercises-table tr[data-exercise='" + ended.exerciseId() + "'] ";
+        String runningRow = "#exercises-table tr[data-exercise='" + running.exerciseId() + "'] ";
+        visible(admin, endedRow);
+        assertThat(admin.findElements(By.cssSelector(runningRow + "[data-action=archive]"))).as("only an ended one").isEmpty();
+        click(admin, endedRow + "[data-action=archive]");
+        textAppears(admin, "#archived-table", "Review");
+        waiting(admin).until(d -> d.findElements(By.cssSelector(endedRow)).isEmpty());
+        visible(admin, "#archived-table tr[data-exercise='" + ended.exerciseId() + "']");
+        click(admin, runningRow + "[data-action=delete]");
+        textAppears(admin, "#confirm-dialog", "It is still running");
+        Steps.screenshots(admin, "admin-delete-confirm");
+        click(admin, "#confirm-cancel");
+        visible(admin, runningRow);
+        click(admin, runningRow + "[data-action=delete]");
+        Steps.confirm(admin);
+        waiting(admin).until(d -> d.findElements(By.cssSelector(runningRow)).isEmpty());
+        textAppears(admin, "#toasts", "deleted");
+        Steps.screenshots(admin, "admin-exercises");
+        admin.get(server.url("/review.html?x=" + ended.exerciseId()));
+        textAppears(admin, "body", "Timeline");
 
         // Signing out ends the token on the server, not only in this browser.
         String token = (String) js(admin, "return JSON.parse(localStorage.getItem('hotline.account')).token");

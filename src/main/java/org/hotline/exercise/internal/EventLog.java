@@ -178,8 +178,10 @@ public class EventLog {
         return jdbc.queryForList("select exercise_id from exercise order by created_at desc", String.class);
     }
 
+    /** The owner's exercises, newest first, but for those archived (ExerciseArchive). */
     public List<String> ownedBy(String owner) {
-        return jdbc.queryForList("select exercise_id from exercise where owner = ? order by created_at desc", String.class, owner);
+        return jdbc.queryForList("select exercise_id from exercise where owner = ? and exercise_id not in "
+                + "(select exercise_id from exercise_archive) order by created_at desc", String.class, owner);
     }
 
     private RowMapper<ExerciseEvent> rowMapper() {

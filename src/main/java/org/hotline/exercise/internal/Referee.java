@@ -66,6 +66,8 @@ public class Referee {
             teams.draftLine(b, scenario, actor, line);
         } else if (command instanceof Command.SubmitOrders) {
             teams.submit(b, scenario, actor);
+        } else if (command instanceof Command.UnsealOrders) {
+            teams.unseal(b, actor);
         } else if (command instanceof Command.ProposalAction proposal) {
             teams.proposal(b, scenario, actor, proposal);
         } else if (command instanceof Command.Note note) {

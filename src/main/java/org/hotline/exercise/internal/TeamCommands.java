@@ -85,6 +85,15 @@ final class TeamCommands {
         }
     }
 
+    /** Sealed orders may be withdrawn while the orders phase is open (CommandType's table); the draft is kept. */
+    void unseal(Batch b, Actor actor) {
+        Side side = side(b, actor);
+        if (!b.state().sealed.containsKey(side)) {
+            throw new CommandRejected("NOT_SEALED", "Your team has no sealed orders this turn to withdraw");
+        }
+        b.emit(Channel.PUBLIC, new EventPayload.OrdersUnsealed(side, actor.playerId(), actor.name()));
+    }
+
     void proposal(Batch b, Scenario scenario, Actor actor, Command.ProposalAction command) {
         ExerciseState s = b.state();
         Side side = side(b, actor);

@@ -62,7 +62,7 @@ class CommandEndpoint {
 
     /** Every command destination; its last part names the command (Destinations, the gate has checked it). */
     @MessageMapping({"exercise.{id}.chat.team", "exercise.{id}.chat.diplomacy", "exercise.{id}.draft", "exercise.{id}.orders.submit",
-        "exercise.{id}.proposal", "exercise.{id}.note", "exercise.{id}.control"})
+        "exercise.{id}.orders.unseal", "exercise.{id}.proposal", "exercise.{id}.note", "exercise.{id}.control"})
     void command(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
         Class<? extends Command> type = Destinations.app(headers.getDestination()).map(t -> Destinations.command(t.name())).orElseThrow();
         command(id, message, principal, headers, type);

@@ -15,7 +15,7 @@ final class Destinations {
     private static final Pattern TOPIC = Pattern.compile(
             "^/topic/exercise\\.([0-9a-z]{1,40})\\.(public|diplomacy|team\\.WASHINGTON|team\\.MOSCOW|staff|control)$");
     private static final Pattern APP = Pattern.compile(
-            "^/app/exercise\\.([0-9a-z]{1,40})\\.(sync|chat\\.team|chat\\.diplomacy|draft|orders\\.submit|proposal|note|control)$");
+            "^/app/exercise\\.([0-9a-z]{1,40})\\.(sync|chat\\.team|chat\\.diplomacy|draft|orders\\.submit|orders\\.unseal|proposal|note|control)$");
     private static final Pattern USER_QUEUE = Pattern.compile("^/user/queue/(errors|replies|sync)$");
     /** Anything naming an exercise, so that an unknown one is reported as such. */
     private static final Pattern ANY_EXERCISE = Pattern.compile("^/(topic|app)/exercise\\.([^.]+)\\..+$");
@@ -49,6 +49,7 @@ final class Destinations {
             "chat.diplomacy", Command.ChatDiplomacy.class,
             "draft", Command.DraftLine.class,
             "orders.submit", Command.SubmitOrders.class,
+            "orders.unseal", Command.UnsealOrders.class,
             "proposal", Command.ProposalAction.class,
             "note", Command.Note.class,
             "control", Command.Control.class);

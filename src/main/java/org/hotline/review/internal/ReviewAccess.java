@@ -10,6 +10,7 @@ import org.hotline.exercise.Channel;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
+import org.hotline.exercise.ExerciseArchive;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
 import org.hotline.exercise.Member;
@@ -47,10 +48,12 @@ class ReviewAccess {
 
     private final Exercises exercises;
     private final ReviewStore store;
+    private final ExerciseArchive archive;
 
-    ReviewAccess(Exercises exercises, ReviewStore store) {
+    ReviewAccess(Exercises exercises, ReviewStore store, ExerciseArchive archive) {
         this.exercises = exercises;
         this.store = store;
+        this.archive = archive;
     }
 
     Grant read(Caller caller, String exerciseId) {
@@ -79,6 +82,8 @@ class ReviewAccess {
             // Where to look, not who may see: the rule below decides each one.
             if (caller.facilitator()) {
                 exercises.ownedBy(caller.username()).forEach(e -> candidates.put(e.id(), e));
+                // Archived exercises leave "Your exercises" but stay reviewable.
+                archive.archivedBy(caller.username()).forEach(id -> exercises.summary(id).ifPresent(e -> candidates.put(id, e)));
             }
             if (caller.accountRoles().contains(Role.ANALYST)) {
                 exercises.all().forEach(e -> candidates.putIfAbsent(e.id(), e));

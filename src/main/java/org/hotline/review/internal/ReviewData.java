@@ -12,6 +12,7 @@ import org.hotline.engine.IssueOutcome;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Order;
 import org.hotline.engine.Outcome;
+import org.hotline.engine.Proposal;
 import org.hotline.engine.Roll;
 import org.hotline.engine.Scores;
 import org.hotline.exercise.EventPayload;
@@ -45,10 +46,10 @@ final class ReviewData {
                                List<Inject.Change> changes) {
     }
 
-    /** One turn's decisions: orders, how they were read, the engine's version and the facilitator's. */
+    /** One turn's decisions: orders, how they were read, the deals accepted, the engine's version and the facilitator's. */
     record TurnDecisions(int turn, List<Side> defaulted, Map<Side, Map<String, Integer>> ratings, List<IssueDecision> issues,
                          List<Roll> otherRolls, List<Effect> otherEffects, String engineSummary, FacilitatorDecision facilitator,
-                         String decidedBy, List<Effect> finalEffects, Scores scores) {
+                         String decidedBy, List<Effect> finalEffects, Scores scores, List<Proposal> deals) {
     }
 
     record LedgerEntry(String issueId, String issue, int concludedTurn, double balance, boolean institutional, boolean inForce,
@@ -236,7 +237,8 @@ final class ReviewData {
             return new TurnDecisions(inputs.turn(), inputs.defaulted(), inputs.ratings(), issues,
                     outcome.rolls().stream().filter(r -> r.issueId() == null || !ids.contains(r.issueId())).toList(),
                     outcome.effects().stream().filter(x -> x.issueId() == null).toList(),
-                    narrative == null ? null : narrative.summary(), decision, decidedBy, finalEffects, outcome.scores());
+                    narrative == null ? null : narrative.summary(), decision, decidedBy, finalEffects, outcome.scores(),
+                    inputs.input().accepted());
         }
 
         /** The named values that are set, in order. */

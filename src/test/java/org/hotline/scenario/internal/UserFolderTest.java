@@ -14,6 +14,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class UserFolderTest {
 
+    /** The settings record the application binds by its properties scan. */
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(ScenarioSettings.class)
+    static class Settings {
+    }
+
     private static final String VALID_WITHOUT_OVERRIDES = "fixtures/scenarios/valid.yaml";
 
     @TempDir
@@ -55,7 +60,7 @@ class UserFolderTest {
         Files.writeString(folder.resolve("mine.yaml"), valid.replace("id: valid", "id: mine"));
 
         new ApplicationContextRunner()
-                .withUserConfiguration(ScenarioCatalogConfiguration.class)
+                .withUserConfiguration(ScenarioCatalogConfiguration.class, Settings.class)
                 .withPropertyValues("hotline.scenarios.folder=" + folder)
                 .run(context -> {
                     ScenarioCatalog catalog = context.getBean(ScenarioCatalog.class);

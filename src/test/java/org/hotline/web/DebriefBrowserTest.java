@@ -1,0 +1,165 @@
+package org.hotline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.web.Browsers.click;
+import static org.hotline.web.Browsers.js;
+import static org.hotline.web.Browsers.textAppears;
+import static org.hotline.web.Browsers.visible;
+import static org.hotline.web.Browsers.waiting;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A turn with a deal as the facilitator and both teams see it in Chromium: who is connected, the
+ * proposal and the deal in the facilitator's panel, a team withdrawing and resealing its orders, and
+ * each team's debrief in its results panel — the deal broken, each change once with its causes, the
+ * rolls in words — and the charts' axis and legends.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DebriefBrowserTest {
+
+    private Server server;
+    private Browsers browsers;
+    private WebDriver facilitator;
+    private WebDriver washington;
+    private WebDriver moscow;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browsers.requireChromium();
+        server = Server.start();
+        browsers = new Browsers();
+        facilitator = browsers.open();
+        washington = browsers.open();
+        moscow = browsers.open();
+    }
+
+    @AfterEach
+    void printConsoles() {
+        for (var entry : Map.of("facilitator", facilitator, "washington", washington, "moscow", moscow).entrySet()) {
+            Browsers.consoleErrors(entry.getValue()).forEach(m -> System.out.println("[" + entry.getKey() + " console] " + m));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aTurnWithADealExplainedToEachTeam() throws Exception {
+        Steps.signIn(facilitator, server);
+        Steps.Codes codes = Steps.createExercise(facilitator, "AUTOMATIC", "900");
+        Steps.join(washington, server, codes.washington(), "Ana");
+        Steps.join(moscow, server, codes.moscow(), "Boris");
+        facilitator.get(server.url("/facilitator.html?x=" + codes.exerciseId()));
+        textAppears(facilitator, "#conn", "Live");
+
+        // ---- presence: both players connected now
+        waiting(facilitator).until(d -> d.findElements(By.cssSelector("#teams [data-presence='online']")).size() == 2);
+        assertThat(facilitator.findElement(By.cssSelector("#teams [data-presence='online']")).getDomAttribute("title"))
+                .isEqualTo("connected now");
+
+        click(facilitator, "#ctl-start");
+        Steps.phase(washington, "Briefing");
+        click(facilitator, "#ctl-advance");
+        Steps.phase(moscow, "Deliberation");
+
+        // ---- Moscow proposes talks for talks; Washington accepts; the facilitator sees the deal
+        moscow.findElement(By.cssSelector(".new-proposal summary")).click();
+        new Select(visible(moscow, "#prop-offer-new-start-successor")).selectByValue("NEGOTIATE");
+        new Select(moscow.findElement(By.id("prop-ask-new-start-successor"))).selectByValue("NEGOTIATE");
+        new Select(moscow.findElement(By.id("prop-ask-ukraine"))).selectByValue("NEGOTIATE");
+        moscow.findElement(By.id("prop-text")).sendKeys("Treaty talks, and talks on Ukraine");
+        click(moscow, "#prop-send");
+        textAppears(washington, "#proposals", "Treaty talks, and talks on Ukraine");
+        click(washington, "#proposals .proposal.OPEN button.primary");
+        textAppears(facilitator, "#deals", "1 proposal, 1 accepted.");
+        textAppears(facilitator, "#deals .deal-tag", "Deal");
+        textAppears(facilitator, "#deals", "Moscow plays A successor to New START — Negotiate");
+
+        // ---- drafts: Washington presses on Ukraine, where it promised talks
+        move(washington, "new-start-successor", "NEGOTIATE");
+        move(washington, "ukraine", "PRESS");
+        move(washington, "sanctions", "PRESS");
+        move(moscow, "new-start-successor", "NEGOTIATE");
+        move(moscow, "sanctions", "PRESS");
+        click(facilitator, "#ctl-advance");
+        Steps.phase(washington, "Orders");
+
+        // ---- sealed, withdrawn, sealed again; the facilitator sees the withdrawal
+        click(washington, "#submit-orders");
+        Steps.confirm(washington);
+        textAppears(washington, "#submit-state", "Orders sealed by Ana");
+        click(washington, "#unseal-orders");
+        textAppears(washington, "#confirm-dialog", "Withdraw Washington’s sealed orders?");
+        Steps.confirm(washington);
+        textAppears(washington, "#submit-state", "Ana withdrew the sealed orders");
+        textAppears(facilitator, "#ready-WASHINGTON", "orders withdrawn by Ana");
+        assertThat(washington.findElement(By.id("unseal-orders")).isDisplayed()).isFalse();
+        click(washington, "#submit-orders");
+        Steps.confirm(washington);
+        click(moscow, "#submit-orders");
+        Steps.confirm(moscow);
+        Steps.phase(washington, "Results");
+
+        // ---- each team's debrief in its results panel
+        textAppears(washington, "#tab-results .debrief-changes", "because of");
+        textAppears(washington, "#tab-results .deals", "The deal was broken");
+        textAppears(washington, "#tab-results .deals", "You did not keep your part: on a settlement in Ukraine you played press");
+        textAppears(washington, "#tab-results .outcome[data-issue='new-start-successor']", "You (Washington) negotiated; Moscow negotiated.");
+        textAppears(washington, "#tab-results .outcome[data-issue='sanctions']", "Both played hardline");
+        String results = washington.findElement(By.id("tab-results")).getText();
+        assertThat(results).doesNotContain("[B").doesNotContain("[M").doesNotContain("domesticSupport")
+                .doesNotContain("Moscow's sense of threat").doesNotContain("Moscow's support at home");
+        List<String> changed = washington.findElements(By.cssSelector("#tab-results .debrief-changes li")).stream()
+                .map(e -> e.getDomAttribute("data-variable")).toList();
+        assertThat(changed).isNotEmpty().doesNotHaveDuplicates().noneMatch(v -> v.startsWith("moscow."));
+        textAppears(moscow, "#tab-results .deals", "Washington did not keep its part");
+        textAppears(moscow, "#tab-results .deals", "You kept your part.");
+        Steps.screenshots(washington, "player-debrief");
+        Steps.screenshots(facilitator, "facilitator-deals");
+
+        // ---- charts: at turn 1 the axis runs T0 to T1 (not T100); legends carry one decimal
+        Map<?, ?> axis = (Map<?, ?>) js(washington, "return import('./js/charts.js').then(c => {"
+                + " const host = document.createElement('div'); host.style.width = '300px'; document.body.append(host);"
+                + " const one = c.lineChart(host, { title: 'Probe', turns: [0], series: [{ label: 'A', stroke: 'series-1', values: [50] }], lastTurn: 0 });"
+                + " const ten = c.lineChart(host, { title: 'Probe 2', turns: [0, 1, 2], series: [{ label: 'A', stroke: 'series-1', values: [50, 51, 52] },"
+                + "   { label: 'B', stroke: 'series-2', values: [40, 41.25, 42.125] }], lastTurn: 10 });"
+                + " const r = { oneMax: one.scales.x.max, tenMax: ten.scales.x.max, tenMin: ten.scales.x.min };"
+                + " host.remove(); return r; })");
+        assertThat(((Number) axis.get("oneMax")).doubleValue()).isEqualTo(1.0);
+        assertThat(((Number) axis.get("tenMin")).doubleValue()).isEqualTo(0.0);
+        assertThat(((Number) axis.get("tenMax")).doubleValue()).isEqualTo(10.0);
+        List<WebElement> legend = washington.findElements(By.cssSelector("#charts .u-legend .u-value"));
+        assertThat(legend).isNotEmpty();
+        assertThat(legend.stream().map(e -> e.getDomProperty("textContent")).toList())
+                .allMatch(v -> v.matches("–|--|T\\d+|\\d+\\.\\d"), "a turn or a value with one decimal");
+
+        for (WebDriver driver : List.of(facilitator, washington, moscow)) {
+            assertThat(Browsers.consoleErrors(driver)).as("console errors and CSP violations")
+                    .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
+        }
+    }
+
+    private static void move(WebDriver driver, String issue, String move) {
+        click(driver, "#card-" + issue + " label.move:has(input[value='" + move + "'])");
+        String word = move.charAt(0) + move.substring(1).toLowerCase().replace('_', ' ');
+        textAppears(driver, "#changed-" + issue, word);
+    }
+}
