@@ -4,9 +4,11 @@ import java.util.Arrays;
 import org.hotline.analysis.AnalyzeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Hotline: a wargame server for hardline and less-hardline moves between two rivals. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class HotlineApplication {
 
     public static void main(String[] args) {

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.hotline.access.internal.AccessSettings;
 import org.hotline.access.internal.FailedAttempts;
 import org.hotline.access.internal.FailedAttempts.Kind;
 import org.hotline.scenario.Side;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,16 +37,14 @@ public class Access {
     private final int seatsPerExercise;
 
     public Access(JdbcTemplate jdbc, PasswordEncoder passwords, FailedAttempts failedAttempts, ApplicationEventPublisher events,
-                  @Value("${hotline.access.account-token-life:12h}") Duration accountTokenLife,
-                  @Value("${hotline.access.max-seats-per-code:40}") int seatsPerCode,
-                  @Value("${hotline.access.max-seats-per-exercise:120}") int seatsPerExercise) {
+                  AccessSettings settings) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.failedAttempts = failedAttempts;
         this.events = events;
-        this.accountTokenLife = accountTokenLife;
-        this.seatsPerCode = seatsPerCode;
-        this.seatsPerExercise = seatsPerExercise;
+        this.accountTokenLife = settings.accountTokenLife();
+        this.seatsPerCode = settings.maxSeatsPerCode();
+        this.seatsPerExercise = settings.maxSeatsPerExercise();
     }
 
     public boolean anyAccount() {

@@ -2,10 +2,10 @@ package org.hotline.access;
 
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.access.internal.AdminAccount;
 import org.hotline.access.internal.FailedAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -21,17 +21,13 @@ public class FirstAccount implements ApplicationRunner {
 
     private final Access access;
     private final FailedAttempts failedAttempts;
-    private final String adminUsername;
-    private final String adminPassword;
+    private final AdminAccount admin;
     private final AtomicReference<String> setupToken = new AtomicReference<>();
 
-    public FirstAccount(Access access, FailedAttempts failedAttempts,
-                        @Value("${hotline.admin.username:}") String adminUsername,
-                        @Value("${hotline.admin.password:}") String adminPassword) {
+    public FirstAccount(Access access, FailedAttempts failedAttempts, AdminAccount admin) {
         this.access = access;
         this.failedAttempts = failedAttempts;
-        this.adminUsername = adminUsername;
-        this.adminPassword = adminPassword;
+        this.admin = admin;
     }
 
     @Override
@@ -39,9 +35,9 @@ public class FirstAccount implements ApplicationRunner {
         if (access.anyAccount()) {
             return;
         }
-        if (!adminUsername.isBlank() && !adminPassword.isBlank()) {
-            access.createAccount(adminUsername, adminPassword, EnumSet.of(Role.FACILITATOR));
-            log.info("Created the first facilitator account '{}' from configuration", adminUsername);
+        if (admin.given()) {
+            access.createAccount(admin.username(), admin.password(), EnumSet.of(Role.FACILITATOR));
+            log.info("Created the first facilitator account '{}' from configuration", admin.username());
             return;
         }
         String token = Secrets.token();

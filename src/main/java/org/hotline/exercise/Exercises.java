@@ -12,6 +12,7 @@ import org.hotline.exercise.internal.Batch;
 import org.hotline.exercise.internal.CopiedLog;
 import org.hotline.exercise.internal.Deadlines;
 import org.hotline.exercise.internal.EventLog;
+import org.hotline.exercise.internal.ExerciseSettings;
 import org.hotline.exercise.internal.ExerciseState;
 import org.hotline.exercise.internal.Incidents;
 import org.hotline.exercise.internal.Projections;
@@ -55,8 +56,7 @@ public class Exercises {
 
     public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
                      TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
-                     @Value("${hotline.exercise.snapshot-every:200}") int snapshotEvery,
-                     @Value("${hotline.live.max-chat-chars:2000}") int maxTextChars,
+                     ExerciseSettings settings, @Value("${hotline.live.max-chat-chars:2000}") int maxTextChars,
                      @Value("${hotline.cluster.enabled:false}") boolean shared) {
         this.catalog = catalog;
         this.eventLog = eventLog;
@@ -66,7 +66,7 @@ public class Exercises {
         this.transactions = transactions;
         this.publisher = publisher;
         this.projections = new Projections(eventLog, projector, json);
-        this.snapshotEvery = snapshotEvery;
+        this.snapshotEvery = settings.snapshotEvery();
         this.shared = shared;
         deadlines.onExpiry(this::expire);
     }

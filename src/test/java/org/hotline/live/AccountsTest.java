@@ -69,10 +69,8 @@ class AccountsTest extends WireTest {
     void aResetPasswordEndsTheAccountsOtherTokens() {
         String admin = wire.login();
         String name = unique("control");
-        wire.post("/api/accounts", Map.of("username", name, "password", PASSWORD), admin);
-        String old = login(name, PASSWORD);
-        Wire.Client live = connect(old).subscribeQueues();
-        ready(live);
+        String old = newFacilitator(admin, name);
+        Wire.Client live = connected(old);
 
         Wire.Response reset = wire.post("/api/accounts/" + name + "/password", Map.of("password", "another-long-password"), admin);
         assertThat(reset.status()).isEqualTo(200);
@@ -89,10 +87,8 @@ class AccountsTest extends WireTest {
     void aDisabledAccountIsRefusedEverywhereUntilEnabled() {
         String admin = wire.login();
         String name = unique("control");
-        wire.post("/api/accounts", Map.of("username", name, "password", PASSWORD), admin);
-        String token = login(name, PASSWORD);
-        Wire.Client live = connect(token).subscribeQueues();
-        ready(live);
+        String token = newFacilitator(admin, name);
+        Wire.Client live = connected(token);
 
         Wire.Response disabled = wire.post("/api/accounts/" + name + "/disable", Map.of(), admin);
         assertThat(disabled.status()).isEqualTo(200);
@@ -118,10 +114,8 @@ class AccountsTest extends WireTest {
     void logoutEndsThatTokenAndItsSessionsOnly() {
         String first = wire.login();
         String second = wire.login();
-        Wire.Client live = connect(first).subscribeQueues();
-        Wire.Client other = connect(second).subscribeQueues();
-        ready(live);
-        ready(other);
+        Wire.Client live = connected(first);
+        Wire.Client other = connected(second);
 
         assertThat(wire.post("/api/logout", Map.of(), first).status()).isEqualTo(204);
         assertThat(wire.get("/api/me", first).status()).isEqualTo(401);
@@ -139,6 +133,19 @@ class AccountsTest extends WireTest {
         t.control(Map.of("type", "REMOVE_PLAYER", "playerId", t.m1Seat.get("playerId").asString()));
         await().atMost(Wire.WAIT).until(() -> wire.get("/api/me", token).status() == 401);
         assertThatThrownBy(() -> wire.connect(token)).hasMessageContaining("STOMP connect failed");
+    }
+
+    /** A facilitator account made by {@code admin}, signed in: its token. */
+    private String newFacilitator(String admin, String name) {
+        wire.post("/api/accounts", Map.of("username", name, "password", PASSWORD), admin);
+        return login(name, PASSWORD);
+    }
+
+    /** A live session on the token, subscribed to its queues and answering. */
+    private Wire.Client connected(String token) {
+        Wire.Client live = connect(token).subscribeQueues();
+        ready(live);
+        return live;
     }
 
     private static void ready(Wire.Client client) {

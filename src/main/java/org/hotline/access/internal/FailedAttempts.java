@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.hotline.access.AccessRefused;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +37,9 @@ public class FailedAttempts {
     private final ConcurrentMap<Key, long[]> windows = new ConcurrentHashMap<>();
 
     @Autowired
-    public FailedAttempts(@Value("${hotline.access.failed-joins-per-minute:10}") int joinsPerMinute,
-                          @Value("${hotline.access.failed-logins-per-minute:10}") int loginsPerMinute,
-                          @Value("${hotline.access.failed-setups-per-minute:5}") int setupsPerMinute,
-                          @Value("${hotline.access.failed-tokens-per-minute:30}") int tokensPerMinute) {
-        this(limits(joinsPerMinute, loginsPerMinute, setupsPerMinute, tokensPerMinute), InstantSource.system());
+    public FailedAttempts(AccessSettings settings) {
+        this(limits(settings.failedJoinsPerMinute(), settings.failedLoginsPerMinute(), settings.failedSetupsPerMinute(),
+                settings.failedTokensPerMinute()), InstantSource.system());
     }
 
     FailedAttempts(Map<Kind, Integer> perMinute, InstantSource clock) {

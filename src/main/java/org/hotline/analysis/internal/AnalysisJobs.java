@@ -22,7 +22,6 @@ import org.hotline.bots.Strategies;
 import org.hotline.scenario.ScenarioCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,18 +56,14 @@ class AnalysisJobs {
     private final int queueCapacity;
     private final Map<String, Job> live = new ConcurrentHashMap<>();
 
-    AnalysisJobs(JdbcTemplate jdbc, JsonMapper json, ScenarioCatalog catalog,
-                 @Value("${hotline.analysis.workers:1}") int workerCount,
-                 @Value("${hotline.analysis.queue:8}") int queueCapacity,
-                 @Value("${hotline.analysis.threads:1}") int threadsPerAnalysis,
-                 @Value("${hotline.analysis.max-total-runs:2000000}") long maxTotalRuns) {
+    AnalysisJobs(JdbcTemplate jdbc, JsonMapper json, ScenarioCatalog catalog, AnalysisSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
-        this.threadsPerAnalysis = threadsPerAnalysis;
-        this.maxTotalRuns = maxTotalRuns;
-        this.queueCapacity = queueCapacity;
-        workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
+        this.threadsPerAnalysis = settings.threads();
+        this.maxTotalRuns = settings.maxTotalRuns();
+        this.queueCapacity = settings.queue();
+        workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
             Thread thread = new Thread(r, "analysis-worker");
             thread.setDaemon(true);
             thread.setPriority(Thread.NORM_PRIORITY - 1); // live exercises first

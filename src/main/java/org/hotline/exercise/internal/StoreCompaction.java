@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -38,11 +37,10 @@ class StoreCompaction {
         return thread;
     });
 
-    StoreCompaction(DataSource dataSource, @Value("${hotline.storage.compact-below-percent:70}") int belowPercent,
-                    @Value("${hotline.storage.compact-every-seconds:5}") int everySeconds) {
+    StoreCompaction(DataSource dataSource, StoreSettings settings) {
         this.dataSource = dataSource;
-        this.belowPercent = belowPercent;
-        this.everySeconds = everySeconds;
+        this.belowPercent = settings.compactBelowPercent();
+        this.everySeconds = settings.compactEverySeconds();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -28,11 +28,9 @@ public class Capacity {
     private final List<MemoryPoolMXBean> oldPools;
     private volatile long lastRecheck;
 
-    public Capacity(@Value("${hotline.capacity.max-heap-percent:85}") int maxHeapPercent,
-                    @Value("${hotline.capacity.min-free-disk-mb:64}") long minFreeDiskMb,
-                    @Value("${hotline.data-dir:./data}") String dataDir) {
-        this.maxHeapPercent = maxHeapPercent;
-        this.minFreeDiskBytes = minFreeDiskMb * 1024 * 1024;
+    public Capacity(CapacityLimits limits, @Value("${hotline.data-dir:./data}") String dataDir) {
+        this.maxHeapPercent = limits.maxHeapPercent();
+        this.minFreeDiskBytes = limits.minFreeDiskMb() * 1024 * 1024;
         this.dataDir = new File(dataDir);
         // The pools whose usage after a collection is reported and that hold long-lived data.
         this.oldPools = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -3,7 +3,6 @@ package org.hotline.live.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.exercise.CommandRejected;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -19,8 +18,8 @@ class Subscriptions {
     private final int maxPerSession;
     private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
 
-    Subscriptions(@Value("${hotline.live.max-subscriptions-per-session:32}") int maxPerSession) {
-        this.maxPerSession = maxPerSession;
+    Subscriptions(LiveLimits limits) {
+        this.maxPerSession = limits.maxSubscriptionsPerSession();
     }
 
     /** Why this SUBSCRIBE may not be added, or null if it may. */

@@ -1,7 +1,5 @@
 package org.hotline.live.internal;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -18,7 +16,6 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  */
 @Configuration
 @EnableWebSocketMessageBroker
-@EnableConfigurationProperties(LiveLimits.class)
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
@@ -30,15 +27,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     /** The cluster profile relays /topic and /queue to RabbitMQ instead (BrokerRelay). */
     private final boolean relayed;
 
-    WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits,
-                    @Value("${hotline.live.allowed-origins:}") String[] allowedOrigins,
-                    @Value("${hotline.cluster.enabled:false}") boolean relayed) {
+    WebSocketConfig(StompGate gate, Sessions sessions, FrameReader frames, LiveLimits limits, RelaySettings relay) {
         this.gate = gate;
         this.sessions = sessions;
         this.frames = frames;
         this.limits = limits;
-        this.allowedOrigins = allowedOrigins;
-        this.relayed = relayed;
+        this.allowedOrigins = limits.allowedOrigins().toArray(String[]::new);
+        this.relayed = relay.enabled();
     }
 
     @Override

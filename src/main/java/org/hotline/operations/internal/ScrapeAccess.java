@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.hotline.access.Access;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,9 +25,9 @@ class ScrapeAccess {
     private final Access access;
     private final byte[] scrapeToken;
 
-    ScrapeAccess(Access access, @Value("${hotline.operations.scrape-token:}") String scrapeToken) {
+    ScrapeAccess(Access access, ScrapeSettings settings) {
         this.access = access;
-        this.scrapeToken = scrapeToken.getBytes(StandardCharsets.UTF_8);
+        this.scrapeToken = settings.scrapeToken().getBytes(StandardCharsets.UTF_8);
     }
 
     @Bean

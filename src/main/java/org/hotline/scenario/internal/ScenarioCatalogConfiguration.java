@@ -5,7 +5,6 @@ import org.hotline.scenario.ScenarioCatalog;
 import org.hotline.scenario.ScenarioFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +18,8 @@ class ScenarioCatalogConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ScenarioCatalogConfiguration.class);
 
     @Bean
-    ScenarioCatalog scenarioCatalog(@Value("${hotline.scenarios.folder:}") String folder) {
+    ScenarioCatalog scenarioCatalog(ScenarioSettings settings) {
+        String folder = settings.folder();
         ScenarioCatalog catalog = folder.isBlank() ? ScenarioFiles.loadBundled() : ScenarioFiles.load(Path.of(folder));
         catalog.problems().forEach(problem -> log.warn("Scenario file refused: {}", problem));
         log.info("Scenarios loaded: {}", catalog.scenarios().stream().map(s -> s.id()).toList());

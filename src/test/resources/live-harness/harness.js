@@ -1,0 +1,14 @@
+import { Live } from '/js/live.js';
+
+// ?insecure: a page where crypto.randomUUID is missing (plain HTTP off localhost); Math.random must
+// never be the source of a command id.
+if (location.search.includes('insecure')) {
+  Object.defineProperty(Crypto.prototype, 'randomUUID', { value: undefined });
+  Math.random = () => { throw new Error('Math.random used for a command id'); };
+}
+window.applied = [];
+window.live = new Live('x1', 'a-token', ['public'], {
+  onEvents: events => window.applied.push(...events.map(e => e.seq)),
+  onStatus: state => { window.state = state; },
+});
+window.live.start();
