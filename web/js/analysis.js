@@ -4,6 +4,7 @@
 import uPlot from 'uplot';
 import { el, fill, setText, param, toast } from './dom.js';
 import { request, account, ApiError } from './api.js';
+import { signInForm, saveFile } from './account-pages.js';
 import { colour } from './charts.js';
 
 const main = el('main', { class: 'analysis', id: 'analysis' });
@@ -38,29 +39,12 @@ async function start() {
 }
 
 function signIn(reason) {
-  const user = el('input', { type: 'text', id: 'analysis-user', autocomplete: 'username', required: true });
-  const pass = el('input', { type: 'password', id: 'analysis-pass', autocomplete: 'current-password', required: true });
-  const error = el('p', { class: 'error-text', role: 'alert' });
-  const form = el('form', { id: 'analysis-signin', class: 'panel signin' }, el('p', {}, reason),
-    el('div', { class: 'field' }, el('label', { for: 'analysis-user' }, 'Username'), user),
-    el('div', { class: 'field' }, el('label', { for: 'analysis-pass' }, 'Password'), pass),
-    error, el('button', { type: 'submit', class: 'primary', id: 'analysis-signin-button' }, 'Sign in'));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    try {
-      const session = await request('POST', '/api/login', { username: user.value.trim(), password: pass.value });
-      account.set({ token: session.token, username: session.username });
-      start();
-    } catch (err) {
-      setText(error, err.message);
-    }
-  });
-  fill(main, el('section', {}, form));
+  fill(main, el('section', {}, signInForm('analysis', reason, start, 'panel signin')));
 }
 
 // ---------------------------------------------------------------- the form
 
-const DEFAULTS = { WASHINGTON: ['core-first', 'limited', 'grit', 'always-hardline'], MOSCOW: ['tit-for-tat', 'always-hardline'] };
+const DEFAULTS = { WASHINGTON: ['core-first', 'limited', 'grit', 'always-hardline'], MOSCOW: ['tit-for-tat', 'always-hardline', 'exploit-concessions'] };
 
 async function formPanel() {
   const scenario = el('select', { id: 'analysis-scenario' },
@@ -238,12 +222,7 @@ async function download(id, kind) {
   try {
     const response = await fetch(`/api/analyses/${encodeURIComponent(id)}/result.${kind}`, { headers: { Authorization: `Bearer ${state.token}` } });
     if (!response.ok) throw new ApiError(response.status, 'DOWNLOAD', (await response.json().catch(() => ({}))).message || `HTTP ${response.status}`);
-    const url = URL.createObjectURL(await response.blob());
-    const link = el('a', { href: url, download: `analysis-${id}.${kind}` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    saveFile(await response.blob(), `analysis-${id}.${kind}`);
   } catch (err) {
     toast(err.message, 'bad');
   }

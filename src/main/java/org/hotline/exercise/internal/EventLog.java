@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Channel;
+import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Phase;
@@ -33,6 +34,9 @@ public class EventLog {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    /** The code a command gets when the server ran out of memory while writing it (as CapacityGate's refusal). */
+    static final String SHORT_OF_MEMORY = "SERVER_BUSY";
+
     private final ConcurrentLinkedQueue<Write> pending = new ConcurrentLinkedQueue<>();
     /** Held by the one thread committing; the threads queued behind it are committed by the next holder. */
     private final ReentrantLock committing = new ReentrantLock();
@@ -46,8 +50,8 @@ public class EventLog {
     /**
      * Runs {@code work} in a transaction shared with the other writes queued now and returns once that
      * transaction is committed (with WRITE_DELAY=0 H2 has then written it to the file), or throws what
-     * {@code work} threw. One failing write does not fail the others: the group is then retried one
-     * write per transaction.
+     * {@code work} threw (SERVER_BUSY when the server ran out of memory). One failing write does not fail
+     * the others: the group is then retried one write per transaction.
      */
     public void write(Runnable work) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -71,6 +75,10 @@ public class EventLog {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
+            if (failed.getCause() instanceof OutOfMemoryError) {
+                throw new CommandRejected(SHORT_OF_MEMORY, "The server ran short of memory while saving; nothing was changed."
+                        + " Try again shortly.");
+            }
             throw failed;
         }
     }
@@ -83,12 +91,13 @@ public class EventLog {
         try {
             transactions.executeWithoutResult(tx -> group.forEach(w -> w.work.run()));
             group.forEach(w -> w.done.complete(null));
-        } catch (RuntimeException groupFailed) {
+        } catch (RuntimeException | Error groupFailed) {
+            // Errors too (out of memory): every waiter must get an answer, or its exercise stays locked.
             for (Write w : group) {
                 try {
                     transactions.executeWithoutResult(tx -> w.work.run());
                     w.done.complete(null);
-                } catch (RuntimeException failed) {
+                } catch (RuntimeException | Error failed) {
                     w.done.completeExceptionally(failed);
                 }
             }

@@ -40,14 +40,17 @@ class Reviews {
     private final ReviewStore store;
     private final Replay replay;
     private final JsonMapper json;
+    private final ReviewCache cache;
 
-    Reviews(Exercises exercises, ScenarioCatalog catalog, Access access, ReviewStore store, Adjudicator engine, JsonMapper json) {
+    Reviews(Exercises exercises, ScenarioCatalog catalog, Access access, ReviewStore store, Adjudicator engine, JsonMapper json,
+            ReviewCache cache) {
         this.exercises = exercises;
         this.catalog = catalog;
         this.access = access;
         this.store = store;
         this.replay = new Replay(engine, json);
         this.json = json;
+        this.cache = cache;
     }
 
     List<ExerciseEvent> log(String exerciseId) {
@@ -56,8 +59,10 @@ class Reviews {
 
     ReviewData data(ExerciseSummary exercise) {
         Scenario scenario = scenario(exercise.scenarioId());
-        List<ExerciseEvent> log = log(exercise.id());
-        return new ReviewData(exercise, scenario, log, replay.run(scenario, log));
+        return cache.get(exercise, scenario, () -> {
+            List<ExerciseEvent> log = log(exercise.id());
+            return new ReviewData(exercise, scenario, log, replay.run(scenario, log));
+        });
     }
 
     /** The facilitator's edited report if there is one, otherwise a fresh draft from the log. */

@@ -37,7 +37,7 @@ class EventJsonTest {
         t.given(NOTETAKER, new Command.Note("MOMENT", "a handshake", null));
         t.given(FACILITATOR, new Control.ReleaseInject(null, new Command.AdHocInject("Leak", "A cable leaks", "ALL", List.of())),
                 new Control.Advance());
-        t.given(WASHINGTON, new Command.SubmitOrders());
+        t.given(WASHINGTON, new Command.SubmitOrders(), new Command.UnsealOrders(), new Command.SubmitOrders());
         t.given(FACILITATOR, new Control.LockOrders(), new Control.RateArgument("WASHINGTON", "arms", 1),
                 new Control.Decide("EDIT", "why", "what", null, List.of(new Command.StateChange("tension", 1.0, null))),
                 new Control.MovePlayer("p-w2", "MOSCOW"), new Control.RemovePlayer("p-o1"), new Control.End(null));
