@@ -16,7 +16,9 @@ export function exercisesPanel(call) {
   const table = (exercises, isArchived) => el('table', { class: 'grid', id: isArchived ? 'archived-table' : 'exercises-table' },
     el('thead', {}, el('tr', {}, ['Exercise', 'Phase', 'Turn', ''].map(h => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, exercises.map(x => el('tr', { 'data-exercise': x.id },
-      el('td', {}, x.title), el('td', {}, label(x.phase)), el('td', { class: 'num' }, String(x.turn)),
+      // Exercises of one scenario share its title unless named: the id and the day tell them apart.
+      el('td', {}, x.title, el('div', { class: 'muted exercise-id' }, `${x.id} · created ${new Date(x.created).toLocaleString()}`)),
+      el('td', {}, label(x.phase)), el('td', { class: 'num' }, String(x.turn)),
       el('td', {}, el('div', { class: 'row' },
         isArchived ? null : el('a', { href: `facilitator.html?x=${encodeURIComponent(x.id)}` }, 'Console'),
         el('a', { href: `review.html?x=${encodeURIComponent(x.id)}` }, 'Review'),
@@ -36,8 +38,9 @@ export function exercisesPanel(call) {
 
   async function remove(x) {
     const running = x.phase !== 'ENDED';
+    const state = x.phase === 'LOBBY' ? 'It has not started yet: ' : 'It is still running: ';
     if (!await confirmDialog({ title: `Delete “${x.title}” for good?`, danger: true, confirm: 'Delete the exercise',
-      body: [running ? el('p', {}, el('b', {}, 'It is still running: '), 'it ends now, and every console in it is told.') : null,
+      body: [running ? el('p', {}, el('b', {}, state), 'it ends now, and every console in it is told.') : null,
         el('p', {}, 'Its log, review, report and join codes are deleted and cannot be brought back. Export the log from the review first to keep a copy.')] })) return;
     try {
       await call('POST', `/api/exercises/${encodeURIComponent(x.id)}/delete`, { confirm: x.id });

@@ -29,12 +29,15 @@ export function lineChart(host, { title, turns, series, height = 110, lastTurn =
   const tall = Number(getComputedStyle(document.body).getPropertyValue('--chart-height')) || height;
   const font = getComputedStyle(document.body).getPropertyValue('--chart-font').trim() || '12px system-ui, sans-serif';
   const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  // uPlot widens a single-valued x range by itself (one point at turn 0 gave T0…T100): the turns are set here instead.
+  const turnsShown = u => ({ min: 0, max: Math.max(u.data[0]?.length ? u.data[0][u.data[0].length - 1] : 0, lastTurn, 1) });
   const plot = new uPlot({
     width: Math.max(200, Math.floor(box.clientWidth || host.clientWidth || 260)), height: tall,
     legend: { show: series.length > 1 },
     // No horizontal crosshair: a cursor set from code would leave a dashed line across the chart.
     cursor: { y: false },
-    scales: { x: { time: false, range: (u, min, max) => [0, Math.max(max ?? 0, lastTurn, 1)] }, y: { range: [0, 100] } },
+    scales: { x: { time: false, range: u => { const t = turnsShown(u); return [t.min, t.max]; } }, y: { range: [0, 100] } },
+    hooks: { setData: [u => u.setScale('x', turnsShown(u))] },
     axes: [{ ...axisStyle, size: Math.round(parseFloat(font) * 2.3), incrs: [1, 2, 5, 10, 20, 50, 100], values: (u, v) => v.map(t => (Number.isInteger(t) ? `T${t}` : '')) },
       { ...axisStyle, size: Math.round(parseFloat(font) * 3.4) }],
     series: [{ label: 'Turn', value: (u, v) => (v === null || v === undefined ? '–' : `T${v}`) },
@@ -43,6 +46,7 @@ export function lineChart(host, { title, turns, series, height = 110, lastTurn =
         return { label: s.label, stroke, width: 2.5, points: { size: 6, fill: stroke, stroke }, value: one };
       })],
   }, [turns, ...series.map(s => s.values)], box);
+  plot.setScale('x', turnsShown(plot));
   // Follows its box when the window or the layout changes (a projector resized to full screen).
   new ResizeObserver(() => {
     const width = Math.max(200, Math.floor(box.clientWidth));

@@ -32,6 +32,14 @@ function part(model, result, side, terms) {
     : `${sideLabel(model, side)} kept its part.`;
 }
 
+/** For an accepted proposal whose turn has results: whether each side kept its part, in words; otherwise null. */
+export function dealVerdict(model, p) {
+  const result = model.results.find(r => r.turn === p.turn);
+  if (!result || p.status !== 'ACCEPTED') return null;
+  const other = SIDES.find(s => s !== p.from);
+  return `${part(model, result, p.from, p.offered)} ${part(model, result, other, p.requested)}`;
+}
+
 export function dealsView(model, result) {
   const deals = [...model.proposals.values()].filter(p => p.turn === result.turn && p.status === 'ACCEPTED');
   if (!deals.length) return null;
@@ -57,9 +65,12 @@ export function changesView(account) {
   return el('div', { class: 'panel debrief-changes', 'aria-label': 'What changed for your team' },
     el('h2', {}, 'What changed for your team'),
     (account.overall || []).map(text => el('p', { class: 'overall' }, text)),
-    el('ul', { class: 'changes' }, account.changes.map(c => el('li', {
-      class: c.better === true ? 'delta-good' : c.better === false ? 'delta-bad' : '', 'data-variable': c.variable,
-    }, c.text))));
+    // The change itself in bold, its causes after it; only the bullet carries the colour (a whole red list reads as an alarm).
+    el('ul', { class: 'changes' }, account.changes.map(c => {
+      const [head, ...causes] = c.text.split(', because of ');
+      return el('li', { class: c.better === true ? 'better' : c.better === false ? 'worse' : '', 'data-variable': c.variable },
+        el('b', {}, head), causes.length ? `, because of ${causes.join(', because of ')}` : '');
+    })));
 }
 
 /** The deals accepted this turn, each with whether it was honoured, as the server tells the team. */

@@ -401,7 +401,7 @@ class FacilitatorConsole {
     }
     if (all || changed.has('notes')) updateFeed(this.notesFeed, m.notes, noteLine);
     if (all || changed.has('teamChat')) SIDES.forEach(side => updateChat(this.chats[side], m.teamChat[side]));
-    if (all || changed.has('proposals')) updateProposals(m);
+    if (all || changed.has('proposals') || changed.has('results')) updateProposals(m);
     if (all || changed.has('diplomacy')) updateChat(this.diplomacy, m.diplomacy.filter(x => x.text !== undefined));
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
       fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, null))

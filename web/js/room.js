@@ -3,6 +3,7 @@
 import { el, fill, label, time } from './dom.js';
 import { request, tokenFor } from './api.js';
 import { SIDES, sideLabel, issueName } from './model.js';
+import { dealVerdict } from './debrief.js';
 
 /** Polls GET /api/exercises/{id}/presence; calls back with the set of connected player ids. */
 export function watchPresence(model, onChange, everyMs = 10000) {
@@ -45,6 +46,7 @@ export function updateProposals(model) {
           el('span', { class: `tag ${p.status === 'ACCEPTED' ? 'deal-tag' : ''}` }, p.status === 'ACCEPTED' ? 'Deal' : label(p.status))),
         el('div', { class: 'terms' }, `${sideLabel(model, p.from)} plays ${terms(model, p.offered)}; ${sideLabel(model, other)} plays ${terms(model, p.requested)}`),
         p.counterTo ? el('div', { class: 'muted' }, `a counter to ${model.proposals.get(p.counterTo)?.name ? `${model.proposals.get(p.counterTo).name}’s` : 'an earlier'} proposal`) : null,
-        p.text ? el('div', { class: 'text' }, p.text) : null);
+        p.text ? el('div', { class: 'text' }, p.text) : null,
+        dealVerdict(model, p) ? el('div', { class: 'deal-kept' }, dealVerdict(model, p)) : null);
     })));
 }

@@ -139,7 +139,7 @@ class AdminBrowserTest {
         waiting(admin).until(d -> d.findElements(By.cssSelector(endedRow)).isEmpty());
         visible(admin, "#archived-table tr[data-exercise='" + ended.exerciseId() + "']");
         click(admin, runningRow + "[data-action=delete]");
-        textAppears(admin, "#confirm-dialog", "It is still running");
+        textAppears(admin, "#confirm-dialog", "It has not started yet");
         Steps.screenshots(admin, "admin-delete-confirm");
         click(admin, "#confirm-cancel");
         visible(admin, runningRow);

@@ -133,6 +133,9 @@ class DebriefBrowserTest {
         textAppears(moscow, "#tab-results .deals", "Washington did not keep its part");
         textAppears(moscow, "#tab-results .deals", "You kept your part.");
         Steps.screenshots(washington, "player-debrief");
+        // The facilitator's panel says, once the turn is played, who kept the deal.
+        textAppears(facilitator, "#deals .deal-kept", "Moscow kept its part. Washington did not keep its part");
+        js(facilitator, "document.getElementById('deals-panel').scrollIntoView({block: 'start'})");
         Steps.screenshots(facilitator, "facilitator-deals");
 
         // ---- charts: at turn 1 the axis runs T0 to T1 (not T100); legends carry one decimal
@@ -141,8 +144,9 @@ class DebriefBrowserTest {
                 + " const one = c.lineChart(host, { title: 'Probe', turns: [0], series: [{ label: 'A', stroke: 'series-1', values: [50] }], lastTurn: 0 });"
                 + " const ten = c.lineChart(host, { title: 'Probe 2', turns: [0, 1, 2], series: [{ label: 'A', stroke: 'series-1', values: [50, 51, 52] },"
                 + "   { label: 'B', stroke: 'series-2', values: [40, 41.25, 42.125] }], lastTurn: 10 });"
-                + " const r = { oneMax: one.scales.x.max, tenMax: ten.scales.x.max, tenMin: ten.scales.x.min };"
-                + " host.remove(); return r; })");
+                + " return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {"
+                + "   const r = { oneMax: one.scales.x.max, tenMax: ten.scales.x.max, tenMin: ten.scales.x.min };"
+                + "   host.remove(); done(r); }))); })");
         assertThat(((Number) axis.get("oneMax")).doubleValue()).isEqualTo(1.0);
         assertThat(((Number) axis.get("tenMin")).doubleValue()).isEqualTo(0.0);
         assertThat(((Number) axis.get("tenMax")).doubleValue()).isEqualTo(10.0);
