@@ -131,17 +131,20 @@ class StrategiesTest {
         Strategy exploiter = BUNDLED.create("exploit-concessions", FUTURE);
         assertThat(exploiter.decide(view(Side.MOSCOW, List.of())).lines().values()).allMatch(l -> l.move() == Move.NEGOTIATE);
         Map<String, Move> washington = new HashMap<>(Views.everywhere(Move.HOLD));
-        washington.put("arctic", Move.CONCEDE);      // Moscow held: unreturned
-        washington.put("ukraine", Move.DRAWDOWN);    // Moscow negotiated: returned
+        washington.put("arctic", Move.CONCEDE);              // Moscow held
+        washington.put("ukraine", Move.DRAWDOWN);            // Moscow only talked
+        washington.put("european-security", Move.DRAWDOWN);  // Moscow drew down too: returned in kind
         washington.put("iran", Move.NEGOTIATE);
         washington.put("cyber", Move.PRESS);
         Map<String, Move> moscow = new HashMap<>(Views.everywhere(Move.HOLD));
         moscow.put("ukraine", Move.NEGOTIATE);
+        moscow.put("european-security", Move.DRAWDOWN);
         List<RevealedTurn> history = List.of(turn(1, moscow, washington));
         Decision decision = exploiter.decide(view(Side.MOSCOW, history));
         assertThat(decision.move("arctic")).isEqualTo(Move.PRESS);
-        assertThat(decision.lines().get("arctic").reason()).contains("CONCEDE", "nothing in return");
-        assertThat(decision.move("ukraine")).as("a concession it returned is a deal, not weakness").isEqualTo(Move.NEGOTIATE);
+        assertThat(decision.lines().get("arctic").reason()).contains("CONCEDE", "answered only with HOLD", "for nothing");
+        assertThat(decision.move("ukraine")).as("talk does not pay for a drawdown").isEqualTo(Move.PRESS);
+        assertThat(decision.move("european-security")).as("a concession returned in kind is a deal, not weakness").isEqualTo(Move.NEGOTIATE);
         assertThat(decision.move("iran")).isEqualTo(Move.NEGOTIATE);
         assertThat(decision.move("cyber")).isEqualTo(Move.PRESS);
         assertThat(decision.move("sanctions")).isEqualTo(Move.HOLD);
@@ -153,7 +156,7 @@ class StrategiesTest {
                 calm.statuses(), java.util.Set.of("iran"), new org.hotline.engine.SideState(own.trust(), own.threatPerception(),
                 own.domesticSupport(), own.champion(), 40, own.strain(), own.burden(), own.allianceCohesion()), history, Map.of(), Map.of(), 1);
         Decision bold = exploiter.decide(emboldened);
-        assertThat(bold.move("ukraine")).isEqualTo(Move.PRESS);
+        assertThat(bold.move("european-security")).isEqualTo(Move.PRESS);
         assertThat(bold.move("sanctions")).isEqualTo(Move.PRESS);
         assertThat(bold.lines().get("sanctions").reason()).contains("resolve as low (40, below 55)");
         assertThat(bold.move("iran")).as("an agreement in force binds it").isEqualTo(Move.NEGOTIATE);

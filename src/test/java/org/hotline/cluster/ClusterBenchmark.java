@@ -1,180 +1,278 @@
 package org.hotline.cluster;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.live.Wire;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Cluster measurement, not a test: {@code mvn -Pcluster-benchmark -DskipTests verify}. For 1 and then 2
- * node processes (cluster profile, this machine's PostgreSQL and RabbitMQ), plays more and more
- * exercises at once, each of the real shape (a facilitator, three players per team spread over the
- * nodes, an observer), and prints turns per second and the draft-to-teammate latency (a draft SEND
- * on one node until a teammate, on the other node when there are two, has the DRAFT_CHANGED event).
- * The figure: the most turns/s whose p99 stays under 100 ms. Sizes: -Dcluster.steps (5,10,20,40),
- * -Dcluster.turns (3).
+ * Cluster measurement, not a test: {@code mvn -Pcluster-benchmark -DskipTests verify}. The load of the
+ * single-node benchmark (org.hotline.live.LoadBenchmark and LoadTable), on 1 and then 2 node processes
+ * with the cluster profile and this machine's PostgreSQL and RabbitMQ: {@code cluster.exercises}
+ * exercises of eight seats each (a facilitator, three players per team of whom the first drafts and
+ * seals, an observer), the seats of each exercise spread over the nodes as a load balancer without
+ * sticky sessions would. A turn: the facilitator's START (later ADVANCE) and two ADVANCEs to ORDERS,
+ * two draft lines from each lead, both seals; the engine adjudicates at once (AUTOMATIC); the turn is
+ * over when all eight seats have RESULTS_PUBLISHED. Latency: from the second seal to the last seat
+ * seeing the results. Offered turn rates are stepped ({@code cluster.rates}, {@code cluster.window}
+ * seconds each); the figure is the highest rate held with p99 under 100 ms, no errors and at least 90%
+ * of it achieved.
  */
 public final class ClusterBenchmark {
 
+    private static final String SCENARIO = "load-hundred-turns";
+    private static final int TURNS_PER_EXERCISE = 100;
+    private static final long TURN_TIMEOUT_MILLIS = 5_000;
     private static final List<String> TEAM_W = List.of("public", "diplomacy", "team.WASHINGTON");
     private static final List<String> TEAM_M = List.of("public", "diplomacy", "team.MOSCOW");
 
     public static void main(String[] args) throws Exception {
-        int turns = Integer.getInteger("cluster.turns", 3);
-        List<Integer> steps = java.util.Arrays.stream(System.getProperty("cluster.steps", "5,10,20,40").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
+        int exercises = Integer.getInteger("cluster.exercises", 40);
+        int window = Integer.getInteger("cluster.window", 30);
+        int[] rates = Arrays.stream(System.getProperty("cluster.rates", "5,10,20,40,80,160,320").split(","))
+                .map(String::strip).mapToInt(Integer::parseInt).toArray();
         ClusterNodes.requireServices("ClusterBenchmark");
+        Path scenarios = Files.createTempDirectory("hotline-cluster-scenarios");
+        // The single-node benchmark's scenario: the real one, long enough that no exercise ends within a step.
+        Files.writeString(scenarios.resolve(SCENARIO + ".yaml"), Files.readString(Path.of("exercises/future-after-ukraine.yaml"))
+                .replaceFirst("(?m)^id: .*$", "id: " + SCENARIO).replaceFirst("(?m)^turns: .*$", "turns: " + TURNS_PER_EXERCISE));
+        List<String> results = new ArrayList<>();
         int status = 0;
         try {
             for (int nodes = 1; nodes <= 2; nodes++) {
                 try (ClusterNodes cluster = new ClusterNodes()) {
                     List<ClusterNodes.Node> running = new ArrayList<>();
                     for (int n = 0; n < nodes; n++) {
-                        running.add(cluster.start("bench-" + n, "--logging.level.root=WARN",
-                                "--logging.level.org.hotline=INFO"));
+                        running.add(cluster.start("bench-" + n, "--logging.level.root=WARN", "--logging.level.org.hotline=INFO",
+                                "--hotline.scenarios.folder=" + scenarios.toAbsolutePath()));
                     }
-                    measure(running, steps, turns);
+                    results.add(new ClusterBenchmark(running).run(exercises, rates, window));
                 }
             }
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
         }
+        System.out.println();
+        results.forEach(System.out::println);
+        System.out.println("(2-core machine shared by the nodes, PostgreSQL, RabbitMQ and this client JVM; the single-node"
+                + " benchmark pins its server to one core and uses H2)");
+        // The STOMP clients' threads would keep the JVM alive.
         System.exit(status);
     }
 
-    private static void measure(List<ClusterNodes.Node> nodes, List<Integer> steps, int turns) throws Exception {
-        System.out.printf("%nCluster benchmark, %d node(s); machine shared with other builds%n", nodes.size());
-        double best = 0;
-        for (int exercises : steps) {
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            List<Table> tables = new ArrayList<>();
-            for (int i = 0; i < exercises; i++) {
-                tables.add(new Table(nodes, i, latencies));
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(exercises);
-            long start = System.nanoTime();
-            List<Future<?>> played = new ArrayList<>();
-            for (Table table : tables) {
-                played.add(pool.submit(() -> {
-                    table.play(turns);
-                    return null;
-                }));
-            }
-            for (Future<?> f : played) {
-                f.get(30, TimeUnit.MINUTES);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
-            tables.forEach(Table::close);
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            double p99 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)) / 1e6;
-            double median = sorted.get(sorted.size() / 2) / 1e6;
-            double turnsPerSecond = exercises * turns / seconds;
-            System.out.printf("  %3d exercises at once (%d sessions): %.2f turns/s, draft-to-teammate median %.1f ms, p99 %.1f ms%s%n",
-                    exercises, exercises * 8, turnsPerSecond, median, p99, p99 < 100 ? "" : "  (p99 over 100 ms)");
-            if (p99 < 100) {
-                best = Math.max(best, turnsPerSecond);
-            }
-        }
-        System.out.printf("  => %d node(s): %.2f turns/s with p99 under 100 ms%n", nodes.size(), best);
+    private final List<ClusterNodes.Node> nodes;
+    private final Wire wire;
+    private final String token;
+    private final AtomicInteger made = new AtomicInteger();
+
+    private ClusterBenchmark(List<ClusterNodes.Node> nodes) {
+        this.nodes = nodes;
+        wire = nodes.get(0).wire();
+        token = wire.login();
     }
 
-    /** One exercise of the real shape; its seats alternate over the nodes. */
-    private static final class Table {
+    private String run(int exercises, int[] rates, int window) throws Exception {
+        System.out.printf("%nCluster benchmark, %d node(s): %d exercises x 8 seats%n", nodes.size(), exercises);
+        List<Table> tables = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < exercises; i++) {
+            tables.add(new Table());
+        }
+        System.out.println("step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors");
+        int held = 0;
+        for (int rate : rates) {
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            AtomicLong errors = new AtomicLong();
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(window);
+            long interval = (long) (1e9 * tables.size() / rate);
+            ExecutorService pool = Executors.newFixedThreadPool(tables.size());
+            List<Future<?>> playing = new ArrayList<>();
+            for (int i = 0; i < tables.size(); i++) {
+                int slot = i;
+                long first = start + interval * i / tables.size();
+                playing.add(pool.submit(() -> playUntil(tables, slot, first, interval, end, latencies, errors)));
+            }
+            for (Future<?> f : playing) {
+                f.get();
+            }
+            pool.shutdown();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            double achieved = sorted.size() / elapsed;
+            double p99 = percentile(sorted, 99);
+            System.out.printf("warm, %d t/s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d%n", rate, rate, achieved, percentile(sorted, 50),
+                    percentile(sorted, 95), p99, percentile(sorted, 100), errors.get());
+            if (p99 < 100 && errors.get() == 0 && achieved >= 0.9 * rate) {
+                held = rate;
+            }
+            if (achieved < 0.8 * rate) {
+                System.out.println("(saturated: the higher steps are not run)");
+                break;
+            }
+        }
+        tables.stream().filter(java.util.Objects::nonNull).forEach(Table::close);
+        return String.format("%d node(s): highest offered rate held at p99 < 100 ms, no errors: %d turns/s", nodes.size(), held);
+    }
+
+    /** As the single-node benchmark: the slot's exercise plays a turn every {@code interval}; a spent or failed one is replaced. */
+    private void playUntil(List<Table> tables, int slot, long first, long interval, long end, ConcurrentLinkedQueue<Long> latencies,
+                           AtomicLong errors) {
+        long next = first;
+        while (next < end) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            Table table = tables.get(slot);
+            try {
+                if (table == null || table.turn >= TURNS_PER_EXERCISE) {
+                    if (table != null) {
+                        table.close();
+                    }
+                    tables.set(slot, null);
+                    table = null;
+                    table = new Table();
+                    tables.set(slot, table);
+                }
+                long latency = table.playTurn();
+                if (System.nanoTime() <= end) {
+                    latencies.add(latency);
+                }
+            } catch (RuntimeException e) {
+                if (errors.incrementAndGet() <= 3) {
+                    System.out.println("  error in exercise " + (table == null ? "(new)" : table.id + " turn " + (table.turn + 1))
+                            + ": " + e.getMessage());
+                }
+                if (table != null) {
+                    table.close();
+                }
+                tables.set(slot, null);
+            }
+            next = Math.max(next + interval, System.nanoTime() - interval);
+        }
+    }
+
+    /** One exercise of eight seats; seat k of all exercises goes to node (exercise + k) mod nodes. */
+    private final class Table {
         final String id;
         final LiveSeat facilitator;
-        final List<LiveSeat> washington = new ArrayList<>();
-        final List<LiveSeat> moscow = new ArrayList<>();
-        final LiveSeat observer;
+        final LiveSeat washington;
+        final LiveSeat moscow;
+        final List<LiveSeat> seats = new ArrayList<>();
         final List<String> issues = new ArrayList<>();
-        final List<Long> latencies;
-        final List<LiveSeat> all = new ArrayList<>();
+        /** Per turn, one arrival time per seat that has seen its RESULTS_PUBLISHED. */
+        final Map<Integer, ConcurrentLinkedQueue<Long>> results = new ConcurrentHashMap<>();
+        final Map<Integer, CompletableFuture<Void>> allSeen = new ConcurrentHashMap<>();
+        private final AtomicInteger next = new AtomicInteger(made.getAndIncrement());
+        int turn;
 
-        Table(List<ClusterNodes.Node> nodes, int index, List<Long> latencies) {
-            this.latencies = latencies;
-            AtomicInteger next = new AtomicInteger(index);
-            Wire wire = nodes.get(index % nodes.size()).wire();
-            String token = wire.login();
-            JsonNode created = wire.create(token, "AUTOMATIC", Map.of());
+        Table() {
+            JsonNode created = wire.create(token, SCENARIO, "AUTOMATIC", Map.of());
             id = created.get("id").asString();
             wire.get("/api/exercises/" + id, token).body().get("issues").forEach(i -> issues.add(i.get("id").asString()));
-            facilitator = seat(token, List.of("control"), nodes, next);
-            for (int p = 0; p < 3; p++) {
-                washington.add(seat(join(wire, created, "WASHINGTON", "W" + p), TEAM_W, nodes, next));
-                moscow.add(seat(join(wire, created, "MOSCOW", "M" + p), TEAM_M, nodes, next));
+            JsonNode codes = created.get("joinCodes");
+            facilitator = seat(token, List.of("control"));
+            washington = team(codes.get("WASHINGTON").asString(), "W", TEAM_W);
+            moscow = team(codes.get("MOSCOW").asString(), "M", TEAM_M);
+            seat(wire.join(codes.get("OBSERVER").asString(), "Observer").get("token").asString(), List.of("public"));
+            for (LiveSeat seat : seats) {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(seat::live);
             }
-            observer = seat(join(wire, created, "OBSERVER", "Projector"), List.of("public"), nodes, next);
         }
 
-        private static String join(Wire wire, JsonNode created, String code, String name) {
-            return wire.join(created.get("joinCodes").get(code).asString(), name).get("token").asString();
+        private LiveSeat team(String code, String prefix, List<String> topics) {
+            LiveSeat lead = null;
+            for (int p = 0; p < 3; p++) {
+                LiveSeat seat = seat(wire.join(code, prefix + "-" + p).get("token").asString(), topics);
+                lead = lead == null ? seat : lead;
+            }
+            return lead;
         }
 
-        private LiveSeat seat(String token, List<String> topics, List<ClusterNodes.Node> nodes, AtomicInteger next) {
+        private LiveSeat seat(String seatToken, List<String> topics) {
             int port = nodes.get(next.getAndIncrement() % nodes.size()).port;
-            LiveSeat seat = new LiveSeat(id, token, topics, () -> port);
-            all.add(seat);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(seat::live);
+            LiveSeat seat = new LiveSeat(id, seatToken, topics, () -> port, this::seen);
+            seats.add(seat);
             return seat;
         }
 
-        void play(int turns) {
-            command(facilitator, "control", Map.of("type", "START"));
-            for (int turn = 1; turn <= turns; turn++) {
-                command(facilitator, "control", Map.of("type", "ADVANCE"));
-                String issue = issues.get(turn % issues.size());
-                draft(washington, issue);
-                draft(moscow, issue);
-                command(facilitator, "control", Map.of("type", "ADVANCE"));
-                long before = observer.lastSeq();
-                command(washington.get(0), "orders.submit", Map.of());
-                command(moscow.get(0), "orders.submit", Map.of());
-                int played = turn;
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> observer.applied.stream()
-                        .anyMatch(e -> e.get("type").asString().equals("RESULTS_PUBLISHED") && e.get("turn").asInt() == played
-                                && e.get("seq").asLong() > before));
-                if (turn < turns) {
-                    command(facilitator, "control", Map.of("type", "ADVANCE"));
+        private void seen(JsonNode event) {
+            if (event.get("type").asString().equals("RESULTS_PUBLISHED")) {
+                int of = event.get("turn").asInt();
+                ConcurrentLinkedQueue<Long> arrivals = results.computeIfAbsent(of, t -> new ConcurrentLinkedQueue<>());
+                arrivals.add(System.nanoTime());
+                if (arrivals.size() == seats.size()) {
+                    allSeen.computeIfAbsent(of, t -> new CompletableFuture<>()).complete(null);
                 }
             }
-            command(facilitator, "control", Map.of("type", "END", "reason", "benchmark done"));
         }
 
-        /** The first player drafts; the time until the second (on another node when there are two) has it. */
-        private void draft(List<LiveSeat> team, String issue) {
-            String marker = UUID.randomUUID().toString();
-            LiveSeat teammate = team.get(1);
-            long sent = System.nanoTime();
-            team.get(0).send("draft", Map.of("issueId", issue, "move", "NEGOTIATE", "argument", marker));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(1))
-                    .until(() -> teammate.applied.stream().anyMatch(e -> e.toString().contains(marker)));
-            latencies.add(System.nanoTime() - sent);
-        }
-
-        private static void command(LiveSeat seat, String command, Map<String, ?> body) {
-            String commandId = seat.send(command, body);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(1))
-                    .until(() -> seat.answered(commandId));
-            if (seat.errors.containsKey(commandId)) {
-                throw new IllegalStateException(command + " refused: " + seat.errors.get(commandId));
+        /** One turn as LoadTable plays it; the latency in nanoseconds from the second seal to the last seat seeing the results. */
+        long playTurn() {
+            await(facilitator.call("control", Map.of("type", turn == 0 ? "START" : "ADVANCE")));
+            int played = turn + 1;
+            await(facilitator.call("control", Map.of("type", "ADVANCE")));
+            await(facilitator.call("control", Map.of("type", "ADVANCE")));
+            for (int line = 0; line < 2; line++) {
+                String issue = issues.get((played * 2 + line) % issues.size());
+                Map<String, Object> draft = Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "turn " + played + " line " + line);
+                await(CompletableFuture.allOf(washington.call("draft", draft), moscow.call("draft", draft)));
             }
+            CompletableFuture<Void> seen = allSeen.computeIfAbsent(played, t -> new CompletableFuture<>());
+            CompletableFuture<JsonNode> w = washington.call("orders.submit", Map.of());
+            CompletableFuture<JsonNode> m = moscow.call("orders.submit", Map.of());
+            long secondSeal = System.nanoTime();
+            await(CompletableFuture.allOf(w, m));
+            await(seen);
+            long last = results.remove(played).stream().mapToLong(Long::longValue).max().orElseThrow();
+            allSeen.remove(played);
+            turn = played;
+            return last - secondSeal;
         }
 
         void close() {
-            all.forEach(LiveSeat::close);
+            seats.forEach(LiveSeat::close);
         }
     }
 
-    private ClusterBenchmark() {
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(TURN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no answer within " + TURN_TIMEOUT_MILLIS + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1))) / 1e6;
     }
 }

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -28,9 +30,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * A client seat behaving as web/js/live.js does: on every (re)connect it subscribes to its topics and
  * queues and catches up from the last sequence number it applied, holding live events back until the
- * catch-up reply; it applies an event only if its seq is above the last applied; commands not yet
- * acknowledged are sent again after a resync. When the connection drops it reconnects, to whichever
- * node {@code nextPort} names (a load balancer without sticky sessions).
+ * catch-up reply; a live event that is not the next after the last applied (a gap, docs/protocol.md
+ * section 5) makes it catch up again instead; commands not yet acknowledged are sent again after a
+ * resync. When the connection drops it reconnects once at a time, waiting longer after each failed
+ * try, to whichever node {@code nextPort} names (a load balancer without sticky sessions); when the
+ * server refuses its token it stops, as the browser does.
  */
 final class LiveSeat implements AutoCloseable {
 
@@ -38,10 +42,19 @@ final class LiveSeat implements AutoCloseable {
     private final String token;
     private final List<String> topics;
     private final IntSupplier nextPort;
+    private static final long FIRST_RETRY_MILLIS = 300;
+    private static final long MAX_RETRY_MILLIS = 3_000;
+
     private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor();
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
     private volatile StompSession session;
     private volatile boolean closed;
+    /** The server refused the token (seat removed, token revoked): no more reconnects. */
+    volatile boolean refused;
+    /** Which connection attempt is current; a late failure of an older one schedules nothing. */
+    private int attempt;
+    private boolean retryScheduled;
+    private long retryMillis = FIRST_RETRY_MILLIS;
     private volatile boolean syncing = true;
     private final List<JsonNode> held = new ArrayList<>();
     private long lastSeq;
@@ -53,14 +66,29 @@ final class LiveSeat implements AutoCloseable {
     final List<JsonNode> refusals = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> pending = new ConcurrentHashMap<>();
     private final Map<String, String> pendingDestination = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
+    /** Null: events are kept in {@link #applied} and gaps are caught up; else the measuring mode above. */
+    private final Consumer<JsonNode> onEvent;
     final AtomicInteger connections = new AtomicInteger();
+    /** The message header of every ERROR frame received. */
+    final List<String> errorFrames = new CopyOnWriteArrayList<>();
     volatile int port;
 
     LiveSeat(String exerciseId, String token, List<String> topics, IntSupplier nextPort) {
+        this(exerciseId, token, topics, nextPort, null);
+    }
+
+    /**
+     * A seat for measurements, as the single-node benchmark's clients (org.hotline.live.LoadTable): it
+     * keeps no events and asks for no catch-up on a gap; each event above the last applied goes to
+     * {@code onEvent}.
+     */
+    LiveSeat(String exerciseId, String token, List<String> topics, IntSupplier nextPort, Consumer<JsonNode> onEvent) {
         this.exerciseId = exerciseId;
         this.token = token;
         this.topics = topics;
         this.nextPort = nextPort;
+        this.onEvent = onEvent;
         heartbeats.setPoolSize(1);
         heartbeats.initialize();
         connect();
@@ -70,13 +98,23 @@ final class LiveSeat implements AutoCloseable {
         return lastSeq;
     }
 
+    boolean connected() {
+        StompSession current = session;
+        return current != null && current.isConnected();
+    }
+
     boolean live() {
         return session != null && session.isConnected() && !syncing;
     }
 
     private void connect() {
-        if (closed) {
-            return;
+        int mine;
+        synchronized (this) {
+            retryScheduled = false;
+            if (closed || refused) {
+                return;
+            }
+            mine = ++attempt;
         }
         int target = nextPort.getAsInt();
         try {
@@ -89,57 +127,103 @@ final class LiveSeat implements AutoCloseable {
             stomp.setDefaultHeartbeat(new long[] {10_000, 10_000});
             StompHeaders connect = new StompHeaders();
             connect.add("Authorization", "Bearer " + token);
-            session = stomp.connectAsync(URI.create("ws://localhost:" + target + "/ws"), new WebSocketHttpHeaders(), connect,
-                    new Handler()).get(10, TimeUnit.SECONDS);
-            port = target;
+            stomp.connectAsync(URI.create("ws://localhost:" + target + "/ws"), new WebSocketHttpHeaders(), connect,
+                    new Handler(mine, target)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.out.println("LiveSeat: connecting to port " + target + " failed (" + e + "); trying again");
-            retry();
+            retry(mine);
         }
     }
 
-    private void retry() {
-        if (!closed) {
-            reconnects.schedule(this::connect, 300, TimeUnit.MILLISECONDS);
+    /** Schedules one reconnect for the failed attempt {@code failed}, later after each failure in a row. */
+    private void retry(int failed) {
+        long delay;
+        synchronized (this) {
+            if (closed || refused || failed != attempt || retryScheduled) {
+                return;
+            }
+            retryScheduled = true;
+            delay = retryMillis;
+            retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
         }
+        reconnects.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
     private final class Handler extends StompSessionHandlerAdapter {
+        private final int attempt;
+        private final int target;
+
+        Handler(int attempt, int target) {
+            this.attempt = attempt;
+            this.target = target;
+        }
+
         @Override
         public void afterConnected(StompSession connected, StompHeaders headers) {
             connections.incrementAndGet();
+            StompSession previous;
             synchronized (LiveSeat.this) {
+                previous = session;
+                session = connected;
+                port = target;
                 syncing = true;
                 held.clear();
+                retryMillis = FIRST_RETRY_MILLIS;
+            }
+            if (previous != null && previous != connected && previous.isConnected()) {
+                previous.disconnect();
             }
             for (String topic : topics) {
                 subscribe(connected, "/topic/exercise." + exerciseId + "." + topic, LiveSeat.this::live);
             }
             subscribe(connected, "/user/queue/errors", LiveSeat.this::error);
             subscribe(connected, "/user/queue/replies", body -> {
-                acks.put(body.path("commandId").asString(""), body);
-                pending.remove(body.path("commandId").asString(""));
+                String commandId = body.path("commandId").asString("");
+                // The first answer is the command's own; a resend after a resync is answered as a duplicate.
+                acks.putIfAbsent(commandId, body);
+                CompletableFuture<JsonNode> call = calls.remove(commandId);
+                if (call != null) {
+                    call.complete(body);
+                }
+                pending.remove(commandId);
             });
             subscribe(connected, "/user/queue/sync", LiveSeat.this::synced);
             requestSync(connected);
         }
 
+        /** An ERROR frame without a body; one with a body the converter cannot read arrives at handleException. */
         @Override
         public void handleFrame(StompHeaders headers, Object payload) {
-            // An ERROR frame (the broker relay lost RabbitMQ, or the node is stopping): the connection closes next.
-            System.out.println("LiveSeat: ERROR frame from port " + port + ": " + headers.get("message"));
+            errorFrame(headers);
         }
 
         @Override
         public void handleException(StompSession failed, StompCommand command, StompHeaders headers, byte[] payload,
                                     Throwable exception) {
-            System.out.println("LiveSeat: " + command + " " + headers.getDestination() + " failed: " + exception);
+            if (command == StompCommand.ERROR) {
+                errorFrame(headers);
+            } else {
+                System.out.println("LiveSeat: " + command + " " + headers.getDestination() + " failed: " + exception);
+            }
+        }
+
+        /**
+         * An ERROR frame (the broker relay lost RabbitMQ, the node is stopping, the token is refused):
+         * the connection closes next. A refused token is final, as web/js/live.js treats it.
+         */
+        private void errorFrame(StompHeaders headers) {
+            String message = String.valueOf(headers.getFirst("message"));
+            System.out.println("LiveSeat: ERROR frame from port " + target + ": " + message);
+            errorFrames.add(message);
+            if (message.matches("(?is).*(token|unauthori|forbidden|not allowed).*")) {
+                refused = true;
+            }
         }
 
         @Override
         public void handleTransportError(StompSession failed, Throwable exception) {
             if (!failed.isConnected() || exception instanceof org.springframework.messaging.simp.stomp.ConnectionLostException) {
-                retry();
+                retry(attempt);
             }
         }
     }
@@ -156,10 +240,18 @@ final class LiveSeat implements AutoCloseable {
     }
 
     private synchronized void live(JsonNode event) {
+        long seq = event.get("seq").asLong();
         if (syncing) {
             held.add(event);
-        } else {
+        } else if (seq == lastSeq + 1) {
             apply(List.of(event));
+        } else if (seq > lastSeq && onEvent != null) {
+            apply(List.of(event));
+        } else if (seq > lastSeq) {
+            // A gap: events this role may not see, or one still on its way; the catch-up reply says which.
+            syncing = true;
+            held.clear();
+            requestSync(session);
         }
     }
 
@@ -172,10 +264,16 @@ final class LiveSeat implements AutoCloseable {
                 requestSync(session);
                 return;
             }
+            // A complete reply holds every event this role may see up to its lastSeq.
+            lastSeq = Math.max(lastSeq, reply.path("lastSeq").asLong(0));
             List<JsonNode> later = new ArrayList<>(held);
             held.clear();
             syncing = false;
-            apply(later);
+            later.sort((x, y) -> Long.compare(x.get("seq").asLong(), y.get("seq").asLong()));
+            later.forEach(this::live);
+            if (syncing) {
+                return;
+            }
         }
         pending.forEach((commandId, body) -> transmit(pendingDestination.get(commandId), body));
     }
@@ -186,7 +284,11 @@ final class LiveSeat implements AutoCloseable {
                 .forEach(e -> {
                     if (e.get("seq").asLong() > lastSeq) {
                         lastSeq = e.get("seq").asLong();
-                        applied.add(e);
+                        if (onEvent == null) {
+                            applied.add(e);
+                        } else {
+                            onEvent.accept(e);
+                        }
                     }
                 });
     }
@@ -196,11 +298,30 @@ final class LiveSeat implements AutoCloseable {
         refusals.add(body);
         errors.put(commandId, body);
         pending.remove(commandId);
+        CompletableFuture<JsonNode> call = calls.remove(commandId);
+        if (call != null) {
+            call.completeExceptionally(new IllegalStateException("refused: " + body));
+        }
+        String destination = body.path("destination").asString("");
+        boolean own = destination.endsWith("." + "sync") || topics.stream().anyMatch(t -> destination.endsWith("." + t));
+        if (body.path("code").asString("").equals("FORBIDDEN") && syncing && own) {
+            // The seat's own subscription or catch-up refused: it is gone; live.js stops here too.
+            refused = true;
+            StompSession current = session;
+            if (current != null && current.isConnected()) {
+                current.disconnect();
+            }
+        }
     }
 
     /** Sends a command (again after a resync until answered); returns its commandId. */
     String send(String command, Map<String, ?> body) {
         String commandId = UUID.randomUUID().toString();
+        send(commandId, command, body);
+        return commandId;
+    }
+
+    private void send(String commandId, String command, Map<String, ?> body) {
         Map<String, Object> withId = new java.util.LinkedHashMap<>(body);
         withId.put("commandId", commandId);
         String destination = "/app/exercise." + exerciseId + "." + command;
@@ -209,7 +330,15 @@ final class LiveSeat implements AutoCloseable {
         if (live()) {
             transmit(destination, withId);
         }
-        return commandId;
+    }
+
+    /** Sends a command; the answer completes the future, a refusal fails it. */
+    CompletableFuture<JsonNode> call(String command, Map<String, ?> body) {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        String commandId = UUID.randomUUID().toString();
+        calls.put(commandId, answer);
+        send(commandId, command, body);
+        return answer;
     }
 
     /** Sends a command with the caller's commandId (the same command through two nodes). */

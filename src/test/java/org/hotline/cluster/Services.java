@@ -37,15 +37,18 @@ final class Services {
         }
     }
 
-    /** Stops RabbitMQ's application for two seconds: every STOMP connection of every node is cut. */
-    static void restartRabbit() throws Exception {
+    /** Stops RabbitMQ's application: every STOMP connection of every node is cut. */
+    static void stopRabbit() throws Exception {
         run("rabbitmqctl", "stop_app");
-        Thread.sleep(2000);
+        System.out.println("Stopped RabbitMQ");
+    }
+
+    static void startRabbit() throws Exception {
         run("rabbitmqctl", "start_app");
         for (int i = 0; i < 60 && !ClusterNodes.answers(61613); i++) {
             Thread.sleep(500);
         }
-        System.out.println("Restarted RabbitMQ");
+        System.out.println("Started RabbitMQ");
     }
 
     static Set<String> queueNames() throws Exception {

@@ -96,8 +96,9 @@ class ComputerSeatRestartTest {
         send(c2, id, "control", Map.of("type", "ADVANCE"));
         awaitPhase(second, id, again, "ORDERS", 2);
         await().atMost(Wire.WAIT).until(() -> computerSubmitted(second, id, again, 2));
+        // the seat's own reading of its submission follows a moment later
+        await().atMost(Wire.WAIT).until(() -> second.get(path, again).body().get(0).get("ordersTurn").asInt() == 2);
         JsonNode after = second.get(path, again).body().get(0);
-        assertThat(after.get("ordersTurn").asInt()).isEqualTo(2);
         assertThat(after.get("read").get("PUBLIC").asLong()).as("the resumed seat read its team's log from the start").isPositive();
         assertThat(after.get("read").has("TEAM_WASHINGTON")).isFalse();
         long joined = second.log(id, again).stream().filter(e -> "PLAYER_JOINED".equals(e.get("type").asString())

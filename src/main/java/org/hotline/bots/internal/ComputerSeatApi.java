@@ -71,13 +71,13 @@ class ComputerSeatApi {
         }
         ComputerSeats.ComputerSeat seat = seats.assign(id, side(request.side()), request.strategy().strip(),
                 Boolean.TRUE.equals(request.replace()), caller.username());
-        return view(seat.row, Optional.of(seat));
+        return view(seat.row, Optional.of(seat), false);
     }
 
     @GetMapping("/api/exercises/{id}/computer-seats")
     List<SeatView> list(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        owner(caller, id);
-        return seats.of(id).stream().map(e -> view(e.getKey(), e.getValue())).toList();
+        boolean ended = owner(caller, id).phase() == Phase.ENDED;
+        return seats.of(id).stream().map(e -> view(e.getKey(), e.getValue(), ended)).toList();
     }
 
     @PostMapping("/api/exercises/{id}/computer-seats/give-back")
@@ -100,7 +100,8 @@ class ComputerSeatApi {
         }
     }
 
-    private static SeatView view(SeatStore.Row row, Optional<ComputerSeats.ComputerSeat> running) {
+    /** {@code ended}: read from the exercise, since its seat stops a moment after the exercise ends. */
+    private static SeatView view(SeatStore.Row row, Optional<ComputerSeats.ComputerSeat> running, boolean ended) {
         ComputerSeats.Progress p = running.map(s -> s.progress).orElse(null);
         List<Line> lines = p == null || p.orders() == null ? List.of() : p.orders().byIssue().values().stream()
                 .map((Order o) -> new Line(o.issueId(), o.move().name(), o.argument())).toList();
@@ -112,10 +113,10 @@ class ComputerSeatApi {
         String argument = spec.map(StrategySpec::argument).orElse("");
         String name = spec.map(StrategySpec::name).orElse(row.strategyId());
         return new SeatView(row.playerId(), row.name(), row.side(), row.strategyId(), name, argument, row.assignedAt(), row.replaced(),
-                running.isPresent(), p == null ? 0 : p.turn(), p == null ? null : p.phase(), p == null ? 0 : p.ordersTurn(), lines, read);
+                running.isPresent() && !ended, p == null ? 0 : p.turn(), p == null ? null : p.phase(), p == null ? 0 : p.ordersTurn(), lines, read);
     }
 
-    private void owner(Caller caller, String id) {
+    private ExerciseSummary owner(Caller caller, String id) {
         if (caller == null) {
             throw new AccessRefused(401, "UNAUTHORIZED", "A valid token is required");
         }
@@ -123,5 +124,6 @@ class ComputerSeatApi {
         if (!caller.facilitator() || !exercise.owner().equals(caller.username())) {
             throw new AccessRefused(403, "FORBIDDEN", "Only the exercise's facilitator gives teams to the computer or takes them back");
         }
+        return exercise;
     }
 }

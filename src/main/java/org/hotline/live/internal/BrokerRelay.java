@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.access.TokensRevoked;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
@@ -30,6 +32,7 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cluster profile: RabbitMQ's STOMP plugin replaces the in-memory broker, so that an event committed
@@ -43,15 +46,21 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  *     RabbitMQ's direct exchange, whose subscription queues are exclusive and deleted with the
  *     session, instead of durable named queues left behind;</li>
  * <li>a seat the facilitator removed or moved is disconnected on every node, not only on the node
- *     that committed the change.</li>
+ *     that committed the change; so is every session riding on a revoked token (logout, disabled
+ *     account, password reset), not only on the node that revoked it.</li>
  * </ul>
  */
 @Configuration
 @ConditionalOnProperty(name = "hotline.cluster.enabled", havingValue = "true")
 class BrokerRelay implements WebSocketMessageBrokerConfigurer {
 
+    private static final Logger log = LoggerFactory.getLogger(BrokerRelay.class);
+
     /** Seat ids whose sessions every node closes; no client may subscribe here (the gate knows no such topic). */
     static final String SEAT_CHANGED = "/topic/hotline.seat-changed";
+    /** Revoked token hashes (JSON of TokensRevoked), same rule. */
+    static final String TOKENS_REVOKED = "/topic/hotline.tokens-revoked";
+    private static final String NO_SESSION = "hotline-broker-away";
     private static final String QUEUE = "/queue/";
     private static final String DIRECT = "/exchange/amq.direct/";
     private static final List<String> SUBSCRIBE_HEADERS = List.of(StompHeaderAccessor.STOMP_DESTINATION_HEADER, StompHeaderAccessor.STOMP_ID_HEADER,
@@ -61,15 +70,15 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
     private final int port;
     private final String login;
     private final String passcode;
+    private final ObjectProvider<StompBrokerRelayMessageHandler> relay;
+    private volatile boolean awayReported;
 
-    BrokerRelay(@Value("${hotline.cluster.relay-host:127.0.0.1}") String host,
-                @Value("${hotline.cluster.relay-port:61613}") int port,
-                @Value("${hotline.cluster.relay-login:guest}") String login,
-                @Value("${hotline.cluster.relay-passcode:guest}") String passcode) {
-        this.host = host;
-        this.port = port;
-        this.login = login;
-        this.passcode = passcode;
+    BrokerRelay(RelaySettings settings, ObjectProvider<StompBrokerRelayMessageHandler> relay) {
+        this.host = settings.relayHost();
+        this.port = settings.relayPort();
+        this.login = settings.relayLogin();
+        this.passcode = settings.relayPasscode();
+        this.relay = relay;
     }
 
     @Override
@@ -84,9 +93,31 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
         registry.configureBrokerChannel().interceptors(new ChannelInterceptor() {
             @Override
             public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                return viaDirectExchange(message);
+                return brokerAway(message) ? addressedToNoSession(message) : viaDirectExchange(message);
             }
         });
+    }
+
+    /**
+     * While RabbitMQ is away, what this node publishes for all clients (events, seat changes, revoked
+     * tokens) is dropped instead of failing the command that was already committed: the clients lost
+     * their connections too, and catch up from the log when they are back. Messages to one session
+     * have its connection to answer for them.
+     */
+    private boolean brokerAway(Message<?> message) {
+        StompBrokerRelayMessageHandler handler = relay.getIfAvailable();
+        if (handler == null || handler.isBrokerAvailable()) {
+            awayReported = false;
+            return false;
+        }
+        if (SimpMessageHeaderAccessor.getSessionId(message.getHeaders()) != null) {
+            return false;
+        }
+        if (!awayReported) {
+            awayReported = true;
+            log.warn("RabbitMQ is not reachable: live events are not published until it is back (clients catch up then)");
+        }
+        return true;
     }
 
     @Override
@@ -116,6 +147,17 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
         return MessageBuilder.createMessage(message.getPayload(), clean.getMessageHeaders());
     }
 
+    /**
+     * Spring's relay throws on a message for all clients while the broker is away, and so does the
+     * template when an interceptor drops one; a message for a session that does not exist it drops
+     * quietly.
+     */
+    private static Message<?> addressedToNoSession(Message<?> message) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
+        headers.setSessionId(NO_SESSION);
+        return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
+    }
+
     private static Message<?> viaDirectExchange(Message<?> message) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
         String destination = headers.getDestination();
@@ -130,18 +172,26 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
         return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
     }
 
-    /** Tells every node to close the sessions of a seat that was removed or moved. */
+    /** Tells every node to close the sessions of a seat that was removed or moved, or of a revoked token. */
     @Bean
-    SeatChanges seatChanges(SimpMessagingTemplate template) {
-        return new SeatChanges(template);
+    SeatChanges seatChanges(SimpMessagingTemplate template, JsonMapper json) {
+        return new SeatChanges(template, json);
     }
 
     static final class SeatChanges {
 
         private final SimpMessagingTemplate template;
+        private final JsonMapper json;
 
-        SeatChanges(SimpMessagingTemplate template) {
+        SeatChanges(SimpMessagingTemplate template, JsonMapper json) {
             this.template = template;
+            this.json = json;
+        }
+
+        /** Every node, this one too (closing twice is harmless), ends the sessions riding on these tokens. */
+        @EventListener
+        void revoked(TokensRevoked revoked) {
+            template.send(TOKENS_REVOKED, MessageBuilder.withPayload(json.writeValueAsBytes(revoked)).build());
         }
 
         @EventListener
@@ -156,9 +206,10 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
         }
     }
 
-    /** Subscribes the relay's shared system connection to the seat changes (it subscribes again after a reconnect). */
+    /** Subscribes the relay's shared system connection to the seat changes and revoked tokens (again after a reconnect). */
     @Bean
-    static BeanPostProcessor seatChangeSubscription(ObjectProvider<Sessions> sessions) {
+    static BeanPostProcessor seatChangeSubscription(ObjectProvider<Sessions> sessions, ObjectProvider<TokenSessions> tokenSessions,
+                                                    ObjectProvider<JsonMapper> json) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -166,6 +217,8 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
                     Map<String, MessageHandler> subscriptions = new HashMap<>(relay.getSystemSubscriptions());
                     subscriptions.put(SEAT_CHANGED, message -> sessions.getObject().closeUser(
                             "seat:" + new String((byte[]) message.getPayload(), StandardCharsets.UTF_8), "seat changed"));
+                    subscriptions.put(TOKENS_REVOKED, message -> tokenSessions.getObject().revoked(
+                            json.getObject().readValue((byte[]) message.getPayload(), TokensRevoked.class)));
                     relay.setSystemSubscriptions(subscriptions);
                 }
                 return bean;

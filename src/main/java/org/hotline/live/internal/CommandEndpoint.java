@@ -10,6 +10,7 @@ import org.hotline.exercise.CommandType;
 import org.hotline.exercise.Exercises;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -36,27 +37,34 @@ class CommandEndpoint {
     private final ChatRate chatRate;
     private final LiveLimits limits;
     private final JsonMapper json;
+    private final SessionEnd sessionEnd;
 
     CommandEndpoint(Exercises exercises, Membership membership, Outbox outbox, ChatRate chatRate, LiveLimits limits,
-                    JsonMapper json) {
+                    JsonMapper json, SessionEnd sessionEnd) {
         this.exercises = exercises;
         this.membership = membership;
         this.outbox = outbox;
         this.chatRate = chatRate;
         this.limits = limits;
         this.json = json;
+        this.sessionEnd = sessionEnd;
     }
 
     @MessageMapping("exercise.{id}.sync")
     void sync(@DestinationVariable String id, Message<byte[]> message, Principal principal, SimpMessageHeaderAccessor headers) {
         answer(id, message, principal, headers, () -> {
-            Membership.Seat seat = membership.of((Caller) principal, id);
-            JsonNode after = body(message).get("after");
-            if (after == null || !after.isIntegralNumber() || !after.canConvertToLong() || after.asLong() < 0) {
-                throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
+            try {
+                Membership.Seat seat = membership.of((Caller) principal, id);
+                JsonNode after = body(message).get("after");
+                if (after == null || !after.isIntegralNumber() || !after.canConvertToLong() || after.asLong() < 0) {
+                    throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
+                }
+                outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
+                        exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
+            } catch (DataAccessException away) {
+                // An unanswered catch-up would hold the client back for good: it reconnects and asks again.
+                sessionEnd.end(headers.getSessionId(), CapacityGate.CODE, StompGate.DATABASE_AWAY);
             }
-            outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                    exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
         });
     }
 

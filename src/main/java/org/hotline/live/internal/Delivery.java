@@ -5,12 +5,19 @@ import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * Broadcasts committed events: each on its own channel's topic and on the facilitator's control
- * topic. Runs in the committing thread, so topics receive events in sequence order.
+ * topic. Runs in the committing thread, so topics receive events in sequence order. Each event is
+ * written as JSON once, by the broker's own converter, and those bytes go to both topics as they are
+ * (handing the bytes to convertAndSend would convert them again, into a JSON string of base64).
  */
 @Component
 class Delivery {
@@ -27,10 +34,11 @@ class Delivery {
     void deliver(ExerciseEventsAppended appended) {
         String prefix = "/topic/exercise." + appended.exerciseId() + ".";
         for (ExerciseEvent event : appended.events()) {
+            Message<?> json = template.getMessageConverter().toMessage(event, null);
             if (event.channel() != Channel.CONTROL) {
-                template.convertAndSend(prefix + event.channel().topic(), event);
+                send(prefix + event.channel().topic(), event, json);
             }
-            template.convertAndSend(prefix + Channel.CONTROL.topic(), event);
+            send(prefix + Channel.CONTROL.topic(), event, json);
             // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
             if (event.payload() instanceof EventPayload.PlayerRemoved removed) {
                 sessions.closeUser("seat:" + removed.playerId(), "seat changed");
@@ -38,5 +46,17 @@ class Delivery {
                 sessions.closeUser("seat:" + moved.playerId(), "seat changed");
             }
         }
+    }
+
+    /** The converted bytes with their content type, each destination in a message of its own. */
+    private void send(String destination, ExerciseEvent event, Message<?> json) {
+        if (json == null) {
+            template.convertAndSend(destination, event);
+            return;
+        }
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setHeader(MessageHeaders.CONTENT_TYPE, json.getHeaders().get(MessageHeaders.CONTENT_TYPE));
+        headers.setLeaveMutable(true);
+        template.send(destination, MessageBuilder.createMessage(json.getPayload(), headers.getMessageHeaders()));
     }
 }

@@ -8,6 +8,7 @@ import org.hotline.access.TokenGrant;
 import org.hotline.exercise.CommandRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StompGate implements ChannelInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(StompGate.class);
+    static final String DATABASE_AWAY = "The server cannot reach its database for a moment; nothing was changed. Try again shortly.";
 
     private final Access access;
     private final Membership membership;
@@ -64,15 +66,39 @@ class StompGate implements ChannelInterceptor {
         if (stomp.getCommand() == null) {
             return stomp.getMessageType() == SimpMessageType.HEARTBEAT ? message : null;
         }
-        return switch (stomp.getCommand()) {
-            case CONNECT, STOMP -> connect(message, stomp);
-            case SUBSCRIBE -> subscribeOnce(message, stomp);
-            case UNSUBSCRIBE -> unsubscribe(message, stomp);
-            case SEND -> send(message, stomp);
-            case DISCONNECT -> disconnect(message, stomp);
-            default -> refuse(message, stomp, new CommandRejected("BAD_FRAME", "A client may not send " + stomp.getCommand()
-                    + " frames; only CONNECT, SUBSCRIBE, UNSUBSCRIBE, SEND and DISCONNECT"), null);
-        };
+        try {
+            return switch (stomp.getCommand()) {
+                case CONNECT, STOMP -> connect(message, stomp);
+                case SUBSCRIBE -> subscribeOnce(message, stomp);
+                case UNSUBSCRIBE -> unsubscribe(message, stomp);
+                case SEND -> send(message, stomp);
+                case DISCONNECT -> disconnect(message, stomp);
+                default -> refuse(message, stomp, new CommandRejected("BAD_FRAME", "A client may not send " + stomp.getCommand()
+                        + " frames; only CONNECT, SUBSCRIBE, UNSUBSCRIBE, SEND and DISCONNECT"), null);
+            };
+        } catch (DataAccessException away) {
+            return databaseAway(message, stomp, away);
+        }
+    }
+
+    /**
+     * The database did not answer while the frame was checked (restarting, failing over). Spring would
+     * end the session with the driver's message, SQL and table names included, which also reads as a
+     * refused token to the browser client, so it would stop for good. Instead a command is refused on
+     * the sender's error queue, to be sent again; a CONNECT, SUBSCRIBE or catch-up cannot be left half
+     * done, so the session ends in plain words and the client reconnects and catches up.
+     */
+    private Message<?> databaseAway(Message<?> message, StompHeaderAccessor stomp, DataAccessException away) {
+        log.warn("Database not reachable while checking {} from session {}: {}", stomp.getCommand(), stomp.getSessionId(),
+                away.getMostSpecificCause().getMessage());
+        CommandRejected busy = new CommandRejected(CapacityGate.CODE, DATABASE_AWAY);
+        Optional<Destinations.Target> command = stomp.getCommand() == StompCommand.SEND
+                ? Destinations.app(stomp.getDestination()).filter(target -> !target.name().equals("sync")) : Optional.empty();
+        if (command.isPresent()) {
+            return refuse(message, stomp, busy, command.get().exerciseId());
+        }
+        sessionEnd.end(stomp.getSessionId(), busy.code(), busy.getMessage());
+        return null;
     }
 
     private Message<?> connect(Message<?> message, StompHeaderAccessor stomp) {

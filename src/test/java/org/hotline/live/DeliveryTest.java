@@ -1,0 +1,56 @@
+package org.hotline.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each event is written as JSON once and the same bytes go to its own topic and to the control
+ * topic: every client must still read every event it is sent as the very event the log holds. A
+ * turn is played to its results (drafts, chat, proposals, seals, adjudication); then, for the
+ * facilitator and one player of each team, the events received on the topics equal the REST log as
+ * that seat may read it, event by event.
+ */
+class DeliveryTest extends WireTest {
+
+    @Test
+    void everyClientDecodesEveryEventItIsSentAsTheLogHoldsIt() {
+        Table t = new Table("AUTOMATIC", Map.of());
+        long before = wire.get("/api/exercises/" + t.id, t.facilitatorToken).body().get("lastSeq").asLong();
+        List<String> issues = t.issues();
+        t.control(Map.of("type", "START"));
+        t.control(Map.of("type", "ADVANCE"));
+        t.ok(t.w1, "chat.team", Map.of("text", "hold the line, «ünïcode» and \"quotes\""));
+        t.ok(t.m1, "chat.diplomacy", Map.of("text", "talks?"));
+        t.ok(t.w1, "proposal", Map.of("action", "PROPOSE", "offered", Map.of(issues.get(0), "NEGOTIATE"),
+                "requested", Map.of(issues.get(0), "NEGOTIATE"), "text", "talks"));
+        t.ok(t.w1, "draft", Map.of("issueId", issues.get(0), "move", "NEGOTIATE", "argument", "talks help both"));
+        t.ok(t.m2, "draft", Map.of("issueId", issues.get(1), "move", "BUILDUP", "argument", "deterrence"));
+        t.control(Map.of("type", "ADVANCE"));
+        t.ok(t.w2, "orders.submit", Map.of());
+        t.ok(t.m2, "orders.submit", Map.of());
+        long last = t.facilitator.awaitEvent(e -> "RESULTS_PUBLISHED".equals(e.path("type").asString(null))).get("seq").asLong();
+
+        assertSameEvents(t.facilitator, wire.log(t.id, t.facilitatorToken), before, last);
+        assertSameEvents(t.w1, wire.log(t.id, t.w1Seat.get("token").asString()), before, last);
+        assertSameEvents(t.m1, wire.log(t.id, t.m1Seat.get("token").asString()), before, last);
+    }
+
+    private static void assertSameEvents(Wire.Client client, List<JsonNode> log, long after, long upTo) {
+        List<JsonNode> expected = log.stream().filter(e -> e.get("seq").asLong() > after && e.get("seq").asLong() <= upTo).toList();
+        assertThat(expected).hasSizeGreaterThan(10);
+        await().atMost(Wire.WAIT).until(() -> received(client, after, upTo).size() >= expected.size());
+        assertThat(client.events()).allSatisfy(e -> assertThat(e.isObject()).as("an event read as a JSON object: %s", e).isTrue());
+        assertThat(received(client, after, upTo)).containsExactlyElementsOf(expected);
+    }
+
+    private static List<JsonNode> received(Wire.Client client, long after, long upTo) {
+        return client.events().stream().filter(e -> e.path("seq").asLong() > after && e.path("seq").asLong() <= upTo)
+                .sorted(Comparator.comparingLong(e -> e.get("seq").asLong())).toList();
+    }
+}
