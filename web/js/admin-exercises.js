@@ -17,7 +17,7 @@ export function exercisesPanel(call) {
     el('thead', {}, el('tr', {}, ['Exercise', 'Phase', 'Turn', ''].map(h => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, exercises.map(x => el('tr', { 'data-exercise': x.id },
       // Exercises of one scenario share its title unless named: the id and the day tell them apart.
-      el('td', {}, x.title, el('div', { class: 'muted exercise-id' }, `${x.id} · created ${new Date(x.created).toLocaleString()}`)),
+      el('td', {}, x.title, el('div', { class: 'muted exercise-id' }, `${x.id} · created ${new Date(x.created).toLocaleString('en-GB')}`)),
       el('td', {}, label(x.phase)), el('td', { class: 'num' }, String(x.turn)),
       el('td', {}, el('div', { class: 'row' },
         isArchived ? null : el('a', { href: `facilitator.html?x=${encodeURIComponent(x.id)}` }, 'Console'),

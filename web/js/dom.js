@@ -53,7 +53,8 @@ export function param(name) {
 export function time(iso) {
   if (!iso) return '';
   const d = new Date(iso);
-  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  // 24-hour, as the rest of the pages (en-GB), whatever the browser's own locale.
+  return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
 export function label(id) {

@@ -351,6 +351,9 @@ export function resultsView(model, result, side, { compact = false, account = nu
             order.redLine ? el('span', { class: 'tag' }, ' red line') : null,
             order.argument ? el('div', { class: 'argument' }, order.argument) : null))),
         el('p', {}, narrative.words),
+        // An amended or overridden turn: the facilitator's own account of the issue stands beside the team's debrief.
+        account?.decision === 'EDIT' || account?.decision === 'OVERRIDE'
+          ? el('p', { class: 'facilitator-account' }, el('b', {}, 'The facilitator: '), plain(result.byIssue?.[i.issueId]).words) : null,
         findingChips(narrative.ids));
     }),
     quiet.length ? el('p', { class: 'unchanged' }, `Both held, no change: ${quiet.map(i => issueName(model, i.issueId)).join(', ')}.`) : null);

@@ -130,6 +130,12 @@ class DebriefBrowserTest {
         List<String> changed = washington.findElements(By.cssSelector("#tab-results .debrief-changes li")).stream()
                 .map(e -> e.getDomAttribute("data-variable")).toList();
         assertThat(changed).isNotEmpty().doesNotHaveDuplicates().noneMatch(v -> v.startsWith("moscow."));
+        // The summary bar and the change list give tension with the same precision; times are 24-hour.
+        String summary = washington.findElement(By.cssSelector("#tab-results .summary")).getText();
+        assertThat(summary).matches("Turn 1: tension \\d+\\.\\d → \\d+\\.\\d\\.");
+        String tension = washington.findElement(By.cssSelector("#tab-results .debrief-changes li[data-variable='tension']")).getText();
+        assertThat(tension).startsWith("Tension rose from " + summary.substring("Turn 1: tension ".length(), summary.indexOf(" →")));
+        assertThat(washington.findElement(By.cssSelector("#diplomacy li.system")).getText()).matches("\\d{2}:\\d{2} .+");
         textAppears(moscow, "#tab-results .deals", "Washington did not keep its part");
         textAppears(moscow, "#tab-results .deals", "You kept your part.");
         Steps.screenshots(washington, "player-debrief");

@@ -47,7 +47,7 @@ final class PublicNarration {
             }
             byIssue.put(issue.issueId(), text.toString());
         }
-        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "Turn %d: tension %.0f -> %.0f.",
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "Turn %d: tension %.1f -> %.1f.",
                 outcome.turn(), outcome.before().tension(), after.tension()));
         publicEffects(outcome.effects(), null, summary, new LinkedHashSet<>());
         if (after.conflict()) {

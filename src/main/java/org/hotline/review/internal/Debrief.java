@@ -156,7 +156,7 @@ final class Debrief {
             if (issueId.equals(e.issueId()) && Names.visibleTo(e.variable(), side) && !Double.isNaN(delta(e))
                     && !e.variable().startsWith("issue.") && !e.variable().startsWith("agreement.")) {
                 byCause.computeIfAbsent(causeWords(e), c -> new LinkedHashMap<>())
-                        .merge(midSentence(Names.of(scenario, e.variable(), side)), delta(e), Double::sum);
+                        .merge(Names.midSentence(Names.of(scenario, e.variable(), side)), delta(e), Double::sum);
                 findings.addAll(e.findings());
             }
         }
@@ -194,12 +194,6 @@ final class Debrief {
                     : "Both reached out, but one side read the other's step as posturing: no agreement was possible this turn.");
         }
         return Optional.empty();
-    }
-
-    /** "Tension" and "Your trust in Moscow" as they read inside a sentence. */
-    private static String midSentence(String name) {
-        return name.equals("Tension") || name.startsWith("Your ") ? Character.toLowerCase(name.charAt(0)) + name.substring(1)
-                : Names.inSentence(name);
     }
 
     private static String article(Move move) {

@@ -121,6 +121,12 @@ final class Names {
         return inSentence(scenario.issue(id).map(Issue::name).orElse(id));
     }
 
+    /** A variable's name inside a sentence: "tension", "your trust in Moscow", "Moscow's sense of threat". */
+    static String midSentence(String name) {
+        return name.equals("Tension") || name.startsWith("Your ") || name.startsWith("The ") || name.startsWith("A ")
+                ? Character.toLowerCase(name.charAt(0)) + name.substring(1) : name;
+    }
+
     /** A name as it reads after a preposition: a leading article in lower case ("the Arctic"), anything else as written. */
     static String inSentence(String name) {
         for (String article : new String[] {"A ", "An ", "The "}) {

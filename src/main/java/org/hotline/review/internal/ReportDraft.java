@@ -122,7 +122,8 @@ final class ReportDraft {
         if (first != null && last != null) {
             summary.append("; tension from ").append(number(first.tension())).append(" to ").append(number(last.tension()));
             long inForce = last.agreements().stream().filter(a -> a.inForce()).count();
-            summary.append("; ").append(last.agreements().size()).append(" agreement(s) concluded, ").append(inForce)
+            int concluded = last.agreements().size();
+            summary.append("; ").append(concluded).append(concluded == 1 ? " agreement concluded, " : " agreements concluded, ").append(inForce)
                     .append(" in force at the end");
             if (last.conflict()) {
                 summary.append("; the exercise ended in conflict");
@@ -243,7 +244,7 @@ final class ReportDraft {
             String name = Names.of(data.scenario, c.variable(), null);
             String causes = c.causes().entrySet().stream().sorted(Comparator.comparingDouble(e -> -Math.abs(e.getValue())))
                     .map(e -> e.getKey() + " (" + signed(e.getValue()) + ")").collect(Collectors.joining(", "));
-            String observation = "In turn " + c.turn() + ", " + Names.inSentence(name) + " " + (c.delta() > 0 ? "rose" : "fell")
+            String observation = "In turn " + c.turn() + ", " + Names.midSentence(name) + " " + (c.delta() > 0 ? "rose" : "fell")
                     + " from " + number(c.from()) + " to " + number(c.to()) + " (" + signed(c.delta()) + "), because of " + causes + ".";
             Report.Observation o = citations.observation((improved ? "Largest gain: " : "Largest setback: ") + name + " in turn "
                     + c.turn(), observation, "this change", improved ? "R5" : "R4", List.copyOf(c.findings()), List.of(c.turn()));
