@@ -62,6 +62,7 @@ class BadInputTest extends WireTest {
         expect(t.refused(t.w1, "draft", Map.of("issueId", issue, "move", "CONCEDE")), "MOVE_WITHHELD");
 
         t.control(Map.of("type", "ADVANCE"));
+        expect(t.refused(t.w1, "orders.unseal", Map.of()), "NOT_SEALED");
         t.ok(t.w1, "orders.submit", Map.of());
         expect(t.refused(t.w2, "orders.submit", Map.of()), "SEALED");
 
