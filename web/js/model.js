@@ -162,9 +162,16 @@ export function apply(model, events) {
         changed.add('diplomacy');
         break;
       case EVENT.DRAFT_CHANGED: {
-        const before = model.drafts[p.side][p.change?.issueId];
-        model.drafts[p.side] = p.draft || {};
-        const after = model.drafts[p.side][p.change?.issueId];
+        const issueId = p.change?.issueId;
+        const before = model.drafts[p.side][issueId];
+        // The event carries the changed line (none when removed); logs written earlier carry the whole draft.
+        const draft = { ...(p.draft || model.drafts[p.side]) };
+        if (!p.draft) {
+          if (p.line) draft[issueId] = p.line;
+          else delete draft[issueId];
+        }
+        model.drafts[p.side] = draft;
+        const after = draft[issueId];
         model.draftLog[p.side].push({ seq: e.seq, time: e.time, name: p.name, playerId: p.playerId, ...p.change, what: draftChange(before, after) });
         changed.add('draft');
         break;

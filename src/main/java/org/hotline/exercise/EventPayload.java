@@ -110,9 +110,14 @@ public sealed interface EventPayload {
     record DiplomaticChat(Side side, String playerId, String name, String text) implements EventPayload {
     }
 
-    /** The team's whole shared draft after one line changed. */
-    record DraftChanged(Side side, String playerId, String name, DraftChange change, Map<String, DraftEntry> draft)
-            implements EventPayload {
+    /**
+     * One line of the team's shared draft changed: {@code line} is that line as it now stands (absent
+     * when it was removed). Logs written before lines were sent alone carry the whole draft instead
+     * ({@code draft}); new events leave it out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DraftChanged(Side side, String playerId, String name, DraftChange change, DraftEntry line,
+                        Map<String, DraftEntry> draft) implements EventPayload {
     }
 
     /** move is null when the line was removed; previous is null when it is new. */

@@ -55,7 +55,7 @@ class CommandInputTest extends WireTest {
         List<JsonNode> log = t.w1.syncAll(t.id, 0);
         assertThat(log).anyMatch(e -> "CHAT_TEAM".equals(e.get("type").asString()) && "  spaced\r".equals(e.get("payload").get("text").asString()));
         assertThat(log).anyMatch(e -> "DRAFT_CHANGED".equals(e.get("type").asString())
-                && "\u2028".equals(e.get("payload").get("draft").get(issue).get("argument").asString()));
+                && "\u2028".equals(e.get("payload").path("line").path("argument").asString("")));
         assertThat(t.refused(t.w1, "chat.team", Map.of("text", "\u2028 \t")).get("code").asString()).isEqualTo("INVALID");
     }
 

@@ -42,7 +42,7 @@ class FullExerciseTest extends WireTest {
             t.ok(t.w2, "draft", Map.of("issueId", second, "move", "BUILDUP", "argument", "deterrence"));
             JsonNode seen = t.w1.awaitEvent(e -> "DRAFT_CHANGED".equals(e.get("type").asString()) && e.get("turn").asInt() == thisTurn
                     && "Bea".equals(e.get("payload").get("name").asString()));
-            assertThat(seen.get("payload").get("draft").get(first).get("by").asString()).isEqualTo("Ana");
+            assertThat(seen.get("payload").get("line").get("issueId").asString()).isEqualTo(second);
             t.ok(t.m1, "draft", Map.of("issueId", first, "move", "NEGOTIATE", "argument", "our core concern"));
 
             t.control(Map.of("type", "ADVANCE"));

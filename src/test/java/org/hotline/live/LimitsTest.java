@@ -116,7 +116,7 @@ class LimitsTest extends WireTest {
                 && first.equals(e.get("payload").get("change").get("issueId").asString())
                 && e.get("payload").get("change").get("move").isNull());
         assertThat(removed.get("payload").get("change").get("previous").asString()).isEqualTo("NEGOTIATE");
-        assertThat(removed.get("payload").get("draft").has(first)).isFalse();
+        assertThat(removed.get("payload").has("line")).isFalse();
         t.ok(t.w1, "draft", Map.of("issueId", third, "move", "BUILDUP", "argument", "deterrence"));
 
         t.control(Map.of("type", "ADVANCE"));

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
  * ({@link LoadServer}), and this prints what one turn costs: WebSocket frames and bytes per client by
  * role, the bytes of each event type in the log, the server's CPU per 1,000 turns (one exercise, so
  * no group commit across exercises), and the time to serve the review of a 1,000-event exercise,
- * computed and then cached. With -Dturns.jfr=file the server records a JFR profile.
+ * computed and then read again. With -Dturns.jfr=file the server records a JFR profile.
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.hotline.live.TurnCosts</pre>
- * Options: -Dturns.warm=10 -Dturns.count=40.
+ * Options: -Dturns.warm=3 -Dturns.count=20 (fewer when the exercise ends in conflict).
  */
 public final class TurnCosts {
 
@@ -26,8 +26,8 @@ public final class TurnCosts {
     }
 
     public static void main(String[] args) throws Exception {
-        int warm = Integer.getInteger("turns.warm", 10);
-        int count = Integer.getInteger("turns.count", 40);
+        int warm = Integer.getInteger("turns.warm", 3);
+        int count = Integer.getInteger("turns.count", 20);
         Path data = Files.createTempDirectory("hotline-turns");
         int status = 0;
         try (LoadServer server = new LoadServer(data, LoadBenchmark.scenarios(data), LoadBenchmark.blankToNull(System.getProperty("turns.jfr")))) {
@@ -36,42 +36,61 @@ public final class TurnCosts {
             jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
             container.setDefaultMaxTextMessageBufferSize(512 * 1024);
             LoadTable table = new LoadTable(wire, token, LoadBenchmark.SCENARIO, container);
-            for (int i = 0; i < warm; i++) {
-                table.playTurn();
-            }
+            play(table, warm);
             long firstSeq = lastSeq(wire, token, table.id);
             long[] frames = LoadTable.frames();
             long[] bytes = LoadTable.bytes();
             double cpu = server.cpuSeconds();
-            for (int i = 0; i < count; i++) {
-                table.playTurn();
-            }
-            double cpuPerThousand = (server.cpuSeconds() - cpu) * 1000 / count;
+            int played = play(table, count);
+            double cpuPerThousand = (server.cpuSeconds() - cpu) * 1000 / played;
             long[] framesAfter = LoadTable.frames();
             long[] bytesAfter = LoadTable.bytes();
-            System.out.printf("%n%d turns after %d warm-up turns, one exercise of 8 clients (measured under shared load)%n", count, warm);
+            System.out.printf("%n%d turns after %d warm-up turns, one exercise of 8 clients (measured under shared load)%n", played, warm);
             for (Role role : Role.values()) {
                 int r = role.ordinal();
                 System.out.printf("  %-11s %5.1f frames, %6.2f KB per client per turn%n", role,
-                        (framesAfter[r] - frames[r]) / (double) PER_TABLE[r] / count,
-                        (bytesAfter[r] - bytes[r]) / 1024.0 / PER_TABLE[r] / count);
+                        (framesAfter[r] - frames[r]) / (double) PER_TABLE[r] / played,
+                        (bytesAfter[r] - bytes[r]) / 1024.0 / PER_TABLE[r] / played);
             }
             System.out.printf("  server CPU: %.1f s per 1,000 turns%n", cpuPerThousand);
-            eventSizes(wire.log(table.id, token), firstSeq, count);
-            while (lastSeq(wire, token, table.id) < 1000) {
-                table.playTurn();
-            }
-            long seq = lastSeq(wire, token, table.id);
-            long computed = reviewMillis(wire, token, table.id);
-            long cached = reviewMillis(wire, token, table.id);
-            System.out.printf("  review of the %d-event exercise: %d ms computed, %d ms read again%n", seq, computed, cached);
+            eventSizes(wire.log(table.id, token), firstSeq, played);
             table.disconnect();
+            review(wire, token, new LoadTable(wire, token, LoadBenchmark.SCENARIO, container));
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
         }
         // The STOMP clients' threads would keep the JVM alive.
         System.exit(status);
+    }
+
+    /** Plays up to {@code turns} turns, fewer when the exercise ends (in conflict); returns how many. */
+    private static int play(LoadTable table, int turns) {
+        for (int i = 0; i < turns; i++) {
+            if (table.ended()) {
+                return i;
+            }
+            table.playTurn();
+        }
+        return turns;
+    }
+
+    /**
+     * Plays turns, each followed by 25 of the facilitator's notes (these exercises end in conflict
+     * after about twenty turns), up to 1,000 events; then reads the review twice.
+     */
+    private static void review(Wire wire, String token, LoadTable table) {
+        long seq = lastSeq(wire, token, table.id);
+        while (seq < 1000 && play(table, 1) == 1) {
+            for (int note = 0; note < 25 && !table.ended(); note++) {
+                table.facilitator.command(table.id, "note", Map.of("tag", "NOTE", "text", "a note between turns, " + note));
+            }
+            seq = lastSeq(wire, token, table.id);
+        }
+        long computed = reviewMillis(wire, token, table.id);
+        long cached = reviewMillis(wire, token, table.id);
+        System.out.printf("  review of a %d-event exercise: %d ms computed, %d ms read again%n", seq, computed, cached);
+        table.disconnect();
     }
 
     /** JSON bytes per turn of each event type in the measured turns, largest first. */
@@ -94,9 +113,20 @@ public final class TurnCosts {
         return wire.get("/api/exercises/" + id, token).body().get("lastSeq").asLong();
     }
 
+    /** The time to the last byte of the review's answer (not parsed here: the driver shares the cores). */
     private static long reviewMillis(Wire wire, String token, String id) {
-        long start = System.nanoTime();
-        wire.get("/api/reviews/" + id, token);
-        return (System.nanoTime() - start) / 1_000_000;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + wire.port + "/api/reviews/" + id)).header("Authorization", "Bearer " + token).build();
+        try {
+            long start = System.nanoTime();
+            byte[] body = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("    (review answer: %d KB in %d ms)%n", body.length / 1024, millis);
+            return millis;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 }

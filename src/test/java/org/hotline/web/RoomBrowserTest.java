@@ -280,7 +280,8 @@ class RoomBrowserTest {
     }
 
     private String draftArgument(String exercise, String token, String issue) {
-        return events(exercise, token).stream().filter(e -> e.get("type").asString().equals("DRAFT_CHANGED"))
-                .reduce((a, b) -> b).map(e -> e.at("/payload/draft/" + issue + "/argument").asString("")).orElse("");
+        return events(exercise, token).stream().filter(e -> e.get("type").asString().equals("DRAFT_CHANGED")
+                && e.at("/payload/change/issueId").asString().equals(issue)).reduce((a, b) -> b)
+                .map(e -> e.at("/payload/line/argument").asString("")).orElse("");
     }
 }

@@ -110,7 +110,12 @@ public class EventLog {
         }
     }
 
-    /** Appends a committed batch's events and brings the exercise's index row up to date. Call in a transaction. */
+    /**
+     * Appends a committed batch's events and, when the batch opens the exercise or changes its phase,
+     * brings the exercise's index row up to date. Call in a transaction. Most commands (drafts, chat,
+     * notes, seals) change neither, and rewriting the index row for them made every commit write one
+     * more page (its last_seq is therefore that of the last phase change; the log has the rest).
+     */
     public void append(ExerciseState state, List<ExerciseEvent> events) {
         jdbc.batchUpdate("insert into exercise_event (exercise_id, seq, type, turn, phase, channel, actor, occurred_at, payload) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
@@ -124,6 +129,9 @@ public class EventLog {
                     ps.setLong(8, e.time().toEpochMilli());
                     ps.setString(9, json.writeValueAsString(e.payload()));
                 });
+        if (events.stream().noneMatch(e -> e.type() == EventType.PHASE_CHANGED || e.type() == EventType.EXERCISE_CREATED)) {
+            return;
+        }
         int updated = jdbc.update("update exercise set phase = ?, turn = ?, last_seq = ? where exercise_id = ?",
                 state.phase.name(), state.turn, state.lastSeq, state.id);
         if (updated == 0) {

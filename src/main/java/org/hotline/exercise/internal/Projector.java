@@ -1,9 +1,11 @@
 package org.hotline.exercise.internal;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.EventPayload.ClockChanged;
 import org.hotline.exercise.EventPayload.DraftChanged;
+import org.hotline.exercise.EventPayload.DraftEntry;
 import org.hotline.exercise.EventPayload.ExerciseCreated;
 import org.hotline.exercise.EventPayload.PhaseChanged;
 import org.hotline.exercise.EventPayload.PlayerJoined;
@@ -51,7 +53,7 @@ public class Projector {
         } else if (p instanceof EventPayload.StateFull full) {
             s.game = full.state();
         } else if (p instanceof DraftChanged d) {
-            s.drafts.put(d.side(), new LinkedHashMap<>(d.draft()));
+            draft(s, d);
         } else if (p instanceof EventPayload.AdjudicationDrafted d) {
             s.draftOutcome = d.outcome();
         } else if (p instanceof EventPayload.ExerciseEnded e) {
@@ -59,5 +61,20 @@ public class Projector {
         }
         // The other events (chat, notes, public and team views, results) change nothing a command is
         // checked against: they live in the log only.
+    }
+
+    /** The changed line in its place (a new one last); an event of an older log replaces the whole draft. */
+    private static void draft(ExerciseState s, DraftChanged d) {
+        if (d.draft() != null) {
+            s.drafts.put(d.side(), new LinkedHashMap<>(d.draft()));
+            return;
+        }
+        Map<String, DraftEntry> lines = new LinkedHashMap<>(s.drafts.getOrDefault(d.side(), Map.of()));
+        if (d.line() == null) {
+            lines.remove(d.change().issueId());
+        } else {
+            lines.put(d.change().issueId(), d.line());
+        }
+        s.drafts.put(d.side(), lines);
     }
 }

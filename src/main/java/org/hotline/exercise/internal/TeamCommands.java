@@ -50,12 +50,14 @@ final class TeamCommands {
         Map<String, DraftEntry> draft = new LinkedHashMap<>(s.drafts.getOrDefault(side, Map.of()));
         DraftEntry previous = draft.get(issue.id());
         Move move = line.move() == null ? null : Checks.move(scenario, line.move());
+        DraftEntry changed = null;
         if (move == null) {
             draft.remove(issue.id());
         } else {
             checks.requireAllowed(scenario, s.game, side, issue.id(), move);
             String argument = checks.optionalText("argument", line.argument());
-            draft.put(issue.id(), new DraftEntry(issue.id(), move, Boolean.TRUE.equals(line.redLine()), argument, actor.name()));
+            changed = new DraftEntry(issue.id(), move, Boolean.TRUE.equals(line.redLine()), argument, actor.name());
+            draft.put(issue.id(), changed);
         }
         long moving = draft.values().stream().filter(e -> e.move() != Move.HOLD).count();
         if (scenario.issuesPerTurn() > 0 && moving > scenario.issuesPerTurn()) {
@@ -63,7 +65,7 @@ final class TeamCommands {
                     + " issues per turn; set another issue to HOLD first");
         }
         b.emit(Channel.team(side), new EventPayload.DraftChanged(side, actor.playerId(), actor.name(),
-                new EventPayload.DraftChange(issue.id(), move, previous == null ? null : previous.move()), draft));
+                new EventPayload.DraftChange(issue.id(), move, previous == null ? null : previous.move()), changed, null));
     }
 
     void submit(Batch b, Scenario scenario, Actor actor) {

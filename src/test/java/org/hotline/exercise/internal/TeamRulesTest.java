@@ -55,9 +55,33 @@ class TeamRulesTest {
         EventPayload.DraftChanged changed = t.when(WASHINGTON_2, new Command.DraftLine("arms", "PRESS", true, null)).get(0)
                 .payload(EventPayload.DraftChanged.class);
         assertThat(changed.change()).isEqualTo(new EventPayload.DraftChange("arms", Move.PRESS, Move.NEGOTIATE));
-        assertThat(changed.draft().get("arms")).isEqualTo(new EventPayload.DraftEntry("arms", Move.PRESS, true, "", "Wren"));
-        assertThat(t.when(WASHINGTON, new Command.DraftLine("arms", null, null, null)).get(0)
-                .payload(EventPayload.DraftChanged.class).draft()).isEmpty();
+        assertThat(changed.line()).isEqualTo(new EventPayload.DraftEntry("arms", Move.PRESS, true, "", "Wren"));
+        assertThat(changed.draft()).as("the event carries the changed line, not the whole draft").isNull();
+        assertThat(t.state.drafts.get(Side.WASHINGTON)).containsOnlyKeys("arms");
+        EventPayload.DraftChanged removed = t.when(WASHINGTON, new Command.DraftLine("arms", null, null, null)).get(0)
+                .payload(EventPayload.DraftChanged.class);
+        assertThat(removed.line()).isNull();
+        assertThat(t.state.drafts.get(Side.WASHINGTON)).isEmpty();
+    }
+
+    @Test
+    void draftsReplayFromTheirLinesAndAnOlderLogsWholeDraftStillReads() {
+        Table t = deliberating();
+        t.when(WASHINGTON, new Command.DraftLine("arms", "NEGOTIATE", false, "talks"));
+        t.when(WASHINGTON_2, new Command.DraftLine("trade", "HOLD", false, null));
+        t.when(WASHINGTON, new Command.DraftLine("berlin", "NEGOTIATE", true, "access"));
+        t.when(WASHINGTON_2, new Command.DraftLine("arms", "PRESS", false, "pressure"));
+        t.when(WASHINGTON, new Command.DraftLine("trade", null, null, null));
+        assertThat(t.state.drafts.get(Side.WASHINGTON)).containsOnlyKeys("arms", "berlin");
+        assertThat(Table.json(t.replayed())).isEqualTo(Table.json(t.state));
+
+        // An event as servers wrote it before: the whole draft, which replaces the team's copy.
+        ExerciseEvent last = t.log.get(t.log.size() - 1);
+        EventPayload.DraftEntry only = new EventPayload.DraftEntry("naval", Move.HOLD, false, "", "Walt");
+        ExerciseState state = t.replayed();
+        new Projector().apply(state, last.with(last.exerciseId(), new EventPayload.DraftChanged(Side.WASHINGTON, "p-w1", "Walt",
+                new EventPayload.DraftChange("naval", Move.HOLD, null), null, Map.of("naval", only))));
+        assertThat(state.drafts.get(Side.WASHINGTON)).containsExactly(Map.entry("naval", only));
     }
 
     @Test
