@@ -125,4 +125,18 @@ class OptionsAnalysisTest {
                 .isEqualTo(2);
         assertThat(bad.toString(StandardCharsets.UTF_8)).contains("--runs needs a whole number, not 'lots'").contains("usage:");
     }
+
+    /** R6 in the comparison: the exploiting Moscow takes what GRIT concedes, and has nothing to take from talks alone. */
+    @Test
+    void theExploitingMoscowPressesGritsConcessionsAndPlaysAsTitForTatAgainstTalksAlone() {
+        AnalysisResult result = prepare(new AnalysisRequest("future-after-ukraine", List.of("grit", "always-less-hardline"),
+                List.of("tit-for-tat", "exploit-concessions"), 200, 7, Map.of(), Map.of())).run(1, done -> { }, () -> false);
+        PairResult tft = result.pair("grit", "tit-for-tat").orElseThrow();
+        PairResult exploited = result.pair("grit", "exploit-concessions").orElseThrow();
+        assertThat(exploited.get(Metric.MOSCOW_COOPERATION).high()).isLessThan(tft.get(Metric.MOSCOW_COOPERATION).low());
+        assertThat(exploited.get(Metric.MOSCOW_INTERESTS).low()).as("K1: the concessions taken").isGreaterThan(tft.get(Metric.MOSCOW_INTERESTS).high());
+        assertThat(exploited.get(Metric.END_TENSION).low()).isGreaterThan(tft.get(Metric.END_TENSION).high());
+        assertThat(result.pair("always-less-hardline", "exploit-concessions").orElseThrow().metrics())
+                .isEqualTo(result.pair("always-less-hardline", "tit-for-tat").orElseThrow().metrics());
+    }
 }

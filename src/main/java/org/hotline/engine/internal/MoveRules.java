@@ -22,17 +22,43 @@ final class MoveRules {
     private MoveRules() {
     }
 
+    private static final Move[] MOVES = Move.values();
+
+    /**
+     * A refusal depends on the move, never on the issue: each is decided once per call, and when
+     * nothing is refused (most turns) the scenario's list of every option allowed is returned as is.
+     */
     static List<MoveOption> options(ScenarioIndex index, GameState state, Side side) {
-        List<MoveOption> options = new ArrayList<>(index.issueCount * Move.values().length);
+        Refusal[] refusals = new Refusal[MOVES.length];
+        boolean anyRefused = false;
+        for (int m = 0; m < MOVES.length; m++) {
+            refusals[m] = refusal(index, state, side, MOVES[m]);
+            anyRefused |= refusals[m] != null;
+        }
+        if (!anyRefused) {
+            return index.allAllowed;
+        }
+        List<MoveOption> options = new ArrayList<>(index.issueCount * MOVES.length);
         for (int i = 0; i < index.issueCount; i++) {
-            for (Move move : Move.values()) {
-                Refusal refusal = refusal(index, state, side, move);
+            for (int m = 0; m < MOVES.length; m++) {
+                Refusal refusal = refusals[m];
                 options.add(refusal == null
-                        ? new MoveOption(index.ids[i], move, true, "", NONE)
-                        : new MoveOption(index.ids[i], move, false, refusal.reason, refusal.findings));
+                        ? new MoveOption(index.ids[i], MOVES[m], true, "", NONE)
+                        : new MoveOption(index.ids[i], MOVES[m], false, refusal.reason, refusal.findings));
             }
         }
         return options;
+    }
+
+    /** Every option of a scenario allowed: what {@link #options} answers when nothing is refused. */
+    static List<MoveOption> allAllowed(String[] issueIds) {
+        List<MoveOption> options = new ArrayList<>(issueIds.length * MOVES.length);
+        for (String id : issueIds) {
+            for (Move move : MOVES) {
+                options.add(new MoveOption(id, move, true, "", NONE));
+            }
+        }
+        return List.copyOf(options);
     }
 
     private record Refusal(String reason, List<String> findings) {

@@ -3,6 +3,7 @@ package org.hotline.engine.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.engine.MoveOption;
 import org.hotline.scenario.AllyStance;
 import org.hotline.scenario.Cost;
 import org.hotline.scenario.Issue;
@@ -42,6 +43,8 @@ final class ScenarioIndex {
     /** For each scenario inject, in order, the variable its condition watches (null unless triggered by one). */
     final Injects.Target[] conditions;
     private final Map<String, Integer> positions = new HashMap<>();
+    /** Every option allowed, built once: what a team may do on a turn when nothing is withheld. */
+    final List<MoveOption> allAllowed;
 
     ScenarioIndex(Scenario scenario) {
         this.scenario = scenario;
@@ -92,6 +95,7 @@ final class ScenarioIndex {
         coreCount = coreIssues;
         startResolve = scenario.sides().get(Side.MOSCOW).perceivedResolve();
         conditions = Injects.conditions(this);
+        allAllowed = MoveRules.allAllowed(ids);
     }
 
     /** Index of an issue id, or -1. */
