@@ -2,6 +2,7 @@
 // decision log, agreements, transcripts, notes, history, the report, exports and branching. The
 // server decides who may see it; this page only shows what the server returns.
 import { el, fill, setText, param, label, toast } from './dom.js';
+import { signInForm } from './account-pages.js';
 import { request, account, seats } from './api.js';
 import { loadFindings } from './widgets.js';
 import { Replay } from './review-turns.js';
@@ -39,25 +40,7 @@ async function start() {
 }
 
 function signIn(reason) {
-  const user = el('input', { type: 'text', id: 'review-user', autocomplete: 'username', required: true });
-  const pass = el('input', { type: 'password', id: 'review-pass', autocomplete: 'current-password', required: true });
-  const error = el('p', { class: 'error-text', role: 'alert' });
-  const form = el('form', { id: 'review-signin', class: 'signin' },
-    el('p', {}, reason),
-    el('div', { class: 'field' }, el('label', { for: 'review-user' }, 'Username'), user),
-    el('div', { class: 'field' }, el('label', { for: 'review-pass' }, 'Password'), pass),
-    error, el('button', { type: 'submit', class: 'primary', id: 'review-signin-button' }, 'Sign in'));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    try {
-      const session = await request('POST', '/api/login', { username: user.value.trim(), password: pass.value });
-      account.set({ token: session.token, username: session.username });
-      start();
-    } catch (err) {
-      setText(error, err.message);
-    }
-  });
-  fill(main, el('section', {}, el('h2', {}, 'Sign in'), form));
+  fill(main, el('section', {}, el('h2', {}, 'Sign in'), signInForm('review', reason, start)));
 }
 
 function list(reviews) {

@@ -56,7 +56,6 @@ class DebriefTest extends WireTest {
         assertThat(turn.get("turn").asInt()).isEqualTo(1);
         assertThat(turn.get("side").asString()).isEqualTo("WASHINGTON");
         String all = response.body().toString();
-        System.out.println("Washington's debrief of turn 1: " + turn.toPrettyString());
 
         // Talks on arms control: the sentence gives the roll as drawn, or says why there was none.
         String arms = sentences(turn, "new-start-successor");
@@ -101,6 +100,8 @@ class DebriefTest extends WireTest {
         assertThat(tension.get("text").asString()).contains("mutual hardline spiral on Sanctions and trade");
         assertThat(find(turn.get("changes"), "washington.threatPerception").get("name").asString()).isEqualTo("Your sense of threat");
 
+        // A 2027 scenario cites no historical case study.
+        assertThat(all).doesNotContain("\"CS1\"").doesNotContain("\"CS2\"").doesNotContain("\"CS3\"").doesNotContain("\"CS4\"");
         // Nothing of Moscow's own: not its argument, its variables, nor how it read Washington's moves.
         assertThat(all).doesNotContain(MOSCOW_REASON).doesNotContain("moscow.").doesNotContain("Moscow's sense")
                 .doesNotContain("Moscow's support").doesNotContain("misperception: Washington");
