@@ -53,7 +53,7 @@ class RestartTest {
     void theExerciseGoesOnAfterARestartWithNothingLost() {
         Wire first = start();
         String facilitator = first.login();
-        JsonNode created = first.create(facilitator, "AUTOMATIC", Map.of("DELIBERATION", 2, "ORDERS", 2));
+        JsonNode created = first.create(facilitator, "AUTOMATIC", Map.of("DELIBERATION", 2, "ORDERS", 8));
         String id = created.get("id").asString();
         String topic = "/topic/exercise." + id + ".";
         String app = "/app/exercise." + id + ".";
