@@ -243,7 +243,7 @@ async function refreshHistory() {
   fill(host, el('div', { class: 'table-scroll' }, el('table', { class: 'grid', id: 'history-table' },
     el('thead', {}, el('tr', {}, ['Started', 'By', 'Scenario', 'Washington', 'Moscow', 'Runs', 'State', ''].map(h => el('th', {}, h)))),
     el('tbody', {}, list.map(a => el('tr', {},
-      el('td', {}, new Date(a.created).toLocaleString('en-GB')), el('td', {}, a.owner), el('td', {}, a.scenarioId),
+      el('td', {}, new Date(a.created).toLocaleString('en-GB')), el('td', {}, a.owner), el('td', {}, state.setup.scenarios.find(s => s.id === a.scenarioId)?.title ?? a.scenarioId),
       el('td', {}, a.request.washington.join(', ')), el('td', {}, a.request.moscow.join(', ')),
       el('td', { class: 'num' }, a.totalRuns.toLocaleString('en-GB')), el('td', {}, a.state.toLowerCase()),
       el('td', {}, el('button', { type: 'button', class: 'small', onclick: () => {

@@ -60,6 +60,9 @@ class BadInputTest extends WireTest {
                 && !e.get("payload").get("withheld").isEmpty());
         assertThat(withheld.get("payload").get("withheld").findValuesAsString("move")).contains("CONCEDE");
         expect(t.refused(t.w1, "draft", Map.of("issueId", issue, "move", "CONCEDE")), "MOVE_WITHHELD");
+        // Nor may the team offer it to Moscow in a proposal.
+        expect(t.refused(t.w1, "proposal", Map.of("action", "PROPOSE", "offered", Map.of(issue, "CONCEDE"), "requested", Map.of())),
+                "MOVE_WITHHELD");
 
         t.control(Map.of("type", "ADVANCE"));
         expect(t.refused(t.w1, "orders.unseal", Map.of()), "NOT_SEALED");

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.HotlineApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -29,21 +29,13 @@ class AnalysisPageBrowserTest {
 
     @LocalServerPort
     int port;
-    private Browsers browsers;
+    @RegisterExtension
+    final OneBrowser page = new OneBrowser("analysis");
     private WebDriver browser;
 
     @BeforeEach
     void open() {
-        Browsers.requireChromium();
-        browsers = new Browsers();
-        browser = browsers.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
+        browser = page.driver();
     }
 
     private void choose(String side, List<String> ids) {
@@ -99,6 +91,8 @@ class AnalysisPageBrowserTest {
         textAppears(browser, "#analysis-provenance", "emboldening.sensitivity");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".dist-charts canvas")).size() >= 2);
         textAppears(browser, "#history-table", "done");
+        // The stored analyses name their scenario by its title, never by its file id.
+        textAppears(browser, "#history-table", "After the war - Washington and Moscow");
         screenshot(browser, "analysis-results");
         js(browser, "document.getElementById('analysis-table').scrollIntoView()");
         screenshot(browser, "analysis-every-metric");

@@ -14,11 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -33,38 +32,20 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserExerciseTest {
 
+    @RegisterExtension
+    static final Room ROOM = new Room("facilitator", "washington", "moscow");
+
     private Server server;
-    private Browsers browsers;
     private WebDriver facilitator;
     private WebDriver washington;
     private WebDriver moscow;
 
     @BeforeAll
-    void start() throws Exception {
-        Browsers.requireChromium();
-        server = Server.start();
-        browsers = new Browsers();
-        facilitator = browsers.open();
-        washington = browsers.open();
-        moscow = browsers.open();
-    }
-
-    /** What the pages logged, printed so that a failure shows the browser's side too. */
-    @AfterEach
-    void printConsoles() {
-        for (var entry : java.util.Map.of("facilitator", facilitator, "washington", washington, "moscow", moscow).entrySet()) {
-            Browsers.consoleErrors(entry.getValue()).forEach(m -> System.out.println("[" + entry.getKey() + " console] " + m));
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void seats() {
+        server = ROOM.server();
+        facilitator = ROOM.driver("facilitator");
+        washington = ROOM.driver("washington");
+        moscow = ROOM.driver("moscow");
     }
 
     @Test
@@ -180,6 +161,9 @@ class BrowserExerciseTest {
         facilitator.findElement(By.cssSelector("#adhoc-form")).findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
         visible(facilitator, "#adhoc-title").sendKeys("Congress revolts");
         facilitator.findElement(By.id("adhoc-text")).sendKeys("A vote in Congress forbids any concession this year.");
+        // The variable box offers the scenario's variables from a list that exists on the page.
+        assertThat(((Number) js(facilitator, "const box = document.getElementById('adhoc-var');"
+                + " return box.list ? box.list.options.length : 0")).intValue()).isGreaterThan(10);
         facilitator.findElement(By.id("adhoc-var")).sendKeys("washington.domesticSupport");
         facilitator.findElement(By.id("adhoc-delta")).sendKeys("-100");
         click(facilitator, "#adhoc-send");

@@ -20,9 +20,9 @@ import org.hotline.exercise.Exercises;
 import org.hotline.exercise.Mode;
 import org.hotline.exercise.NewExercise;
 import org.hotline.scenario.Side;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -46,21 +46,13 @@ class ComputerPlayBrowserTest {
     Exercises exercises;
     @Autowired
     Access access;
-    private Browsers browsers;
+    @RegisterExtension
+    final OneBrowser page = new OneBrowser("facilitator");
     private WebDriver browser;
 
     @BeforeEach
     void open() {
-        Browsers.requireChromium();
-        browsers = new Browsers();
-        browser = browsers.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
+        browser = page.driver();
     }
 
     private String url(String path) {

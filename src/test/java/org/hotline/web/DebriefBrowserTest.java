@@ -9,11 +9,10 @@ import static org.hotline.web.Browsers.waiting;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,37 +27,20 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DebriefBrowserTest {
 
+    @RegisterExtension
+    static final Room ROOM = new Room("facilitator", "washington", "moscow");
+
     private Server server;
-    private Browsers browsers;
     private WebDriver facilitator;
     private WebDriver washington;
     private WebDriver moscow;
 
     @BeforeAll
-    void start() throws Exception {
-        Browsers.requireChromium();
-        server = Server.start();
-        browsers = new Browsers();
-        facilitator = browsers.open();
-        washington = browsers.open();
-        moscow = browsers.open();
-    }
-
-    @AfterEach
-    void printConsoles() {
-        for (var entry : Map.of("facilitator", facilitator, "washington", washington, "moscow", moscow).entrySet()) {
-            Browsers.consoleErrors(entry.getValue()).forEach(m -> System.out.println("[" + entry.getKey() + " console] " + m));
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void seats() {
+        server = ROOM.server();
+        facilitator = ROOM.driver("facilitator");
+        washington = ROOM.driver("washington");
+        moscow = ROOM.driver("moscow");
     }
 
     @Test

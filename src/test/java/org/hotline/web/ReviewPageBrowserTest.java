@@ -22,9 +22,9 @@ import org.hotline.exercise.Exercises;
 import org.hotline.exercise.Mode;
 import org.hotline.exercise.NewExercise;
 import org.hotline.scenario.Side;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -45,24 +45,13 @@ class ReviewPageBrowserTest {
     Exercises exercises;
     @Autowired
     Access access;
-    private Browsers browsers;
+    @RegisterExtension
+    final OneBrowser page = new OneBrowser("review");
     private WebDriver browser;
 
     @BeforeEach
     void open() {
-        Browsers.requireChromium();
-        browsers = new Browsers();
-        browser = browsers.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            Browsers.consoleErrors(browser).forEach(m -> System.out.println("[review console] " + m));
-        }
-        if (browsers != null) {
-            browsers.close();
-        }
+        browser = page.driver();
     }
 
     @Test
@@ -95,6 +84,10 @@ class ReviewPageBrowserTest {
             textAppears(browser, "#turn-state", tension);
         }
         assertThat(browser.findElement(By.id("next-turn")).isEnabled()).isFalse();
+        // A roll reads as the engine drew it: 0.075, not "draw 7".
+        assertThat(js(browser, "return import('./js/review-turns.js').then(m => m.rollText("
+                + "{purpose: 'talks', odds: 0.3, draw: 0.075, success: true}))").toString())
+                .contains("30% chance", "drew 0.075").doesNotContain("draw 7");
         js(browser, "document.getElementById('replay').scrollIntoView()");
         screenshot(browser, "review-replay");
         js(browser, "document.getElementById('decisions').scrollIntoView()");

@@ -20,11 +20,10 @@ import org.hotline.scenario.Brief;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioFiles;
 import org.hotline.scenario.Side;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -40,37 +39,20 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoomBrowserTest {
 
+    @RegisterExtension
+    static final Room ROOM = new Room("facilitator", "player", "room");
+
     private Server server;
-    private Browsers browsers;
     private WebDriver facilitator;
     private WebDriver player;
     private WebDriver room;
 
     @BeforeAll
-    void start() throws Exception {
-        Browsers.requireChromium();
-        server = Server.start();
-        browsers = new Browsers();
-        facilitator = browsers.open();
-        player = browsers.open();
-        room = browsers.open();
-    }
-
-    @AfterEach
-    void printConsoles() {
-        for (var entry : java.util.Map.of("facilitator", facilitator, "player", player, "room", room).entrySet()) {
-            Browsers.consoleErrors(entry.getValue()).forEach(m -> System.out.println("[" + entry.getKey() + " console] " + m));
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void seats() {
+        server = ROOM.server();
+        facilitator = ROOM.driver("facilitator");
+        player = ROOM.driver("player");
+        room = ROOM.driver("room");
     }
 
     @Test

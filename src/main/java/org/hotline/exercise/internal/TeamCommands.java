@@ -130,6 +130,8 @@ final class TeamCommands {
 
     private void propose(Batch b, Scenario scenario, Actor actor, Side side, Command.ProposalAction command, String counterTo) {
         List<Map<String, Move>> terms = terms(scenario, command);
+        // A team cannot offer what its own politics withhold (the rival's limits are not its to know).
+        terms.get(0).forEach((issueId, move) -> checks.requireAllowed(scenario, b.state().game, side, issueId, move));
         String text = checks.optionalText("text", command.text());
         b.emit(Channel.DIPLOMACY, new EventPayload.ProposalMade("P" + b.nextSeq(), side, terms.get(0), terms.get(1), text,
                 counterTo, actor.name()));
