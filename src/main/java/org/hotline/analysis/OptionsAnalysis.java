@@ -117,9 +117,14 @@ public final class OptionsAnalysis {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
             for (int task = next.getAndIncrement(); task < tallies.length && failure.get() == null; task = next.getAndIncrement()) {
+                // Tasks take the pairs in turn (block 0 of every pair, then block 1...): the JIT then sees
+                // every strategy from the start and compiles the run once, instead of again for each pair.
+                int pair = task % pairs;
+                int block = task / pairs;
                 try {
-                    tallies[task] = block(task / blocks, task % blocks, cancelled);
-                    progress.accept(done.addAndGet(tallies[task].runs()));
+                    Tally tally = block(pair, block, cancelled);
+                    tallies[pair * blocks + block] = tally;
+                    progress.accept(done.addAndGet(tally.runs()));
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }

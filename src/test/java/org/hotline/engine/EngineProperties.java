@@ -144,6 +144,32 @@ class EngineProperties {
         }
     }
 
+    /** Analysis runs use simulate and withheld: they must give what adjudicate and options give, turn after turn. */
+    @Property(tries = 150)
+    void aSimulatedTurnEndsWhereTheAdjudicatedTurnEnds(@ForAll("bundledScenarios") String scenarioId, @ForAll long seed,
+            @ForAll long ordersSeed) {
+        Scenario scenario = ScenarioFiles.bundled(scenarioId);
+        SplittableRandom random = new SplittableRandom(ordersSeed);
+        GameState state = ENGINE.initialState(scenario);
+        for (int turn = 0; turn < scenario.turns() && !state.conflict(); turn++) {
+            state = ENGINE.openTurn(scenario, state, seed).state();
+            for (Side side : Side.values()) {
+                Map<Move, String> fromOptions = new LinkedHashMap<>();
+                ENGINE.options(scenario, state, side).stream().filter(o -> !o.allowed())
+                        .forEach(o -> fromOptions.putIfAbsent(o.move(), o.reason()));
+                assertThat(ENGINE.withheld(scenario, state, side)).isEqualTo(fromOptions);
+            }
+            TurnInput input = new TurnInput(randomOrders(scenario, state, Side.WASHINGTON, random),
+                    randomOrders(scenario, state, Side.MOSCOW, random), List.of(), randomRatings(scenario, random));
+            Outcome adjudicated = ENGINE.adjudicate(scenario, state, input, seed);
+            SimulatedTurn simulated = ENGINE.simulate(scenario, state, input, seed);
+            assertThat(simulated.turn()).isEqualTo(adjudicated.turn());
+            assertThat(JSON.writeValueAsString(simulated.after())).isEqualTo(JSON.writeValueAsString(adjudicated.after()));
+            assertThat(simulated.issues()).isEqualTo(adjudicated.issues());
+            state = adjudicated.after();
+        }
+    }
+
     @Property(tries = 100)
     void sameSeedAndOrdersGiveTheSameOutcomesByteForByte(@ForAll long seed, @ForAll long ordersSeed) {
         Scenario scenario = Fixtures.withContext(new Context(50, 50, 3, 50, 50));

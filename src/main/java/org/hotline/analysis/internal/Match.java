@@ -16,9 +16,9 @@ import org.hotline.engine.Adjudicator;
 import org.hotline.engine.Agreement;
 import org.hotline.engine.GameState;
 import org.hotline.engine.IssueOutcome;
-import org.hotline.engine.Outcome;
 import org.hotline.engine.Proposal;
 import org.hotline.engine.Scores;
+import org.hotline.engine.SimulatedTurn;
 import org.hotline.engine.TurnInput;
 import org.hotline.scenario.HistoricalTrack;
 import org.hotline.scenario.Issue;
@@ -71,12 +71,12 @@ public final class Match {
             Map<Side, Decision> decisions = new EnumMap<>(Side.class);
             for (Side side : Side.values()) {
                 TeamView view = TeamView.of(scenario, state, side, history.get(side),
-                        TeamView.withheld(ENGINE.options(scenario, state, side)), viewSeed(seed, side, state.turn() + 1));
+                        ENGINE.withheld(scenario, state, side), viewSeed(seed, side, state.turn() + 1));
                 views.put(side, view);
                 decisions.put(side, strategies.get(side).decide(view));
             }
             List<Proposal> accepted = negotiate(views, decisions);
-            Outcome outcome = ENGINE.adjudicate(scenario, state,
+            SimulatedTurn outcome = ENGINE.simulate(scenario, state,
                     new TurnInput(decisions.get(Side.WASHINGTON).orders(), decisions.get(Side.MOSCOW).orders(), accepted, Map.of()), seed);
             reveal(outcome, history, lessHardline, moves);
             state = outcome.after();
@@ -140,7 +140,7 @@ public final class Match {
         return state;
     }
 
-    private static void reveal(Outcome outcome, Map<Side, List<RevealedTurn>> history, int[] lessHardline, int[] moves) {
+    private static void reveal(SimulatedTurn outcome, Map<Side, List<RevealedTurn>> history, int[] lessHardline, int[] moves) {
         Map<String, Move> washington = new HashMap<>();
         Map<String, Move> moscow = new HashMap<>();
         for (IssueOutcome issue : outcome.issues()) {

@@ -87,6 +87,7 @@ final class Board {
     final int[] inForce;
     private Set<String> fired;
     boolean conflict;
+    /** Where each change is recorded; null when the turn is only simulated (analysis runs keep no record). */
     final List<Effect> effects;
     private boolean ledgerChanged;
     /** The reason effects of {@link EffectCause#INJECT} carry: the words of the inject being applied. */
@@ -291,6 +292,9 @@ final class Board {
     }
 
     private void record(String variable, String before, String after, EffectCause cause, List<String> findings, int issue) {
+        if (effects == null) {
+            return;
+        }
         String reason = cause == EffectCause.INJECT ? injectReason : cause.text();
         effects.add(new Effect(variable, before, after, reason, findings, issue >= 0 ? index.ids[issue] : null));
     }

@@ -11,6 +11,7 @@ import org.hotline.engine.RollKind;
 final class Dice {
 
     private final SplittableRandom random;
+    /** Where each draw is recorded; null when the turn is only simulated. */
     private final List<Roll> rolls;
 
     Dice(long seed, int turn, List<Roll> rolls) {
@@ -22,7 +23,9 @@ final class Dice {
     boolean roll(RollKind purpose, String issueId, double odds, List<String> findings) {
         double draw = random.nextDouble();
         boolean success = draw < odds;
-        rolls.add(new Roll(purpose, issueId, odds, draw, success, findings));
+        if (rolls != null) {
+            rolls.add(new Roll(purpose, issueId, odds, draw, success, findings));
+        }
         return success;
     }
 
@@ -30,7 +33,9 @@ final class Dice {
     int choose(RollKind purpose, int count, String[] ids, List<String> findings) {
         double draw = random.nextDouble();
         int pick = Math.min(count - 1, (int) (draw * count));
-        rolls.add(new Roll(purpose, ids[pick], 1.0 / count, draw, true, findings));
+        if (rolls != null) {
+            rolls.add(new Roll(purpose, ids[pick], 1.0 / count, draw, true, findings));
+        }
         return pick;
     }
 

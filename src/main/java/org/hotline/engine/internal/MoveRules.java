@@ -1,6 +1,7 @@
 package org.hotline.engine.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.engine.GameState;
@@ -48,6 +49,21 @@ final class MoveRules {
             }
         }
         return options;
+    }
+
+    /** The refused moves and their reasons (the same on every issue); empty on most turns. */
+    static Map<Move, String> withheld(ScenarioIndex index, GameState state, Side side) {
+        Map<Move, String> withheld = null;
+        for (Move move : MOVES) {
+            Refusal refusal = refusal(index, state, side, move);
+            if (refusal != null) {
+                if (withheld == null) {
+                    withheld = new EnumMap<>(Move.class);
+                }
+                withheld.put(move, refusal.reason);
+            }
+        }
+        return withheld == null ? Map.of() : withheld;
     }
 
     /** Every option of a scenario allowed: what {@link #options} answers when nothing is refused. */

@@ -15,12 +15,14 @@ import org.hotline.engine.MoveOption;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Scores;
+import org.hotline.engine.SimulatedTurn;
 import org.hotline.engine.SideState;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.TurnStart;
 import org.hotline.scenario.Inject;
 import org.hotline.scenario.Issue;
 import org.hotline.scenario.IssueStatus;
+import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 import org.hotline.scenario.SideSetup;
@@ -83,6 +85,18 @@ public final class RuleEngine implements Adjudicator {
         ScenarioIndex prepared = index(scenario);
         MoveRules.check(prepared, state, input);
         return TurnAdjudication.adjudicate(prepared, state, input, seed);
+    }
+
+    @Override
+    public SimulatedTurn simulate(Scenario scenario, GameState state, TurnInput input, long seed) {
+        ScenarioIndex prepared = index(scenario);
+        MoveRules.check(prepared, state, input);
+        return TurnAdjudication.simulate(prepared, state, input, seed);
+    }
+
+    @Override
+    public Map<Move, String> withheld(Scenario scenario, GameState state, Side side) {
+        return MoveRules.withheld(index(scenario), state, side);
     }
 
     @Override

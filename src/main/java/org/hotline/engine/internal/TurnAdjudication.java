@@ -16,6 +16,7 @@ import org.hotline.engine.Outcome;
 import org.hotline.engine.Proposal;
 import org.hotline.engine.Roll;
 import org.hotline.engine.RollKind;
+import org.hotline.engine.SimulatedTurn;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.internal.Board.ContextVar;
 import org.hotline.engine.internal.Board.SideVar;
@@ -111,14 +112,26 @@ final class TurnAdjudication {
     }
 
     static Outcome adjudicate(ScenarioIndex index, GameState state, TurnInput input, long seed) {
-        List<org.hotline.engine.Effect> effects = new ArrayList<>(80);
-        List<Roll> rolls = new ArrayList<>(40);
+        List<org.hotline.engine.Effect> effects = new ArrayList<>(128);
+        List<Roll> rolls = new ArrayList<>(64);
+        TurnAdjudication turn = played(index, state, input, seed, effects, rolls);
+        GameState after = turn.board.toState();
+        return new Outcome(turn.board.turn, state, after, turn.issueOutcomes(), effects, rolls, Scoring.score(index, after));
+    }
+
+    /** The same turn with no record kept (null lists: Board and Dice then record nothing). */
+    static SimulatedTurn simulate(ScenarioIndex index, GameState state, TurnInput input, long seed) {
+        TurnAdjudication turn = played(index, state, input, seed, null, null);
+        return new SimulatedTurn(turn.board.turn, turn.board.toState(), turn.issueOutcomes());
+    }
+
+    private static TurnAdjudication played(ScenarioIndex index, GameState state, TurnInput input, long seed,
+            List<org.hotline.engine.Effect> effects, List<Roll> rolls) {
         Board board = new Board(index, state, effects);
         board.turn = state.turn() + 1;
         TurnAdjudication turn = new TurnAdjudication(index, board, input, seed, rolls);
         turn.run();
-        GameState after = board.toState();
-        return new Outcome(board.turn, state, after, turn.issueOutcomes(), effects, rolls, Scoring.score(index, after));
+        return turn;
     }
 
     private void run() {

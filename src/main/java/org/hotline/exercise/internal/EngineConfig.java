@@ -3,15 +3,18 @@ package org.hotline.exercise.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
 import org.hotline.engine.Adjudicator;
 import org.hotline.engine.GameState;
 import org.hotline.engine.MoveOption;
 import org.hotline.engine.Narrative;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Scores;
+import org.hotline.engine.SimulatedTurn;
 import org.hotline.engine.TurnInput;
 import org.hotline.engine.TurnStart;
 import org.hotline.scenario.Inject;
+import org.hotline.scenario.Move;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,8 +60,18 @@ class EngineConfig {
         }
 
         @Override
+        public SimulatedTurn simulate(Scenario scenario, GameState state, TurnInput input, long seed) {
+            return engine.simulate(scenario, state, input, seed);
+        }
+
+        @Override
         public List<MoveOption> options(Scenario scenario, GameState state, Side side) {
             return engine.options(scenario, state, side);
+        }
+
+        @Override
+        public Map<Move, String> withheld(Scenario scenario, GameState state, Side side) {
+            return engine.withheld(scenario, state, side);
         }
 
         @Override
