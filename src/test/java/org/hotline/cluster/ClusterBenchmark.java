@@ -79,6 +79,9 @@ public final class ClusterBenchmark {
     private final Wire wire;
     private final String token;
     private final AtomicInteger made = new AtomicInteger();
+    /** Late events and catch-ups a browser would need, of the seats of exercises already closed. */
+    private final AtomicLong closedLate = new AtomicLong();
+    private final AtomicLong closedCatchUps = new AtomicLong();
 
     private ClusterBenchmark(List<ClusterNodes.Node> nodes) {
         this.nodes = nodes;
@@ -92,9 +95,12 @@ public final class ClusterBenchmark {
         for (int i = 0; i < exercises; i++) {
             tables.add(new Table());
         }
-        System.out.println("step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors");
+        System.out.println("step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors"
+                + " | events late per turn | catch-ups a browser would need per turn");
         int held = 0;
         for (int rate : rates) {
+            long lateBefore = late(tables);
+            long catchUpsBefore = catchUps(tables);
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             AtomicLong errors = new AtomicLong();
             long start = System.nanoTime();
@@ -116,8 +122,10 @@ public final class ClusterBenchmark {
             Collections.sort(sorted);
             double achieved = sorted.size() / elapsed;
             double p99 = percentile(sorted, 99);
-            System.out.printf("warm, %d t/s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d%n", rate, rate, achieved, percentile(sorted, 50),
-                    percentile(sorted, 95), p99, percentile(sorted, 100), errors.get());
+            double turns = Math.max(1, sorted.size());
+            System.out.printf("warm, %d t/s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.1f%n", rate, rate, achieved,
+                    percentile(sorted, 50), percentile(sorted, 95), p99, percentile(sorted, 100), errors.get(),
+                    (late(tables) - lateBefore) / turns, (catchUps(tables) - catchUpsBefore) / turns);
             if (p99 < 100 && errors.get() == 0 && achieved >= 0.9 * rate) {
                 held = rate;
             }
@@ -128,6 +136,16 @@ public final class ClusterBenchmark {
         }
         tables.stream().filter(java.util.Objects::nonNull).forEach(Table::close);
         return String.format("%d node(s): highest offered rate held at p99 < 100 ms, no errors: %d turns/s", nodes.size(), held);
+    }
+
+    private long late(List<Table> tables) {
+        return closedLate.get() + tables.stream().filter(java.util.Objects::nonNull)
+                .flatMap(t -> t.seats.stream()).mapToLong(seat -> seat.lateEvents.get()).sum();
+    }
+
+    private long catchUps(List<Table> tables) {
+        return closedCatchUps.get() + tables.stream().filter(java.util.Objects::nonNull)
+                .flatMap(t -> t.seats.stream()).mapToLong(seat -> seat.catchUpsNeeded.get()).sum();
     }
 
     /** As the single-node benchmark: the slot's exercise plays a turn every {@code interval}; a spent or failed one is replaced. */
@@ -230,21 +248,26 @@ public final class ClusterBenchmark {
 
         /** One turn as LoadTable plays it; the latency in nanoseconds from the second seal to the last seat seeing the results. */
         long playTurn() {
-            await(facilitator.call("control", Map.of("type", turn == 0 ? "START" : "ADVANCE")));
+            await(facilitator.call("control", Map.of("type", turn == 0 ? "START" : "ADVANCE")), "the facilitator's first advance", facilitator);
             int played = turn + 1;
-            await(facilitator.call("control", Map.of("type", "ADVANCE")));
-            await(facilitator.call("control", Map.of("type", "ADVANCE")));
+            await(facilitator.call("control", Map.of("type", "ADVANCE")), "the facilitator's second advance", facilitator);
+            await(facilitator.call("control", Map.of("type", "ADVANCE")), "the facilitator's advance to Orders", facilitator);
             for (int line = 0; line < 2; line++) {
                 String issue = issues.get((played * 2 + line) % issues.size());
                 Map<String, Object> draft = Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "turn " + played + " line " + line);
-                await(CompletableFuture.allOf(washington.call("draft", draft), moscow.call("draft", draft)));
+                CompletableFuture<JsonNode> fromWashington = washington.call("draft", draft);
+                CompletableFuture<JsonNode> fromMoscow = moscow.call("draft", draft);
+                await(fromWashington, "Washington's draft line", washington);
+                await(fromMoscow, "Moscow's draft line", moscow);
             }
             CompletableFuture<Void> seen = allSeen.computeIfAbsent(played, t -> new CompletableFuture<>());
             CompletableFuture<JsonNode> w = washington.call("orders.submit", Map.of());
             CompletableFuture<JsonNode> m = moscow.call("orders.submit", Map.of());
             long secondSeal = System.nanoTime();
-            await(CompletableFuture.allOf(w, m));
-            await(seen);
+            await(w, "Washington's seal", washington);
+            await(m, "Moscow's seal", moscow);
+            await(seen, "every seat seeing the results (" + results.getOrDefault(played, new ConcurrentLinkedQueue<>()).size() + " of "
+                    + seats.size() + " so far)", null);
             long last = results.remove(played).stream().mapToLong(Long::longValue).max().orElseThrow();
             allSeen.remove(played);
             turn = played;
@@ -252,15 +275,21 @@ public final class ClusterBenchmark {
         }
 
         void close() {
+            seats.forEach(seat -> {
+                closedLate.addAndGet(seat.lateEvents.get());
+                closedCatchUps.addAndGet(seat.catchUpsNeeded.get());
+            });
             seats.forEach(LiveSeat::close);
         }
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
+    /** Waits for one step of a turn; a timeout names the step and the seat's node. */
+    private static <T> T await(CompletableFuture<T> future, String step, LiveSeat seat) {
         try {
             return future.get(TURN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no answer within " + TURN_TIMEOUT_MILLIS + " ms");
+            throw new IllegalStateException("no answer within " + TURN_TIMEOUT_MILLIS + " ms to " + step
+                    + (seat == null ? "" : " (seat on port " + seat.port + ")"));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage());
         } catch (InterruptedException e) {

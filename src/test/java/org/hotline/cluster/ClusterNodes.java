@@ -87,6 +87,11 @@ final class ClusterNodes implements AutoCloseable {
                     "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                     "--hotline.access.failed-joins-per-minute=1000", "--hotline.live.chat-burst=100000",
                     "--spring.main.banner-mode=off"));
+            String jfr = System.getProperty("cluster.jfr");
+            if (jfr != null) {
+                // A JFR recording per node, dumped at exit: -Dcluster.jfr=/tmp/node (gives /tmp/node-<name>.jfr).
+                command.add(1, "-XX:StartFlightRecording=filename=" + jfr + "-" + name + ".jfr,settings=profile,dumponexit=true");
+            }
             command.addAll(extra);
             Path log = logs.resolve(name + ".log");
             Files.deleteIfExists(log);

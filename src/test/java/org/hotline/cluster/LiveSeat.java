@@ -73,6 +73,10 @@ final class LiveSeat implements AutoCloseable {
     /** The message header of every ERROR frame received. */
     final List<String> errorFrames = new CopyOnWriteArrayList<>();
     volatile int port;
+    /** Measuring mode: the sequence numbers seen (recent ones), events that came after a later one, gaps and late events. */
+    private final java.util.Set<Long> measured = new java.util.HashSet<>();
+    final AtomicInteger lateEvents = new AtomicInteger();
+    final AtomicInteger catchUpsNeeded = new AtomicInteger();
 
     LiveSeat(String exerciseId, String token, List<String> topics, IntSupplier nextPort) {
         this(exerciseId, token, topics, nextPort, null);
@@ -245,8 +249,8 @@ final class LiveSeat implements AutoCloseable {
             held.add(event);
         } else if (seq == lastSeq + 1) {
             apply(List.of(event));
-        } else if (seq > lastSeq && onEvent != null) {
-            apply(List.of(event));
+        } else if (onEvent != null) {
+            measure(event, seq);
         } else if (seq > lastSeq) {
             // A gap: events this role may not see, or one still on its way; the catch-up reply says which.
             syncing = true;
@@ -278,6 +282,28 @@ final class LiveSeat implements AutoCloseable {
         pending.forEach((commandId, body) -> transmit(pendingDestination.get(commandId), body));
     }
 
+    /**
+     * Measuring mode: every event not seen before counts, in whatever order it comes. Through RabbitMQ
+     * each topic is its own queue, so an event can arrive after a later one from another topic; such a
+     * late event, and a gap, is where live.js would ask for a catch-up ({@link #catchUpsNeeded}).
+     */
+    private void measure(JsonNode event, long seq) {
+        if (!measured.add(seq)) {
+            return;
+        }
+        if (seq != lastSeq + 1) {
+            catchUpsNeeded.incrementAndGet();
+        }
+        if (seq < lastSeq) {
+            lateEvents.incrementAndGet();
+        }
+        lastSeq = Math.max(lastSeq, seq);
+        if (measured.size() > 4096) {
+            measured.removeIf(old -> old < lastSeq - 2048);
+        }
+        onEvent.accept(event);
+    }
+
     private void apply(List<JsonNode> events) {
         events.stream().filter(e -> e.get("seq").asLong() > lastSeq)
                 .sorted((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong()))
@@ -287,6 +313,7 @@ final class LiveSeat implements AutoCloseable {
                         if (onEvent == null) {
                             applied.add(e);
                         } else {
+                            measured.add(e.get("seq").asLong());
                             onEvent.accept(e);
                         }
                     }
