@@ -66,6 +66,12 @@ class ReviewPageBrowserTest {
         textAppears(browser, "#replay-check", "Re-adjudicated by the engine");
         textAppears(browser, "#turn-label", "After turn 3");
         waiting(browser).until(d -> d.findElements(By.cssSelector("#review-charts figure canvas")).size() >= 6);
+        // The cursor marks the chosen turn with a vertical line only: no horizontal dashed line (it sat near 88 on every chart).
+        String dashedAcross = "return [...document.querySelectorAll('#review-charts .uplot *')].filter(n => {"
+                + " const s = getComputedStyle(n), r = n.getBoundingClientRect();"
+                + " return s.display !== 'none' && s.visibility !== 'hidden' && r.width > r.height && r.width > 0"
+                + "   && [s.borderTopStyle, s.borderBottomStyle].includes('dashed'); }).length";
+        assertThat(((Number) js(browser, dashedAcross)).intValue()).as("horizontal dashed lines across the review's charts").isZero();
         for (int turn = 2; turn >= 0; turn--) {
             click(browser, "#prev-turn");
             textAppears(browser, "#turn-label", turn == 0 ? "Start (turn 0)" : "After turn " + turn);
@@ -102,6 +108,14 @@ class ReviewPageBrowserTest {
         });
         assertThat(browser.findElement(By.id("timeline")).getText()).as("plain event names").doesNotContain("STATE_FULL")
                 .doesNotContain("CHAT_TEAM");
+        // The state the ad hoc inject recorded is named by the inject's title, not its id.
+        new Select(browser.findElement(By.id("filter-kind"))).selectByValue("STATE_FULL");
+        textAppears(browser, "#timeline-rows", "after the inject “Border incident”");
+        assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("adhoc-").doesNotContain("inject adhoc");
+        // A proposal's terms in the transcript are in words, and so is the answer.
+        String diplomacy = browser.findElement(By.id("diplomacy")).getText();
+        assertThat(diplomacy).contains("Talks on arms, both of us", "offers Strategic arms — Negotiate; in return asks Strategic arms — Negotiate",
+                "Accepted").doesNotContain("{").doesNotContain("NEGOTIATE").doesNotContain("ACCEPT");
         assertThat(browser.findElement(By.id("turn-state")).getText()).as("plain variable names").doesNotContain("domesticSupport")
                 .contains("Domestic support");
 
@@ -181,6 +195,17 @@ class ReviewPageBrowserTest {
             }
             controlCommand.accept(new Command.Control.Advance());
             send.accept(players.get(Side.WASHINGTON), new Command.ChatTeam("Hold the line on Berlin, turn " + turn));
+            if (turn == 1) {
+                // An ad hoc inject that moves tension (a whole state recorded "inject adhoc-…"), and a deal on the diplomatic channel.
+                controlCommand.accept(new Command.Control.ReleaseInject(null, new Command.AdHocInject("Border incident",
+                        "Shots across the line overnight.", "ALL", List.of(new Command.StateChange("tension", 2.0, null)))));
+                send.accept(players.get(Side.MOSCOW), Command.ProposalAction.propose(Map.of("arms", "NEGOTIATE"),
+                        Map.of("arms", "NEGOTIATE"), "Talks on arms, both of us"));
+                String proposal = exercises.events(id, 0, java.util.EnumSet.allOf(org.hotline.exercise.Channel.class)).stream()
+                        .map(e -> e.payload()).filter(p -> p instanceof org.hotline.exercise.EventPayload.ProposalMade)
+                        .map(p -> ((org.hotline.exercise.EventPayload.ProposalMade) p).proposalId()).findFirst().orElseThrow();
+                send.accept(players.get(Side.WASHINGTON), Command.ProposalAction.answer("ACCEPT", proposal));
+            }
             for (Side side : Side.values()) {
                 send.accept(players.get(side), new Command.DraftLine("arms", "NEGOTIATE", false, "Talks serve both, turn " + turn));
             }
