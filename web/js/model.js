@@ -48,19 +48,19 @@ export function variableName(path, sides = {}, issues = []) {
   return parts.map(word).join(' ');
 }
 
-/** A variable as the subject of a sentence: "moscow.strain" → "Moscow’s strain", "tension" → "Tension". */
+/** A variable mid-sentence: "moscow.strain" → "Moscow’s strain", "tension" → "tension", "issue.ukraine.balance" → "Ukraine’s balance". */
 export function variableSubject(path, sides = {}, issues = []) {
   const parts = String(path || '').split('.');
   const lower = key => variableName(key).replace(/^./, c => c.toLowerCase());
   if (parts[0] === 'washington' || parts[0] === 'moscow') return `${sides[parts[0].toUpperCase()] || variableName(parts[0])}’s ${lower(parts[1])}`;
   if (parts[0] === 'issue' && parts.length === 3) return `${issues.find(i => i.id === parts[1])?.name || parts[1]}’s ${lower(parts[2])}`;
-  return variableName(path, sides, issues);
+  return lower(parts[parts.length - 1]);
 }
 
-/** When a triggered inject is released, in words: "Moscow’s strain above 90". */
+/** When a triggered inject is released, in words: "Moscow’s strain is above 90". */
 export function triggerText(inject, sides = {}, issues = []) {
   const over = String(inject.comparison).toUpperCase() === 'ABOVE';
-  return `${variableSubject(inject.variable, sides, issues)} ${over ? 'above' : 'below'} ${Number(inject.value).toFixed(Number.isInteger(inject.value) ? 0 : 1)}`;
+  return `${variableSubject(inject.variable, sides, issues)} is ${over ? 'above' : 'below'} ${Number(inject.value).toFixed(Number.isInteger(inject.value) ? 0 : 1)}`;
 }
 
 /**
