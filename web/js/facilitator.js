@@ -9,7 +9,7 @@ import { briefView } from './briefs.js';
 import { watchPresence, proposalsPanel, updateProposals } from './room.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
-  loadFindings, findingChips, statusTag, banner,
+  loadFindings, findingChips, statusTag, banner, sectionTabs,
 } from './widgets.js';
 import { noteLine, noteForm } from './notes.js';
 import { TeamDebriefs } from './debrief.js';
@@ -78,7 +78,7 @@ class FacilitatorConsole {
         [el('span', {}, name), this.codeCells[k] = el('code', { id: `code-${k.toLowerCase()}` }, codes[k] || '—'), el('span')])),
       el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view'), ' · ',
         el('a', { href: `review.html?x=${encodeURIComponent(m.view.id)}`, id: 'review-link' }, 'After-action review')));
-    const left = el('div', { class: 'column' }, clockPanel,
+    const left = el('div', { class: 'column', id: 'col-control' }, clockPanel,
       el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox),
       this.briefsPanel());
 
@@ -99,7 +99,7 @@ class FacilitatorConsole {
             for (const b of this.resultsTabs.children) b.setAttribute('aria-selected', String(b.id === `results-as-${as}`));
             this.update(new Set(['results']));
           } }, text)));
-    const center = el('div', { class: 'column' },
+    const center = el('div', { class: 'column', id: 'col-state' },
       el('section', { class: 'panel', 'aria-labelledby': 'review-h' }, el('h2', { id: 'review-h' }, 'Adjudication review',
         el('span', { class: 'aside muted' }, `${label(m.view.mode)} mode`)), this.ratings, this.review),
       el('section', { class: 'panel', 'aria-labelledby': 'state-h' }, el('h2', { id: 'state-h' }, 'Whole state (facilitator only)'), this.stateBox),
@@ -113,14 +113,17 @@ class FacilitatorConsole {
       MOSCOW: chatPanel({ id: 'chat-m', title: `Team chat · ${sideLabel(m, 'MOSCOW')}` }),
     };
     this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel' });
-    const right = el('div', { class: 'column' },
+    const right = el('div', { class: 'column', id: 'col-room' },
       el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'),
         this.injectFeed, this.heldInjects(), this.adHocForm()),
       el('section', { class: 'panel', 'aria-labelledby': 'notes-h' }, el('h2', { id: 'notes-h' }, 'Notes'), this.notesFeed, noteForm(this.live, () => decisionsOf(this.model))),
       proposalsPanel(), this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
     // The suggestions for every variable box (ad hoc injects, effect edits): each path with its plain name.
     const variables = el('datalist', { id: 'variables' }, variablePaths(m.view).map(([path, name]) => el('option', { value: path }, name)));
-    document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right), variables);
+    const main = el('main', { class: 'console facilitator', id: 'main', 'data-show': 'col-control' }, left, center, right);
+    // On a tablet the three columns do not fit side by side: one at a time, chosen here (as on the player's console).
+    document.body.append(sectionTabs(main, [['col-control', 'Clock and teams'], ['col-state', 'Adjudication and results'],
+      ['col-room', 'Injects, notes and channels']]), main, variables);
   }
 
   /** The facilitator brief and both sides' briefs, as the scenario file has them. */

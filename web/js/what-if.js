@@ -117,7 +117,7 @@ function result(answer) {
       el('th', { class: 'num' }, `What-if: mean [95% interval] over ${w.runs} runs`))),
     el('tbody', {}, state.setup.metrics.map(m => {
       const key = m.key.toUpperCase();
-      return el('tr', {}, el('th', {}, m.label), el('td', { class: 'num' }, figure(key, answer.actualMetrics[key])),
+      return el('tr', {}, el('th', {}, m.label.replace(/^./, c => c.toUpperCase())), el('td', { class: 'num' }, figure(key, answer.actualMetrics[key])),
         el('td', { class: 'num' }, estimate(key, w.metrics[key])));
     })));
   const charts = el('div', { class: 'what-if-charts' });
@@ -153,7 +153,7 @@ function histogram(box, axisLabel, field, pair, actual) {
     axes: [{ ...axis, label: axisLabel, labelSize: 22 },
       { ...axis, label: 'Share of runs', labelSize: 22, size: 50, values: (u, v) => v.map(t => `${t}%`) }],
     series: [{ label: 'Band' },
-      { label: `What-if: ${pair.washington} vs ${pair.moscow}`, stroke: colour('series-1'), fill: colour('series-1') + '33', width: 2 },
+      { label: `What-if: ${strategyName(pair.washington)} against ${strategyName(pair.moscow)}`, stroke: colour('series-1'), fill: colour('series-1') + '33', width: 2 },
       // Empty series: the legend's entry for the line drawn below.
       { label: actual === null || actual === undefined ? 'Your path: no value' : `Your path: ${actual.toFixed(1)}`, stroke: path, width: 2, dash: [6, 4] }],
     hooks: { draw: [u => {

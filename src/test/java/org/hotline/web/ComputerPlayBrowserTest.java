@@ -173,11 +173,11 @@ class ComputerPlayBrowserTest {
         textAppears(browser, "#what-if-summary-1", "over 150 runs");
         waiting(browser).until(d -> d.findElements(By.cssSelector("#what-if-result-1 figure canvas")).size() == 2);
         textAppears(browser, "#what-if-result-1 .u-legend", "Your path:");
-        textAppears(browser, "#what-if-result-1 .u-legend", "What-if: core-first vs exploit-concessions");
+        textAppears(browser, "#what-if-result-1 .u-legend", "What-if: Core concerns first against Exploits concessions");
         // headers are set in capitals by the stylesheet: the text as written is read
         assertThat(String.valueOf(js(browser, "return document.querySelector('#what-if-table-1 thead').textContent")))
                 .contains("Your path", "What-if: mean [95% interval] over 150 runs");
-        textAppears(browser, "#what-if-table-1 tbody", "end tension");
+        textAppears(browser, "#what-if-table-1 tbody", "End tension");
         String pathTension = browser.findElement(By.cssSelector("#what-if-table-1 tbody tr:first-child td")).getText();
         assertThat(pathTension).matches("\\d+\\.\\d");
         // The sentence above the table gives the same figures as the table, rounded alike.

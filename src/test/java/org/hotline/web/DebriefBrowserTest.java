@@ -152,6 +152,15 @@ class DebriefBrowserTest {
         textAppears(facilitator, "#results .deals", "Washington did not keep its part");
         assertThat(turnText(facilitator, "#results")).isEqualTo(turnText(moscow, "#tab-results"));
         Steps.screenshots(facilitator, "facilitator-team-debrief");
+        // On a tablet the facilitator's console is one column at a time too: the results are a tab away.
+        Browsers.viewport(facilitator, 768, 1024);
+        click(facilitator, "#show-col-state");
+        visible(facilitator, "#results-as-MOSCOW");
+        assertThat(facilitator.findElement(By.id("col-control")).isDisplayed()).isFalse();
+        js(facilitator, "document.getElementById('results-h').scrollIntoView({block: 'start'})");
+        Browsers.screenshot(facilitator, "facilitator-tablet-results-768x1024");
+        click(facilitator, "#show-col-control");
+        Browsers.viewport(facilitator, 1280, 800);
         click(facilitator, "#results-as-PUBLIC");
         waiting(facilitator).until(d -> !turnText(d, "#results").contains("You ("));
         Steps.screenshots(washington, "player-debrief");

@@ -100,6 +100,11 @@ class ReviewPageBrowserTest {
         screenshot(browser, "review-decisions");
         assertThat(js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
                 .isEqualTo(true);
+        // On a tablet held upright the wide decision table scrolls within its own section; the page does not.
+        Browsers.viewport(browser, 768, 1024);
+        waiting(browser).withMessage("no sideways scrolling at 768 px")
+                .until(d -> Boolean.TRUE.equals(js(d, "return document.documentElement.scrollWidth <= window.innerWidth")));
+        Browsers.viewport(browser, 1280, 800);
 
         new Select(browser.findElement(By.id("filter-kind"))).selectByValue("CHAT_TEAM");
         waiting(browser).until(d -> {
