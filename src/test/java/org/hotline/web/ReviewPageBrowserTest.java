@@ -151,6 +151,9 @@ class ReviewPageBrowserTest {
         textAppears(browser, "#report-summary", "the white cell's summary");
         textAppears(browser, "#report-status", "edited by " + Server.ADMIN);
         assertThat(browser.findElement(By.cssSelector("#report-strengths .observation h4")).getText()).isEqualTo("1. The white cell kept time");
+        // Its analysis and recommendation were left empty: no bare headings for them.
+        assertThat(browser.findElement(By.cssSelector("#report-strengths .observation")).getText())
+                .contains("Observation. Every phase ended on its deadline.").doesNotContain("Analysis.").doesNotContain("Recommendation.");
         assertThat(browser.findElements(By.cssSelector("#report-improvements .observation"))).hasSize(Math.max(0, improvements - 1));
         textAppears(browser, "#plan", "Timekeeping drill");
         waiting(browser).until(d -> d.findElements(By.cssSelector("#report-charts figure canvas")).size() == 3);
