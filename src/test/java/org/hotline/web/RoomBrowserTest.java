@@ -121,6 +121,8 @@ class RoomBrowserTest {
         // ---- withheld concessions: said once above the cards, and not offered in a proposal
         visible(player, "#withheld-all");
         textAppears(player, "#withheld-all", "Concede");
+        textAppears(player, "#withheld-all", "is 0.0, below 40.0");
+        assertThat(player.findElement(By.id("withheld-all")).getText()).as("figures to one decimal").doesNotContain(".00");
         assertThat(player.findElements(By.cssSelector(".card .withheld")).stream().filter(WebElement::isDisplayed).toList()).isEmpty();
         List<WebElement> cards = player.findElements(By.cssSelector("#cards article"));
         String issue = cards.get(0).getDomAttribute("data-issue");
