@@ -66,7 +66,7 @@ function chime() {
  * A banner under the top bar for news everyone in the room must see; it stays for `seconds`
  * (0: until replaced or cleared) and is read out by screen readers.
  */
-export function announce(text, { kind = 'news', seconds = 12 } = {}) {
+export function announce(text, { kind = 'news', seconds = 12, phase = '' } = {}) {
   let node = document.getElementById('announce');
   if (!node) {
     node = el('div', { id: 'announce', class: 'announce', role: 'alert', hidden: true },
@@ -76,6 +76,8 @@ export function announce(text, { kind = 'news', seconds = 12 } = {}) {
   }
   clearTimeout(node.timer);
   node.className = `announce announce-${kind}`;
+  node.dataset.kind = kind;
+  node.dataset.phase = phase;
   fill(node.querySelector('.announce-text'), text);
   node.hidden = false;
   if (soundOn()) chime();
@@ -87,7 +89,7 @@ export function announceEvents(model, events, sideLabel) {
   for (const e of events) {
     const p = e.payload || {};
     if (e.type === EVENT.PHASE_CHANGED) {
-      announce(`Turn ${p.turn}: ${phaseWords(p.phase)}`, { kind: 'phase' });
+      announcePhase(p.turn, p.phase);
     } else if (e.type === EVENT.CLOCK_CHANGED && p.paused) {
       announce('The facilitator has paused the clock.', { kind: 'pause', seconds: 0 });
     } else if (e.type === EVENT.CLOCK_CHANGED && !p.paused && model.wasPaused) {
@@ -99,6 +101,24 @@ export function announceEvents(model, events, sideLabel) {
       announce(`The exercise has ended${p.reason ? `: ${p.reason}` : ''}.`, { kind: 'phase', seconds: 0 });
     }
     if (e.type === EVENT.CLOCK_CHANGED || e.type === EVENT.PHASE_CHANGED) model.wasPaused = !!p.paused;
+  }
+}
+
+/** The phase the exercise is now in, as a banner (also after a catch-up that crossed a phase change). */
+export function announcePhase(turn, phase) {
+  announce(`Turn ${turn}: ${phaseWords(phase)}`, { kind: 'phase', phase });
+}
+
+/**
+ * Takes down a banner that is no longer true: a phase that has passed, a pause that is over (a change
+ * learnt while catching up after a reconnect is not announced, so the old banner would stay).
+ */
+export function retireStale(model) {
+  const node = document.getElementById('announce');
+  if (!node || node.hidden) return;
+  if ((node.dataset.phase && node.dataset.phase !== model.phase) || (node.dataset.kind === 'pause' && !model.paused)) {
+    clearTimeout(node.timer);
+    node.hidden = true;
   }
 }
 

@@ -4,7 +4,7 @@ import { request, tokenFor, seats } from './api.js';
 import { createModel, apply } from './model.js';
 import { Live } from './live.js';
 import { connStatus, banner, tickClock, updateTopbar, topbar } from './widgets.js';
-import { announceEvents } from './alerts.js';
+import { announceEvents, announcePhase, retireStale } from './alerts.js';
 import { EVENT } from './events.js';
 
 /**
@@ -42,20 +42,28 @@ export async function openExercise(role, topics, build, accept = () => true) {
   }
   const model = createModel(view);
   let page;
+  let wasLive = false;   // a catch-up after the first one (a reconnect) may cross a phase change
   const live = new Live(exerciseId, token, topics(view), {
     onEvents: (events, news) => {
       const accepted = events.filter(accept);
+      const phaseBefore = model.phase;
       const changed = apply(model, accepted);
       updateTopbar(model);
       page.update(changed);
       if (news) announceEvents(model, accepted.filter(e => e.type !== EVENT.INJECT_RELEASED || e.channel !== 'STAFF' || role === 'FACILITATOR'),
         side => model.view.sides?.[side] || side);
       else model.wasPaused = model.paused;
+      // A catch-up is history, but the phase it ends in is news for whoever is looking at the screen.
+      if (!news && wasLive && phaseBefore !== model.phase && !['LOBBY', 'ENDED'].includes(model.phase)) announcePhase(model.turn, model.phase);
+      retireStale(model);
       if (model.phase === 'ENDED') banner(`The exercise has ended${model.ended?.reason ? ': ' + model.ended.reason : ''}.`);
     },
     onStatus: (state, detail) => {
       connStatus(state, detail);
-      if (state === 'live') page?.connected?.();
+      if (state === 'live') {
+        wasLive = true;
+        page?.connected?.();
+      }
     },
     onError: error => page.refused(error),
     onFatal: message => {

@@ -123,11 +123,13 @@ function computerTeam(side, seat) {
       + (seat.replaced.length ? ` · took over from ${seat.replaced.join(', ')}` : '')),
     Object.keys(seat.read).length ? el('p', { class: 'muted', id: `computer-reads-${key}` },
       `Reads only: ${Object.keys(seat.read).map(channelName).join(', ')}`) : null,
-    orders.length ? el('table', { class: 'grid', id: `computer-orders-${key}` },
-      el('caption', { class: 'muted' }, `Its orders for turn ${seat.ordersTurn}, and why`),
-      el('thead', {}, el('tr', {}, el('th', {}, 'Issue'), el('th', {}, 'Move'), el('th', {}, 'Reason'))),
-      el('tbody', {}, orders.map(o => el('tr', {}, el('td', {}, issueName(o.issueId)), el('td', {}, el('b', {}, label(o.move))),
-        el('td', {}, (o.reason || '').replace(TAG, '')))))) : el('p', { class: 'muted' }, 'No orders yet.'),
+    // One block per issue, the reason under the move at the column's full width (a three-column table was too narrow to read).
+    orders.length ? el('div', { class: 'computer-orders', id: `computer-orders-${key}` },
+      el('p', { class: 'muted caption' }, `Its orders for turn ${seat.ordersTurn}, and why`),
+      el('ul', {}, orders.map(o => el('li', { 'data-issue': o.issueId },
+        el('div', { class: 'order-head' }, el('span', {}, issueName(o.issueId)), el('b', {}, label(o.move))),
+        o.reason ? el('p', { class: 'order-reason' }, o.reason.replace(TAG, '')) : null))))
+      : el('p', { class: 'muted' }, 'No orders yet.'),
     el('div', { class: 'row' }, back));
 }
 

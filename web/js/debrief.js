@@ -2,6 +2,7 @@
 // finding ids become expandable references), and the deals accepted this turn with whether each side
 // kept its part.
 import { el, label } from './dom.js';
+import { request, tokenFor } from './api.js';
 import { SIDES, sideLabel, issueName } from './model.js';
 
 const CITATION = /\s*\[((?:CS\d|[BKMFR]\d)(?:,\s*(?:CS\d|[BKMFR]\d))*)\]/g;
@@ -58,6 +59,45 @@ export function dealsView(model, result) {
 }
 
 // ---------------------------------------------------------------- the team's debrief (from the server)
+
+/**
+ * One team's debrief of each published turn (GET /api/exercises/{id}/debrief), asked once for each
+ * new turn: a player asks for its own team's, the exercise's facilitator for either team's.
+ */
+export class TeamDebriefs {
+  constructor(exerciseId, side, role, { loaded, failed }) {
+    this.exerciseId = exerciseId;
+    this.side = side;
+    this.role = role;
+    this.loaded = loaded;
+    this.failed = failed;
+    this.accounts = new Map();   // turn -> the account
+    this.asked = new Set();
+    this.loading = false;
+  }
+
+  get(turn) {
+    return this.accounts.get(turn);
+  }
+
+  /** Asks for the published turns not yet asked for; calls `loaded` once they are here. */
+  refresh(results) {
+    if (this.loading || !results.some(r => !this.accounts.has(r.turn) && !this.asked.has(r.turn))) return;
+    this.loading = true;
+    results.forEach(r => this.asked.add(r.turn));
+    const whose = this.role === 'FACILITATOR' ? `?side=${this.side}` : '';
+    request('GET', `/api/exercises/${encodeURIComponent(this.exerciseId)}/debrief${whose}`, undefined, tokenFor(this.exerciseId, this.role))
+      .then(accounts => {
+        for (const a of accounts) this.accounts.set(a.turn, a);
+        this.loading = false;
+        this.loaded();
+      })
+      .catch(error => {
+        this.loading = false;
+        this.failed(error);
+      });
+  }
+}
 
 /** Each variable the team may see, changed once this turn, with its causes in words. */
 export function changesView(account) {

@@ -82,3 +82,8 @@ export function toast(text, kind = 'info') {
   area.append(item);
   setTimeout(() => item.remove(), kind === 'error' ? 9000 : 4000);
 }
+
+/** Removes the toasts that said something was done (errors stay): on a new phase they are old news. */
+export function clearToasts() {
+  for (const item of $$('#toasts .toast:not(.toast-error)')) item.remove();
+}

@@ -1,17 +1,18 @@
 // The facilitator console: teams and readiness, clock and phase controls, the whole state,
 // adjudication review, injects, notes, and a view of every channel.
-import { el, fill, setText, label, fmt, num, toast } from './dom.js';
+import { el, fill, setText, label, fmt, num, toast, clearToasts } from './dom.js';
 import { openExercise } from './boot.js';
 import { request, tokenFor } from './api.js';
-import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths, plainPaths } from './model.js';
+import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths, plainPaths, stateReason, triggerText } from './model.js';
 import { confirmDialog } from './alerts.js';
 import { briefView } from './briefs.js';
 import { watchPresence, proposalsPanel, updateProposals } from './room.js';
 import {
   picturePanel, updatePicture, chatPanel, updateChat, updateFeed, injectLine, resultsView, explain,
-  loadFindings, findingChips, statusTag, banner,
+  loadFindings, findingChips, statusTag, banner, sectionTabs,
 } from './widgets.js';
 import { noteLine, noteForm } from './notes.js';
+import { TeamDebriefs } from './debrief.js';
 
 
 class FacilitatorConsole {
@@ -45,7 +46,8 @@ class FacilitatorConsole {
     this.phaseHelp = el('p', { id: 'phase-help', class: 'muted' });
     const btn = (id, text, onclick, cls = '') => el('button', { type: 'button', id, class: cls, onclick }, text);
     this.buttons = {
-      start: btn('ctl-start', 'Start', () => this.control('START', {}, 'Exercise started.'), 'primary'),
+      // Every screen's banner says the briefing has begun: no toast of its own.
+      start: btn('ctl-start', 'Start', () => this.control('START'), 'primary'),
       advance: btn('ctl-advance', 'Advance', () => this.control('ADVANCE'), 'primary'),
       pause: btn('ctl-pause', 'Pause', () => this.control('PAUSE')),
       resume: btn('ctl-resume', 'Resume', () => this.control('RESUME')),
@@ -76,7 +78,7 @@ class FacilitatorConsole {
         [el('span', {}, name), this.codeCells[k] = el('code', { id: `code-${k.toLowerCase()}` }, codes[k] || '—'), el('span')])),
       el('p', {}, el('a', { href: `observer.html?view=projector&x=${encodeURIComponent(m.view.id)}`, target: '_blank', rel: 'noopener' }, 'Open the projector view'), ' · ',
         el('a', { href: `review.html?x=${encodeURIComponent(m.view.id)}`, id: 'review-link' }, 'After-action review')));
-    const left = el('div', { class: 'column' }, clockPanel,
+    const left = el('div', { class: 'column', id: 'col-control' }, clockPanel,
       el('section', { class: 'panel', 'aria-labelledby': 'teams-h' }, el('h2', { id: 'teams-h' }, 'Teams'), this.teams, codesBox),
       this.briefsPanel());
 
@@ -84,12 +86,25 @@ class FacilitatorConsole {
     this.ratings = el('div', { id: 'ratings' });
     this.stateBox = el('div', { id: 'whole-state' });
     this.results = el('div', { id: 'results' });
-    const center = el('div', { class: 'column' },
+    // The results as the room reads them, or as each team reads its own debrief (asked of the server when first chosen).
+    this.resultsAs = 'PUBLIC';
+    this.debriefs = Object.fromEntries(SIDES.map(side => [side, new TeamDebriefs(m.view.id, side, 'FACILITATOR', {
+      loaded: () => this.update(new Set(['results'])),
+      failed: error => toast(`${sideLabel(m, side)}’s debrief could not be loaded: ${explain(error)}`, 'error') })]));
+    this.resultsTabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Whose account of the results' },
+      [['PUBLIC', 'Public account'], ...SIDES.map(side => [side, `As ${sideLabel(m, side)} reads it`])].map(([as, text]) =>
+        el('button', { type: 'button', role: 'tab', id: `results-as-${as}`, 'aria-selected': String(as === this.resultsAs), 'aria-controls': 'results',
+          onclick: () => {
+            this.resultsAs = as;
+            for (const b of this.resultsTabs.children) b.setAttribute('aria-selected', String(b.id === `results-as-${as}`));
+            this.update(new Set(['results']));
+          } }, text)));
+    const center = el('div', { class: 'column', id: 'col-state' },
       el('section', { class: 'panel', 'aria-labelledby': 'review-h' }, el('h2', { id: 'review-h' }, 'Adjudication review',
         el('span', { class: 'aside muted' }, `${label(m.view.mode)} mode`)), this.ratings, this.review),
       el('section', { class: 'panel', 'aria-labelledby': 'state-h' }, el('h2', { id: 'state-h' }, 'Whole state (facilitator only)'), this.stateBox),
       picturePanel('Public picture and trend'),
-      el('section', { class: 'panel', 'aria-labelledby': 'results-h' }, el('h2', { id: 'results-h' }, 'Results'), this.results));
+      el('section', { class: 'panel', 'aria-labelledby': 'results-h' }, el('h2', { id: 'results-h' }, 'Results'), this.resultsTabs, this.results));
 
     this.injectFeed = el('ol', { class: 'feed injects', id: 'injects', 'data-empty': 'None released yet.' });
     this.notesFeed = el('ol', { class: 'feed chat-log', id: 'notes', 'data-empty': 'No notes yet.' });
@@ -98,14 +113,17 @@ class FacilitatorConsole {
       MOSCOW: chatPanel({ id: 'chat-m', title: `Team chat · ${sideLabel(m, 'MOSCOW')}` }),
     };
     this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel' });
-    const right = el('div', { class: 'column' },
+    const right = el('div', { class: 'column', id: 'col-room' },
       el('section', { class: 'panel', 'aria-labelledby': 'inj-h' }, el('h2', { id: 'inj-h' }, 'Injects'),
         this.injectFeed, this.heldInjects(), this.adHocForm()),
       el('section', { class: 'panel', 'aria-labelledby': 'notes-h' }, el('h2', { id: 'notes-h' }, 'Notes'), this.notesFeed, noteForm(this.live, () => decisionsOf(this.model))),
       proposalsPanel(), this.chats.WASHINGTON, this.chats.MOSCOW, this.diplomacy);
     // The suggestions for every variable box (ad hoc injects, effect edits): each path with its plain name.
     const variables = el('datalist', { id: 'variables' }, variablePaths(m.view).map(([path, name]) => el('option', { value: path }, name)));
-    document.body.append(el('main', { class: 'console facilitator', id: 'main' }, left, center, right), variables);
+    const main = el('main', { class: 'console facilitator', id: 'main', 'data-show': 'col-control' }, left, center, right);
+    // On a tablet the three columns do not fit side by side: one at a time, chosen here (as on the player's console).
+    document.body.append(sectionTabs(main, [['col-control', 'Clock and teams'], ['col-state', 'Adjudication and results'],
+      ['col-room', 'Injects, notes and channels']]), main, variables);
   }
 
   /** The facilitator brief and both sides' briefs, as the scenario file has them. */
@@ -132,7 +150,7 @@ class FacilitatorConsole {
     const m = this.model;
     const planned = m.view.injects || [];
     const when = i => i.kind === 'SCHEDULED' ? `Scheduled: start of turn ${i.turn}`
-      : i.kind === 'TRIGGERED' ? `Triggered when ${variableName(i.variable, m.view.sides, m.view.issues).toLowerCase()} is ${String(i.comparison).toLowerCase()} ${fmt(i.value, 0)}`
+      : i.kind === 'TRIGGERED' ? `Triggered when ${triggerText(i, m.view.sides, m.view.issues)}`
         : 'Held: released only by you';
     const audience = a => a === 'ALL' ? 'everyone' : a === 'FACILITATOR' ? 'staff only' : sideLabel(m, a);
     fill(this.planned, planned.length ? planned.map(i => {
@@ -252,15 +270,10 @@ class FacilitatorConsole {
         `${n ? '; ' : ''}${issueName(m, a.issueId)} (turn ${a.concludedTurn}, ${a.inForce ? 'in force' : 'lapsed'})`)) : null);
   }
 
-  /** Why a state was recorded, in words: "after the inject “Congress revolts”", not "inject adhoc-71". */
+  /** Why the whole state was recorded, an inject named by its title. */
   reasonText(reason) {
-    const text = String(reason || '');
-    const inject = text.match(/^inject (\S+)$/);
-    if (!inject) return text;
-    const released = this.model.injects.find(i => i.injectId === inject[1] || i.id === inject[1]);
-    const planned = (this.model.view.injects || []).find(i => i.id === inject[1]);
-    const title = released?.title || planned?.title;
-    return title ? `after the inject “${title}”` : 'after an inject';
+    const m = this.model;
+    return stateReason(reason, id => m.injects.find(i => i.injectId === id)?.title || (m.view.injects || []).find(i => i.id === id)?.title);
   }
 
   /** What Lock orders will do to each team, said before it is done. */
@@ -391,6 +404,7 @@ class FacilitatorConsole {
     const m = this.model;
     if (changed.has('removed')) this.refreshCodes();
     if (all || changed.has('phase') || changed.has('clock')) this.updateControls();
+    if (changed.has('phase') && !all) clearToasts();
     if (all || changed.has('players') || changed.has('draft') || changed.has('sealed')) this.updateTeams();
     if (all || changed.has('full')) this.updateState();
     if (all || changed.has('picture')) updatePicture(m, null);
@@ -404,7 +418,9 @@ class FacilitatorConsole {
     if (all || changed.has('proposals') || changed.has('results')) updateProposals(m);
     if (all || changed.has('diplomacy')) updateChat(this.diplomacy, m.diplomacy.filter(x => x.text !== undefined));
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
-      fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, null))
+      const side = this.resultsAs === 'PUBLIC' ? null : this.resultsAs;
+      if (side) this.debriefs[side].refresh(m.results);
+      fill(this.results, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, side, { account: side && this.debriefs[side].get(r.turn) }))
         : el('p', { class: 'muted' }, 'No results yet.'));
     }
   }

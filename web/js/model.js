@@ -48,6 +48,33 @@ export function variableName(path, sides = {}, issues = []) {
   return parts.map(word).join(' ');
 }
 
+/** A variable mid-sentence: "moscow.strain" → "Moscow’s strain", "tension" → "tension", "issue.ukraine.balance" → "Ukraine’s balance". */
+export function variableSubject(path, sides = {}, issues = []) {
+  const parts = String(path || '').split('.');
+  const lower = key => variableName(key).replace(/^./, c => c.toLowerCase());
+  if (parts[0] === 'washington' || parts[0] === 'moscow') return `${sides[parts[0].toUpperCase()] || variableName(parts[0])}’s ${lower(parts[1])}`;
+  if (parts[0] === 'issue' && parts.length === 3) return `${issues.find(i => i.id === parts[1])?.name || parts[1]}’s ${lower(parts[2])}`;
+  return lower(parts[parts.length - 1]);
+}
+
+/** When a triggered inject is released, in words: "Moscow’s strain is above 90". */
+export function triggerText(inject, sides = {}, issues = []) {
+  const over = String(inject.comparison).toUpperCase() === 'ABOVE';
+  return `${variableSubject(inject.variable, sides, issues)} is ${over ? 'above' : 'below'} ${Number(inject.value).toFixed(Number.isInteger(inject.value) ? 0 : 1)}`;
+}
+
+/**
+ * Why a whole state was recorded, in words: "after the inject “Congress revolts”", not "inject adhoc-71".
+ * @param injectTitle the title of an inject by its id (null when unknown)
+ */
+export function stateReason(reason, injectTitle) {
+  const text = String(reason || '');
+  const inject = text.match(/^inject (\S+)$/);
+  if (!inject) return text;
+  const title = injectTitle(inject[1]);
+  return title ? `after the inject “${title}”` : 'after an inject';
+}
+
 /** Engine text with its variable paths and move names in words: "washington.trust 24.98 -> 23.93" → "Washington: trust 24.98 → 23.93". */
 export function plainPaths(text, sides = {}, issues = []) {
   return String(text || '').replace(/\b(washington|moscow|context|issue|agreement)\.([A-Za-z0-9-]+)(?:\.([A-Za-z]+))?\b/g,

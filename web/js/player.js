@@ -1,7 +1,7 @@
 // The player console: the team's picture, one card per issue (the shared draft), submission,
 // team chat, the diplomatic channel with proposals, and results.
 import { el, fill, setText, label, time, toast } from './dom.js';
-import { request, unsent, tokenFor } from './api.js';
+import { request, unsent } from './api.js';
 import { openExercise, stopConsole } from './boot.js';
 import { APPROACH, MOVE_TEXT, SIDES, sideLabel, issueName, latest, draftChangeText } from './model.js';
 import {
@@ -10,6 +10,7 @@ import {
 } from './widgets.js';
 import { confirmDialog } from './alerts.js';
 import { briefView } from './briefs.js';
+import { TeamDebriefs } from './debrief.js';
 
 const EDITABLE = ['BRIEFING', 'DELIBERATION', 'ORDERS'];
 const GROUPS = [['hardline', 'Hardline'], ['less-hardline', 'Less-hardline'], ['neither', 'Neither']];
@@ -22,8 +23,9 @@ class PlayerConsole {
     this.other = SIDES.find(s => s !== this.side);
     this.me = model.view.you.playerId;
     this.cards = new Map();
-    this.accounts = new Map();   // turn -> the team's debrief of that turn (GET /api/exercises/{id}/debrief)
-    this.asked = new Set();      // turns already asked for (asked once each)
+    // The team's own account of each published turn; until it arrives the public account shows.
+    this.debriefs = new TeamDebriefs(model.view.id, this.side, 'PLAYER', { loaded: () => this.update(new Set(['results'])),
+      failed: error => toast(`Your team's debrief could not be loaded: ${explain(error)}`, 'error') });
     this.dirty = new Set();      // issues whose argument has unsent local edits
     this.pending = new Map();    // issueId -> number of draft commands in flight
     this.timers = new Map();
@@ -95,23 +97,6 @@ class PlayerConsole {
       el('p', { class: 'muted' }, `${v.turns} turns${turnLength ? ' of ' + turnLength : ''} · you play ${sideLabel(this.model, this.side)}`),
       v.briefs?.[this.side] ? el('details', { class: 'team-brief', id: 'team-brief', open: true },
         el('summary', {}, `${sideLabel(this.model, this.side)}’s brief (your team only)`), briefView(v.briefs[this.side], v.issues)) : null);
-  }
-
-  /** The team's own account of each published turn; until it arrives the public account shows. */
-  async loadDebrief() {
-    if (this.loadingDebrief) return;
-    this.loadingDebrief = true;
-    this.model.results.forEach(r => this.asked.add(r.turn));
-    try {
-      const accounts = await request('GET', `/api/exercises/${encodeURIComponent(this.model.view.id)}/debrief`, undefined,
-        tokenFor(this.model.view.id, 'PLAYER'));
-      for (const a of accounts) this.accounts.set(a.turn, a);
-      this.update(new Set(['results']));
-    } catch (error) {
-      toast(`Your team's debrief could not be loaded: ${explain(error)}`, 'error');
-    } finally {
-      this.loadingDebrief = false;
-    }
   }
 
   tab(which) {
@@ -499,8 +484,8 @@ class PlayerConsole {
     if (all || changed.has('proposals') || changed.has('phase')) this.updateProposals();
     // The states after a turn arrive just behind its results: what changed is drawn again with them.
     if (all || changed.has('results') || (changed.has('picture') && m.results.length)) {
-      if (m.results.some(r => !this.accounts.has(r.turn) && !this.asked.has(r.turn))) this.loadDebrief();
-      fill(this.resultsPanel, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, this.side, { account: this.accounts.get(r.turn) }))
+      this.debriefs.refresh(m.results);
+      fill(this.resultsPanel, m.results.length ? [...m.results].reverse().map(r => resultsView(m, r, this.side, { account: this.debriefs.get(r.turn) }))
         : el('p', { class: 'muted' }, 'Results appear here after each turn is adjudicated.'));
       setText(this.tabResults, m.results.length ? `Results (${m.results.length})` : 'Results');
     }
@@ -514,7 +499,9 @@ class PlayerConsole {
 
 function withheldText(blocked) {
   // The engine names the move at the end of each reason; said once for all of them.
-  const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')))];
+  // Its figures to one decimal, as every figure on the pages ("0.00, below 40.00" reads as 0.0, below 40.0).
+  const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')
+    .replace(/\b\d+\.\d{2,}\b/g, n => Number(n).toFixed(1))))];
   return `Withheld now: ${[...new Set(blocked.map(o => label(o.move)))].join(', ')}. ${reasons.join('; ')}.`;
 }
 

@@ -60,9 +60,9 @@ class PublicView {
     if (all || changed.has('picture')) {
       const pub = latest(m.publicStates);
       if (pub) {
-        setText(this.tension, fmt(pub.tension));
+        setText(this.tension, fmt(pub.tension, 1));
         this.bar.firstChild.style.width = `${Math.max(0, Math.min(100, pub.tension))}%`;
-        this.bar.setAttribute('aria-label', `Tension ${fmt(pub.tension)} of 100`);
+        this.bar.setAttribute('aria-label', `Tension ${fmt(pub.tension, 1)} of 100`);
         fill(this.issues, (pub.issues || []).map(i => el('li', {}, el('span', {}, issueName(m, i.id)), statusTag(i.status))));
         const agreements = pub.agreements || [];
         fill(this.agreements, agreements.length ? el('p', {}, 'Agreements: ', agreements.map((a, n) =>

@@ -37,10 +37,11 @@ export class ReportView {
     const owner = this.review.standing === 'OWNER';
     const w = text => this.words(text);
     const o = report.overview;
+    // A part left empty in the editor is left out, not printed as a bare heading.
+    const part = (head, text) => (String(text || '').trim() ? el('p', {}, el('strong', {}, `${head}. `), w(text)) : null);
     const observations = (name, list) => [el('h3', {}, name), list.length ? list.map((x, i) => el('div', { class: 'observation' },
-      el('h4', {}, `${i + 1}. ${w(x.title)}`), el('p', {}, el('strong', {}, 'Observation. '), w(x.observation)),
-      el('p', {}, el('strong', {}, 'Analysis. '), w(x.analysis)), el('p', {}, el('strong', {}, 'Recommendation. '), w(x.recommendation)),
-      this.references(x)))
+      el('h4', {}, `${i + 1}. ${w(x.title)}`), part('Observation', x.observation), part('Analysis', x.analysis),
+      part('Recommendation', x.recommendation), this.references(x)))
       : el('p', {}, 'None drawn from the log.')];
     const actions = el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'print-report', onclick: () => window.print() }, 'Print or save as PDF'),

@@ -1,7 +1,7 @@
 // The review's record: beside history, the agreements ledger, transcripts, notes and injects, and the
 // timeline of every event, all in plain words.
 import { el, fill, label, fmt } from './dom.js';
-import { SIDES } from './model.js';
+import { SIDES, stateReason } from './model.js';
 import { EVENT } from './events.js';
 
 // What each event is, in words, for the timeline (the log's own type names stay out of view).
@@ -58,7 +58,8 @@ export class Record {
     return el('div', { class: 'transcript', id }, items.length ? el('table', {}, el('tbody', {}, items.map(l => el('tr', {},
       el('td', {}, `T${l.turn}`), el('td', { class: l.side ? `side-${l.side}` : '' }, l.name,
         l.detail?.role ? el('div', { class: 'muted' }, label(l.detail.role)) : null), el('td', {}, label(l.kind)),
-      el('td', {}, l.text, l.detail ? this.terms(l.detail) : null))))) : el('p', {}, 'Nothing.'));
+      // An answer's text is the answer itself (ACCEPTED): said as a word.
+      el('td', {}, l.kind === 'ANSWER' ? label(l.text) : l.text, l.detail ? this.terms(l.detail) : null))))) : el('p', {}, 'Nothing.'));
   }
 
   transcripts() {
@@ -107,6 +108,7 @@ export class Record {
     if (p.answer) return `${p.proposalId} ${label(p.answer).toLowerCase()}`;
     if (p.phase) return `${label(p.phase)}, turn ${p.turn}`;
     if (e.type === EVENT.DRAFT_CHANGED && p.change) return `${this.replay.issueName(p.change.issueId)}: ${p.change.move ? label(p.change.move) : 'cleared'}`;
+    if (e.type === EVENT.STATE_FULL) return stateReason(p.reason, id => this.review.events.find(x => x.type === EVENT.INJECT_RELEASED && x.payload?.injectId === id)?.payload.title);
     return p.text || p.title || p.summary || p.reason || p.rationale || '';
   }
 }

@@ -97,6 +97,16 @@ function estimate(key, e) {
   return !e || e.n === 0 ? 'none' : `${figure(key, e.mean)} [${figure(key, e.low)}, ${figure(key, e.high)}]`;
 }
 
+/** The answer in a sentence, its figures rounded as the table rounds them (the server's own summary rounds to whole points). */
+function summary(answer) {
+  const w = answer.whatIf;
+  const yours = answer.actualMetrics.END_TENSION ?? answer.actual.tension;
+  return `Your path ${answer.actual.phase === 'ENDED' ? 'ended' : 'stands'} at tension ${figure('END_TENSION', yours)}`
+    + `${answer.actual.conflict ? ' in conflict' : ''}; ${strategyName(w.washington)} against ${strategyName(w.moscow)} `
+    + `${answer.fromTurn === 0 ? 'from the start' : `from turn ${answer.fromTurn}`} ends at ${estimate('END_TENSION', w.metrics.END_TENSION)} `
+    + `over ${w.runs} runs (conflict in ${figure('CONFLICT_RATE', w.metrics.CONFLICT_RATE?.mean)}).`;
+}
+
 function result(answer) {
   const n = ++state.made;
   const w = answer.whatIf;
@@ -107,13 +117,13 @@ function result(answer) {
       el('th', { class: 'num' }, `What-if: mean [95% interval] over ${w.runs} runs`))),
     el('tbody', {}, state.setup.metrics.map(m => {
       const key = m.key.toUpperCase();
-      return el('tr', {}, el('th', {}, m.label), el('td', { class: 'num' }, figure(key, answer.actualMetrics[key])),
+      return el('tr', {}, el('th', {}, m.label.replace(/^./, c => c.toUpperCase())), el('td', { class: 'num' }, figure(key, answer.actualMetrics[key])),
         el('td', { class: 'num' }, estimate(key, w.metrics[key])));
     })));
   const charts = el('div', { class: 'what-if-charts' });
   const block = el('article', { class: 'what-if-result', id: `what-if-result-${n}` },
     el('h3', {}, title),
-    el('p', { class: 'what-if-summary', id: `what-if-summary-${n}` }, answer.summary),
+    el('p', { class: 'what-if-summary', id: `what-if-summary-${n}` }, summary(answer)),
     el('p', { class: 'muted' }, `Seed ${answer.seed}; the same request gives the same figures. Your path: turn ${answer.actual.turn}, `
       + `${answer.actual.phase === 'ENDED' ? 'ended' : 'still running'}.`),
     el('div', { class: 'actions' }, el('button', { type: 'button', id: `what-if-csv-${n}`, onclick: () => csv(answer) }, 'Download CSV')),
@@ -143,7 +153,7 @@ function histogram(box, axisLabel, field, pair, actual) {
     axes: [{ ...axis, label: axisLabel, labelSize: 22 },
       { ...axis, label: 'Share of runs', labelSize: 22, size: 50, values: (u, v) => v.map(t => `${t}%`) }],
     series: [{ label: 'Band' },
-      { label: `What-if: ${pair.washington} vs ${pair.moscow}`, stroke: colour('series-1'), fill: colour('series-1') + '33', width: 2 },
+      { label: `What-if: ${strategyName(pair.washington)} against ${strategyName(pair.moscow)}`, stroke: colour('series-1'), fill: colour('series-1') + '33', width: 2 },
       // Empty series: the legend's entry for the line drawn below.
       { label: actual === null || actual === undefined ? 'Your path: no value' : `Your path: ${actual.toFixed(1)}`, stroke: path, width: 2, dash: [6, 4] }],
     hooks: { draw: [u => {

@@ -92,10 +92,10 @@ export function picturePanel(title = 'The picture') {
 export function updatePicture(model, side) {
   const pub = latest(model.publicStates);
   if (pub) {
-    setText(document.getElementById('tension-value'), fmt(pub.tension));
+    setText(document.getElementById('tension-value'), fmt(pub.tension, 1));
     const bar = document.getElementById('tension-bar');
     bar.firstChild.style.width = `${Math.max(0, Math.min(100, pub.tension))}%`;
-    bar.setAttribute('aria-label', `Tension ${fmt(pub.tension)} of 100`);
+    bar.setAttribute('aria-label', `Tension ${fmt(pub.tension, 1)} of 100`);
     fill(document.getElementById('issue-status'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Issue'), el('th', { scope: 'col' }, 'Status'))),
       el('tbody', {}, (pub.issues || []).map(i => el('tr', {},

@@ -9,6 +9,7 @@ import static org.hotline.web.Browsers.visible;
 import static org.hotline.web.Browsers.waiting;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.hotline.HotlineApplication;
 import org.hotline.access.Access;
@@ -115,6 +116,10 @@ class ComputerPlayBrowserTest {
         textAppears(browser, "#computer-orders-washington", "Its orders for turn 1");
         textAppears(browser, "#computer-reads-moscow", "the public channel");
         assertThat(browser.findElement(By.id("computer-orders-moscow")).getText()).doesNotContain("[computer-played");
+        // Each reason is read at the team block's full width, not squeezed into a table's third column.
+        List<?> widths = (List<?>) js(browser, "return [...document.querySelectorAll('#computer-orders-moscow .order-reason')]"
+                + ".map(p => p.getBoundingClientRect().width / p.closest('.team-block').getBoundingClientRect().width)");
+        assertThat(widths).isNotEmpty().allMatch(w -> ((Number) w).doubleValue() > 0.9);
         js(browser, "document.getElementById('computer-seats').scrollIntoView()");
         screenshot(browser, "computer-seats-console");
 
@@ -164,17 +169,22 @@ class ComputerPlayBrowserTest {
         browser.findElement(By.id("what-if-runs")).clear();
         browser.findElement(By.id("what-if-runs")).sendKeys("150");
         click(browser, "#what-if-run");
-        textAppears(browser, "#what-if-summary-1", "core-first against exploit-concessions from turn 1 ends at");
+        textAppears(browser, "#what-if-summary-1", "Core concerns first against Exploits concessions from turn 1 ends at");
         textAppears(browser, "#what-if-summary-1", "over 150 runs");
         waiting(browser).until(d -> d.findElements(By.cssSelector("#what-if-result-1 figure canvas")).size() == 2);
         textAppears(browser, "#what-if-result-1 .u-legend", "Your path:");
-        textAppears(browser, "#what-if-result-1 .u-legend", "What-if: core-first vs exploit-concessions");
+        textAppears(browser, "#what-if-result-1 .u-legend", "What-if: Core concerns first against Exploits concessions");
         // headers are set in capitals by the stylesheet: the text as written is read
         assertThat(String.valueOf(js(browser, "return document.querySelector('#what-if-table-1 thead').textContent")))
                 .contains("Your path", "What-if: mean [95% interval] over 150 runs");
-        textAppears(browser, "#what-if-table-1 tbody", "end tension");
+        textAppears(browser, "#what-if-table-1 tbody", "End tension");
         String pathTension = browser.findElement(By.cssSelector("#what-if-table-1 tbody tr:first-child td")).getText();
         assertThat(pathTension).matches("\\d+\\.\\d");
+        // The sentence above the table gives the same figures as the table, rounded alike.
+        String estimate = browser.findElement(By.cssSelector("#what-if-table-1 tbody tr:first-child td:last-child")).getText();
+        assertThat(estimate).matches("\\d+\\.\\d \\[\\d+\\.\\d, \\d+\\.\\d\\]");
+        assertThat(browser.findElement(By.id("what-if-summary-1")).getText())
+                .contains("at tension " + pathTension + ";", "ends at " + estimate + " over 150 runs");
 
         // the CSV, as the browser would save it
         js(browser, "window.savedCsv = null; const make = URL.createObjectURL;"

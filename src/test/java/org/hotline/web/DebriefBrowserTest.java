@@ -49,6 +49,19 @@ class DebriefBrowserTest {
         Steps.Codes codes = Steps.createExercise(facilitator, "AUTOMATIC", "900");
         Steps.join(washington, server, codes.washington(), "Ana");
         Steps.join(moscow, server, codes.moscow(), "Boris");
+
+        // ---- a tablet held upright: the chat is one tab away, in the first screen (it sat 3,600 px down)
+        Browsers.viewport(washington, 768, 1024);
+        WebElement talk = visible(washington, "#show-col-talk");
+        assertThat(talk.getRect().getY() + talk.getRect().getHeight()).as("the chat's tab in the first screen").isLessThan(1024);
+        talk.click();
+        WebElement chat = visible(washington, "#team-chat-text");
+        Number chatTop = (Number) js(washington, "return arguments[0].getBoundingClientRect().bottom", chat);
+        assertThat(chatTop.doubleValue()).as("the chat's box in view without scrolling").isLessThan(1024);
+        assertThat(washington.findElement(By.id("col-orders")).isDisplayed()).isFalse();
+        click(washington, "#show-col-orders");
+        visible(washington, "#cards");
+        Browsers.viewport(washington, 1280, 800);
         facilitator.get(server.url("/facilitator.html?x=" + codes.exerciseId()));
         textAppears(facilitator, "#conn", "Live");
 
@@ -99,6 +112,14 @@ class DebriefBrowserTest {
         click(moscow, "#submit-orders");
         Steps.confirm(moscow);
         Steps.phase(washington, "Results");
+        Steps.phase(moscow, "Results");
+        // A banner still up says the phase each team is in, never one that has passed (Deliberation stayed up).
+        for (WebDriver team : List.of(washington, moscow)) {
+            List<WebElement> banner = team.findElements(By.id("announce"));
+            if (!banner.isEmpty() && banner.get(0).isDisplayed()) {
+                assertThat(banner.get(0).getText()).contains("Results");
+            }
+        }
 
         // ---- each team's debrief in its results panel
         textAppears(washington, "#tab-results .debrief-changes", "because of");
@@ -120,6 +141,28 @@ class DebriefBrowserTest {
         assertThat(washington.findElement(By.cssSelector("#diplomacy li.system")).getText()).matches("\\d{2}:\\d{2} .+");
         textAppears(moscow, "#tab-results .deals", "Washington did not keep its part");
         textAppears(moscow, "#tab-results .deals", "You kept your part.");
+
+        // ---- the facilitator reads each team's debrief as that team reads it
+        textAppears(facilitator, "#results-as-WASHINGTON", "As Washington reads it");
+        click(facilitator, "#results-as-WASHINGTON");
+        textAppears(facilitator, "#results .deals", "You did not keep your part: on a settlement in Ukraine you played press");
+        textAppears(facilitator, "#results .outcome[data-issue='new-start-successor']", "You (Washington) negotiated; Moscow negotiated.");
+        assertThat(turnText(facilitator, "#results")).isEqualTo(turnText(washington, "#tab-results"));
+        click(facilitator, "#results-as-MOSCOW");
+        textAppears(facilitator, "#results .deals", "Washington did not keep its part");
+        assertThat(turnText(facilitator, "#results")).isEqualTo(turnText(moscow, "#tab-results"));
+        Steps.screenshots(facilitator, "facilitator-team-debrief");
+        // On a tablet the facilitator's console is one column at a time too: the results are a tab away.
+        Browsers.viewport(facilitator, 768, 1024);
+        click(facilitator, "#show-col-state");
+        visible(facilitator, "#results-as-MOSCOW");
+        assertThat(facilitator.findElement(By.id("col-control")).isDisplayed()).isFalse();
+        js(facilitator, "document.getElementById('results-h').scrollIntoView({block: 'start'})");
+        Browsers.screenshot(facilitator, "facilitator-tablet-results-768x1024");
+        click(facilitator, "#show-col-control");
+        Browsers.viewport(facilitator, 1280, 800);
+        click(facilitator, "#results-as-PUBLIC");
+        waiting(facilitator).until(d -> !turnText(d, "#results").contains("You ("));
         Steps.screenshots(washington, "player-debrief");
         // The facilitator's panel says, once the turn is played, who kept the deal.
         textAppears(facilitator, "#deals .deal-kept", "Moscow kept its part. Washington did not keep its part");
@@ -147,6 +190,11 @@ class DebriefBrowserTest {
             assertThat(Browsers.consoleErrors(driver)).as("console errors and CSP violations")
                     .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
         }
+    }
+
+    /** The latest turn's results as text, shown or not. */
+    private static String turnText(WebDriver driver, String panel) {
+        return (String) js(driver, "return document.querySelector(arguments[0] + ' .results-turn').textContent", panel);
     }
 
     private static void move(WebDriver driver, String issue, String move) {

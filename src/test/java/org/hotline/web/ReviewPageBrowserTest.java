@@ -66,6 +66,12 @@ class ReviewPageBrowserTest {
         textAppears(browser, "#replay-check", "Re-adjudicated by the engine");
         textAppears(browser, "#turn-label", "After turn 3");
         waiting(browser).until(d -> d.findElements(By.cssSelector("#review-charts figure canvas")).size() >= 6);
+        // The cursor marks the chosen turn with a vertical line only: no horizontal dashed line (it sat near 88 on every chart).
+        String dashedAcross = "return [...document.querySelectorAll('#review-charts .uplot *')].filter(n => {"
+                + " const s = getComputedStyle(n), r = n.getBoundingClientRect();"
+                + " return s.display !== 'none' && s.visibility !== 'hidden' && r.width > r.height && r.width > 0"
+                + "   && [s.borderTopStyle, s.borderBottomStyle].includes('dashed'); }).length";
+        assertThat(((Number) js(browser, dashedAcross)).intValue()).as("horizontal dashed lines across the review's charts").isZero();
         for (int turn = 2; turn >= 0; turn--) {
             click(browser, "#prev-turn");
             textAppears(browser, "#turn-label", turn == 0 ? "Start (turn 0)" : "After turn " + turn);
@@ -94,6 +100,11 @@ class ReviewPageBrowserTest {
         screenshot(browser, "review-decisions");
         assertThat(js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
                 .isEqualTo(true);
+        // On a tablet held upright the wide decision table scrolls within its own section; the page does not.
+        Browsers.viewport(browser, 768, 1024);
+        waiting(browser).withMessage("no sideways scrolling at 768 px")
+                .until(d -> Boolean.TRUE.equals(js(d, "return document.documentElement.scrollWidth <= window.innerWidth")));
+        Browsers.viewport(browser, 1280, 800);
 
         new Select(browser.findElement(By.id("filter-kind"))).selectByValue("CHAT_TEAM");
         waiting(browser).until(d -> {
@@ -102,6 +113,14 @@ class ReviewPageBrowserTest {
         });
         assertThat(browser.findElement(By.id("timeline")).getText()).as("plain event names").doesNotContain("STATE_FULL")
                 .doesNotContain("CHAT_TEAM");
+        // The state the ad hoc inject recorded is named by the inject's title, not its id.
+        new Select(browser.findElement(By.id("filter-kind"))).selectByValue("STATE_FULL");
+        textAppears(browser, "#timeline-rows", "after the inject “Border incident”");
+        assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("adhoc-").doesNotContain("inject adhoc");
+        // A proposal's terms in the transcript are in words, and so is the answer.
+        String diplomacy = browser.findElement(By.id("diplomacy")).getText();
+        assertThat(diplomacy).contains("Talks on arms, both of us", "offers Strategic arms — Negotiate; in return asks Strategic arms — Negotiate",
+                "Accepted").doesNotContain("{").doesNotContain("NEGOTIATE").doesNotContain("ACCEPT");
         assertThat(browser.findElement(By.id("turn-state")).getText()).as("plain variable names").doesNotContain("domesticSupport")
                 .contains("Domestic support");
 
@@ -132,6 +151,9 @@ class ReviewPageBrowserTest {
         textAppears(browser, "#report-summary", "the white cell's summary");
         textAppears(browser, "#report-status", "edited by " + Server.ADMIN);
         assertThat(browser.findElement(By.cssSelector("#report-strengths .observation h4")).getText()).isEqualTo("1. The white cell kept time");
+        // Its analysis and recommendation were left empty: no bare headings for them.
+        assertThat(browser.findElement(By.cssSelector("#report-strengths .observation")).getText())
+                .contains("Observation. Every phase ended on its deadline.").doesNotContain("Analysis.").doesNotContain("Recommendation.");
         assertThat(browser.findElements(By.cssSelector("#report-improvements .observation"))).hasSize(Math.max(0, improvements - 1));
         textAppears(browser, "#plan", "Timekeeping drill");
         waiting(browser).until(d -> d.findElements(By.cssSelector("#report-charts figure canvas")).size() == 3);
@@ -181,6 +203,17 @@ class ReviewPageBrowserTest {
             }
             controlCommand.accept(new Command.Control.Advance());
             send.accept(players.get(Side.WASHINGTON), new Command.ChatTeam("Hold the line on Berlin, turn " + turn));
+            if (turn == 1) {
+                // An ad hoc inject that moves tension (a whole state recorded "inject adhoc-…"), and a deal on the diplomatic channel.
+                controlCommand.accept(new Command.Control.ReleaseInject(null, new Command.AdHocInject("Border incident",
+                        "Shots across the line overnight.", "ALL", List.of(new Command.StateChange("tension", 2.0, null)))));
+                send.accept(players.get(Side.MOSCOW), Command.ProposalAction.propose(Map.of("arms", "NEGOTIATE"),
+                        Map.of("arms", "NEGOTIATE"), "Talks on arms, both of us"));
+                String proposal = exercises.events(id, 0, java.util.EnumSet.allOf(org.hotline.exercise.Channel.class)).stream()
+                        .map(e -> e.payload()).filter(p -> p instanceof org.hotline.exercise.EventPayload.ProposalMade)
+                        .map(p -> ((org.hotline.exercise.EventPayload.ProposalMade) p).proposalId()).findFirst().orElseThrow();
+                send.accept(players.get(Side.WASHINGTON), Command.ProposalAction.answer("ACCEPT", proposal));
+            }
             for (Side side : Side.values()) {
                 send.accept(players.get(side), new Command.DraftLine("arms", "NEGOTIATE", false, "Talks serve both, turn " + turn));
             }

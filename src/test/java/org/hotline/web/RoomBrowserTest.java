@@ -85,12 +85,19 @@ class RoomBrowserTest {
         assertThat(facilitator.findElement(By.id("brief-MOSCOW")).getDomProperty("textContent")).contains(theirs.redLines().get(0).text());
         assertThat(facilitator.findElement(By.id("facilitator-brief")).getDomProperty("textContent")).isEqualTo(scenario.facilitatorBrief());
 
+        // A triggered inject says when in plain names, not "moscow: strain".
+        textAppears(facilitator, "#held-injects li[data-inject='strain-peaks'] summary", "Triggered when Moscow’s strain is above 90");
+        textAppears(facilitator, "#held-injects li[data-inject='ceasefire-violation'] summary", "Triggered when tension is above 85");
+
         // ---- banners on every screen: phase, pause, inject
         click(facilitator, "#ctl-start");
         textAppears(player, "#announce", "Briefing");
         textAppears(room, "#announce", "Briefing");
         click(facilitator, "#ctl-advance");
         textAppears(player, "#announce", "Deliberation");
+        // What the facilitator did earlier is not left in a toast once the phase has moved on (the banner says it).
+        assertThat(facilitator.findElements(By.cssSelector("#toasts .toast")).stream().map(e -> e.getDomProperty("textContent")).toList())
+                .noneMatch(t -> t.contains("started"));
         textAppears(room, "#room-phase", "Deliberation");
         textAppears(room, "#room-countdown", "1");
         double clock = ((Number) js(room, "return parseFloat(getComputedStyle(document.getElementById('room-countdown')).fontSize)")).doubleValue();
@@ -103,6 +110,9 @@ class RoomBrowserTest {
         textAppears(player, "#announce", "running again");
         Steps.adHocInject(facilitator, "Border incident", "Shots across the line overnight.", "washington.domesticSupport", "-100");
         textAppears(player, "#announce", "New inject: Border incident");
+        // The whole state it changed is named by the inject's title, never "inject adhoc-…".
+        textAppears(facilitator, "#whole-state", "after the inject “Border incident”");
+        assertThat(facilitator.findElement(By.id("whole-state")).getText()).doesNotContain("adhoc");
         textAppears(room, "#announce", "Border incident");
         Browsers.viewport(room, 1920, 1080);
         assertThat(Contrast.of(room).failures()).as("WCAG AA on the projector, with the inject banner").isEmpty();
@@ -111,6 +121,8 @@ class RoomBrowserTest {
         // ---- withheld concessions: said once above the cards, and not offered in a proposal
         visible(player, "#withheld-all");
         textAppears(player, "#withheld-all", "Concede");
+        textAppears(player, "#withheld-all", "is 0.0, below 40.0");
+        assertThat(player.findElement(By.id("withheld-all")).getText()).as("figures to one decimal").doesNotContain(".00");
         assertThat(player.findElements(By.cssSelector(".card .withheld")).stream().filter(WebElement::isDisplayed).toList()).isEmpty();
         List<WebElement> cards = player.findElements(By.cssSelector("#cards article"));
         String issue = cards.get(0).getDomAttribute("data-issue");
@@ -192,6 +204,11 @@ class RoomBrowserTest {
         textAppears(room, "#latest-result", "Turn 1 results");
         String played = landed.charAt(0) + landed.substring(1).toLowerCase().replace('_', ' ');
         textAppears(player, "#tab-results .outcome[data-issue='" + issue + "']", "Washington: " + played);
+        // The big tension figure is the change line's new value, to the same decimal.
+        String change = (String) js(room, "return [...document.querySelectorAll('#latest-result table.kv tr')]"
+                + ".find(r => r.querySelector('th').textContent === 'Tension').querySelector('td').textContent");
+        assertThat(change).matches("\\d+\\.\\d → \\d+\\.\\d");
+        assertThat(room.findElement(By.id("tension-value")).getText()).isEqualTo(change.substring(change.indexOf("→ ") + 2));
         Browsers.viewport(room, 1920, 1080);
         Contrast.Result contrast = Contrast.of(room);
         System.out.println("Projector contrast: " + contrast.texts() + " texts and " + contrast.graphics() + " graphics checked");

@@ -45,13 +45,20 @@ final class ReportMarkdown {
         int n = 1;
         for (Report.Observation x : observations) {
             md.append("### ").append(n++).append(". ").append(line(x.title())).append("\n\n");
-            md.append("**Observation.** ").append(x.observation()).append("\n\n");
-            md.append("**Analysis.** ").append(x.analysis()).append("\n\n");
-            md.append("**Recommendation.** ").append(x.recommendation()).append("\n\n");
+            part(md, "Observation", x.observation());
+            part(md, "Analysis", x.analysis());
+            part(md, "Recommendation", x.recommendation());
             if (!x.findings().isEmpty()) {
                 md.append("_Findings: ").append(String.join(", ", x.findings())).append("; turns: ")
                         .append(x.turns().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("-")).append("_\n\n");
             }
+        }
+    }
+
+    /** A part left empty in the editor is left out, not written as a bare heading. */
+    private static void part(StringBuilder md, String head, String text) {
+        if (text != null && !text.isBlank()) {
+            md.append("**").append(head).append(".** ").append(text).append("\n\n");
         }
     }
 
