@@ -1,5 +1,6 @@
 package org.hotline.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.hotline.exercise.internal.Incidents;
 import org.hotline.exercise.internal.Projections;
 import org.hotline.exercise.internal.Projector;
 import org.hotline.exercise.internal.Referee;
+import org.hotline.exercise.internal.ViewFold;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioCatalog;
 import org.hotline.scenario.Side;
@@ -188,16 +190,44 @@ public class Exercises {
         return state(exerciseId).flatMap(s -> catalog.find(s.scenarioId));
     }
 
-    /** The events after {@code after} on the given channels, in order: what a role may see. */
+    /**
+     * The events after {@code after} on the given channels, in order: what a role may see, with every
+     * public and team view whole (the log holds them as changes from the previous view on their channel).
+     */
     public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
-        return eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE);
+        return whole(exerciseId, after, channels, eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE));
     }
 
-    /** One page of {@link #events(String, long, Set)}: replies to clients stay bounded however long the log. */
+    /** One page of {@link #events(String, long, Set)}: replies stay bounded however long the log. */
     public EventPage page(String exerciseId, long after, Set<Channel> channels, int limit) {
+        EventPage logged = loggedPage(exerciseId, after, channels, limit);
+        return new EventPage(exerciseId, after, logged.lastSeq(), logged.complete(), whole(exerciseId, after, channels, logged.events()));
+    }
+
+    /**
+     * One page of the events after {@code after} as the log holds them and clients receive them live: the
+     * public and team views carry only what changed since the previous view on their channel. For a
+     * client that has applied every event it may see up to {@code after} (the catch-up of protocol.md).
+     */
+    public EventPage loggedPage(String exerciseId, long after, Set<Channel> channels, int limit) {
         long lastSeq = summary(exerciseId).map(ExerciseSummary::lastSeq).orElse(0L);
         List<ExerciseEvent> events = eventLog.events(exerciseId, after, channels, limit);
         return new EventPage(exerciseId, after, lastSeq, events.size() < limit, events);
+    }
+
+    /** The views made whole; read from the middle of a log, the views up to there are read first. */
+    private List<ExerciseEvent> whole(String exerciseId, long after, Set<Channel> channels, List<ExerciseEvent> events) {
+        ViewFold fold = new ViewFold();
+        boolean earlierRead = after == 0;
+        List<ExerciseEvent> whole = new ArrayList<>(events.size());
+        for (ExerciseEvent event : events) {
+            if (!earlierRead && fold.lacksEarlierView(event)) {
+                eventLog.views(exerciseId, after, channels).forEach(fold::read);
+                earlierRead = true;
+            }
+            whole.add(fold.read(event));
+        }
+        return whole;
     }
 
     /**

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * no group commit across exercises), and the time to serve the review of a 1,000-event exercise,
  * computed and then read again. With -Dturns.jfr=file the server records a JFR profile.
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.hotline.live.TurnCosts</pre>
- * Options: -Dturns.warm=3 -Dturns.count=20 (fewer when the exercise ends in conflict).
+ * Options: -Dturns.warm=3 -Dturns.count=20 (fewer when the exercise ends in conflict), -Dturns.log=file (the
+ * measured exercise's log, as the REST log gives it to the facilitator, one event a line).
  */
 public final class TurnCosts {
 
@@ -53,7 +54,12 @@ public final class TurnCosts {
                         (bytesAfter[r] - bytes[r]) / 1024.0 / PER_TABLE[r] / played);
             }
             System.out.printf("  server CPU: %.1f s per 1,000 turns%n", cpuPerThousand);
-            eventSizes(wire.log(table.id, token), firstSeq, played);
+            List<JsonNode> log = wire.log(table.id, token);
+            eventSizes(log, firstSeq, played);
+            String keep = LoadBenchmark.blankToNull(System.getProperty("turns.log"));
+            if (keep != null) {
+                Files.writeString(Path.of(keep), String.join("\n", log.stream().map(JsonNode::toString).toList()));
+            }
             table.disconnect();
             review(wire, token, new LoadTable(wire, token, LoadBenchmark.SCENARIO, container));
         } catch (Exception e) {

@@ -172,6 +172,17 @@ public class EventLog {
                 + "order by seq fetch first ? rows only", rowMapper(), exerciseId, after, limit);
     }
 
+    /** The public and team views up to {@code throughSeq} on the given channels, in order. */
+    public List<ExerciseEvent> views(String exerciseId, long throughSeq, Set<Channel> channels) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
+        return jdbc.query("select * from exercise_event where exercise_id = ? and seq <= ? and channel in (" + in + ") and type in ('"
+                + EventType.STATE_PUBLIC.name() + "', '" + EventType.STATE_SIDE.name() + "') order by seq", rowMapper(), exerciseId,
+                throughSeq);
+    }
+
     public boolean exists(String exerciseId) {
         Integer count = jdbc.queryForObject("select count(*) from exercise where exercise_id = ?", Integer.class, exerciseId);
         return count != null && count > 0;

@@ -60,7 +60,7 @@ class CommandEndpoint {
                     throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
                 }
                 outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                        exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
+                        exercises.loggedPage(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
             } catch (DataAccessException away) {
                 // An unanswered catch-up would hold the client back for good: it reconnects and asks again.
                 sessionEnd.end(headers.getSessionId(), CapacityGate.CODE, StompGate.DATABASE_AWAY);
