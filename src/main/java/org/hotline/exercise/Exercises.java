@@ -148,21 +148,36 @@ public class Exercises {
     }
 
     public Ack handle(String exerciseId, Actor actor, String commandId, Command command) {
+        return handle(exerciseId, actor, commandId, command, () -> { });
+    }
+
+    /**
+     * Applies the command once: a resend (the same sender and commandId) gets the first
+     * acknowledgement again, found by the one receipt lookup made under the exercise's lock.
+     * {@code firstTime} runs only when this is not a resend, before the command is applied, and may
+     * refuse it: a limit such as the chat rate, which a resend must not meet.
+     */
+    public Ack handle(String exerciseId, Actor actor, String commandId, Command command, Runnable firstTime) {
         if (commandId == null || commandId.isBlank() || commandId.length() > 100) {
             throw new CommandRejected("INVALID", "commandId: required, a client-made unique string of at most 100 characters");
         }
-        Ack ack = run(exerciseId, actor.receiptKey(commandId), actor.name(),
-                batch -> referee.handle(batch, scenario(batch.state()), actor, command));
-        return new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), ack.duplicate());
-    }
+        // Once, even when a cluster race makes the command run again.
+        Runnable once = new Runnable() {
+            private boolean done;
 
-    /** The acknowledgement of a command this sender already sent with this id, if any (a resend). */
-    public Optional<Ack> earlier(String exerciseId, Actor actor, String commandId) {
-        if (commandId == null || commandId.isBlank()) {
-            return Optional.empty();
-        }
-        return eventLog.receipt(exerciseId, actor.receiptKey(commandId))
-                .map(ack -> new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), true));
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    firstTime.run();
+                }
+            }
+        };
+        Ack ack = run(exerciseId, actor.receiptKey(commandId), actor.name(), batch -> {
+            once.run();
+            referee.handle(batch, scenario(batch.state()), actor, command);
+        });
+        return new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), ack.duplicate());
     }
 
     public Optional<ExerciseSummary> summary(String exerciseId) {
