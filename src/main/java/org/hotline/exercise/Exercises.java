@@ -55,6 +55,7 @@ public class Exercises {
     private final int snapshotEvery;
     /** Cluster profile: other nodes append to the same log, so the cached state is caught up before use. */
     private final boolean shared;
+    private final JsonMapper json;
 
     public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
                      TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
@@ -70,6 +71,7 @@ public class Exercises {
         this.projections = new Projections(eventLog, projector, json);
         this.snapshotEvery = settings.snapshotEvery();
         this.shared = shared;
+        this.json = json;
         deadlines.onExpiry(this::expire);
     }
 
@@ -292,9 +294,11 @@ public class Exercises {
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = projections.snapshotDue(state, snapshotEvery)
                 || events.stream().anyMatch(e -> e.type() == EventType.RESULTS_PUBLISHED || e.type() == EventType.EXERCISE_ENDED);
+        // Written here, outside the transaction that other commands share, and once for the log and the clients.
+        List<String> payloads = events.stream().map(e -> json.writeValueAsString(e.payload())).toList();
         // Group commit: this waits until the shared transaction holding these events is on disk.
         eventLog.write(() -> {
-            eventLog.append(state, events);
+            eventLog.append(state, events, payloads);
             if (commandId != null) {
                 eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);
             }
@@ -310,7 +314,7 @@ public class Exercises {
         // Ended exercises are read rarely: they are rebuilt from their snapshot when asked.
         projections.keep(state);
         armDeadline(state);
-        publisher.publishEvent(new ExerciseEventsAppended(state.id, events));
+        publisher.publishEvent(new ExerciseEventsAppended(state.id, events, payloads));
     }
 
     private void armDeadline(ExerciseState state) {

@@ -117,8 +117,15 @@ public class EventLog {
      * more page (its last_seq is therefore that of the last phase change; the log has the rest).
      */
     public void append(ExerciseState state, List<ExerciseEvent> events) {
+        append(state, events, events.stream().map(e -> json.writeValueAsString(e.payload())).toList());
+    }
+
+    /** {@link #append(ExerciseState, List)} with each event's payload already written as JSON, in the same order. */
+    public void append(ExerciseState state, List<ExerciseEvent> events, List<String> payloads) {
+        List<Integer> rows = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
         jdbc.batchUpdate("insert into exercise_event (exercise_id, seq, type, turn, phase, channel, actor, occurred_at, payload) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+                    ExerciseEvent e = events.get(row);
                     ps.setString(1, e.exerciseId());
                     ps.setLong(2, e.seq());
                     ps.setString(3, e.type().name());
@@ -127,7 +134,7 @@ public class EventLog {
                     ps.setString(6, e.channel().name());
                     ps.setString(7, e.actor());
                     ps.setLong(8, e.time().toEpochMilli());
-                    ps.setString(9, json.writeValueAsString(e.payload()));
+                    ps.setString(9, payloads.get(row));
                 });
         if (events.stream().noneMatch(e -> e.type() == EventType.PHASE_CHANGED || e.type() == EventType.EXERCISE_CREATED)) {
             return;
