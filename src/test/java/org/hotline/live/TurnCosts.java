@@ -42,8 +42,10 @@ public final class TurnCosts {
             long[] frames = LoadTable.frames();
             long[] bytes = LoadTable.bytes();
             double cpu = server.cpuSeconds();
+            long database = server.databaseBytes();
             int played = play(table, count);
             double cpuPerThousand = (server.cpuSeconds() - cpu) * 1000 / played;
+            long databaseGrowth = server.databaseBytes() - database;
             long[] framesAfter = LoadTable.frames();
             long[] bytesAfter = LoadTable.bytes();
             System.out.printf("%n%d turns after %d warm-up turns, one exercise of 8 clients (measured under shared load)%n", played, warm);
@@ -54,6 +56,8 @@ public final class TurnCosts {
                         (bytesAfter[r] - bytes[r]) / 1024.0 / PER_TABLE[r] / played);
             }
             System.out.printf("  server CPU: %.1f s per 1,000 turns%n", cpuPerThousand);
+            System.out.printf("  database file: %.1f KB more per turn (compaction runs every 5 s, so this moves)%n",
+                    databaseGrowth / 1024.0 / played);
             List<JsonNode> log = wire.log(table.id, token);
             eventSizes(log, firstSeq, played);
             String keep = LoadBenchmark.blankToNull(System.getProperty("turns.log"));
