@@ -150,7 +150,7 @@ export function apply(model, events) {
         const last = latest(model.sideStates[p.side]);
         const moves = p.options || p.withheld;
         replaceTurn(model.sideStates[p.side], { turn: e.turn, own: p.own ?? last?.own,
-          withheld: moves ? moves.filter(o => o.allowed === false) : last?.withheld ?? [] });
+          withheld: moves ? oneMoveEach(moves).filter(o => o.allowed === false) : last?.withheld ?? [] });
         changed.add('picture').add('options');
         break;
       }
@@ -243,6 +243,13 @@ export function apply(model, events) {
     }
   }
   return changed;
+}
+
+/** Withheld moves one issue per entry: an entry holds the issues where one move is withheld for one reason (issueIds); older logs one issueId. */
+function oneMoveEach(entries) {
+  return entries.flatMap(o => o.issueIds
+    ? o.issueIds.map(issueId => ({ issueId, move: o.move, allowed: o.allowed, reason: o.reason, findings: o.findings }))
+    : [o]);
 }
 
 /** What one draft change did to a line, for "who changed what": the move, the argument, the red line. */

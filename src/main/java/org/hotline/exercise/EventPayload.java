@@ -1,6 +1,9 @@
 package org.hotline.exercise;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hotline.exercise.internal.WithheldMoves;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +123,9 @@ public sealed interface EventPayload {
      * {@code withheld} are absent (null) when unchanged since the team's previous view (see {@link #whole}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StateSide(Side side, SideView own, List<MoveOption> withheld) implements EventPayload {
+    record StateSide(Side side, SideView own,
+                     @JsonSerialize(using = WithheldMoves.Writer.class) @JsonDeserialize(using = WithheldMoves.Reader.class)
+                     List<MoveOption> withheld) implements EventPayload {
 
         /** This view with what it leaves out taken from the previous whole one ({@code null}: it is whole). */
         public StateSide whole(StateSide previous) {

@@ -32,7 +32,9 @@ final class Views {
         b.emit(Channel.PUBLIC, new EventPayload.StatePublic(state.tension(), issues, state.agreements(), state.conflict())
                 .since(b.state().views.publicView()));
         for (Side side : Side.values()) {
-            List<MoveOption> withheld = engine.options(scenario, state, side).stream().filter(o -> !o.allowed()).toList();
+            // Move by move (issue order kept within a move): a move withheld everywhere for one reason is one entry (WithheldMoves).
+            List<MoveOption> withheld = engine.options(scenario, state, side).stream().filter(o -> !o.allowed())
+                    .sorted(java.util.Comparator.comparing(MoveOption::move)).toList();
             b.emit(Channel.team(side), new EventPayload.StateSide(side, own(side, state.side(side)), withheld)
                     .since(b.state().views.sideView(side)));
         }

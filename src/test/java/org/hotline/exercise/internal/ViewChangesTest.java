@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ViewChangesTest {
 
+    private static final int DETENTE_ISSUES = Table.DETENTE.issues().size();
+
     private static Table deliberating() {
         return Table.seated(Mode.AUTOMATIC).given(FACILITATOR, new Control.Start(), new Control.Advance());
     }
@@ -56,6 +58,22 @@ class ViewChangesTest {
         assertThat(whole.withheld()).isEmpty();
         assertThat(whole.own()).isEqualTo(side(t.whole().subList(0, t.log.size() - made.size()), Side.MOSCOW).own());
         assertThat(t.last(StatePublic.class).issues()).isNotEmpty();
+    }
+
+    @Test
+    void aMoveWithheldEverywhereForOneReasonIsWrittenOnce() {
+        Table t = deliberating();
+        StateSide washington = side(backlash(t), Side.WASHINGTON);
+        tools.jackson.databind.JsonNode written = Table.JSON.readTree(Table.json(washington)).get("withheld");
+        assertThat(written.size()).as("one entry per move: %s", written).isEqualTo(3);
+        assertThat(written.findValuesAsString("move")).containsExactly("CONCEDE", "DRAWDOWN", "ACQUIESCE");
+        assertThat(written.get(0).get("issueIds").size()).isEqualTo(DETENTE_ISSUES);
+        assertThat(Table.JSON.readValue(Table.json(washington), StateSide.class)).isEqualTo(washington);
+
+        String older = "{\"side\":\"MOSCOW\",\"withheld\":[{\"issueId\":\"arms\",\"move\":\"CONCEDE\",\"allowed\":false,"
+                + "\"reason\":\"low support\",\"findings\":[\"F4\"]}]}";
+        assertThat(Table.JSON.readValue(older, StateSide.class).withheld())
+                .containsExactly(new org.hotline.engine.MoveOption("arms", Move.CONCEDE, false, "low support", List.of("F4")));
     }
 
     @Test
