@@ -1,6 +1,5 @@
 package org.hotline.exercise;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.hotline.exercise.internal.Incidents;
 import org.hotline.exercise.internal.Projections;
 import org.hotline.exercise.internal.Projector;
 import org.hotline.exercise.internal.Referee;
-import org.hotline.exercise.internal.ViewFold;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioCatalog;
 import org.hotline.scenario.Side;
@@ -212,13 +210,14 @@ public class Exercises {
      * public and team view whole (the log holds them as changes from the previous view on their channel).
      */
     public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
-        return whole(exerciseId, after, channels, eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE));
+        return eventLog.whole(exerciseId, after, channels, eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE));
     }
 
     /** One page of {@link #events(String, long, Set)}: replies stay bounded however long the log. */
     public EventPage page(String exerciseId, long after, Set<Channel> channels, int limit) {
         EventPage logged = loggedPage(exerciseId, after, channels, limit);
-        return new EventPage(exerciseId, after, logged.lastSeq(), logged.complete(), whole(exerciseId, after, channels, logged.events()));
+        return new EventPage(exerciseId, after, logged.lastSeq(), logged.complete(),
+                eventLog.whole(exerciseId, after, channels, logged.events()));
     }
 
     /**
@@ -230,21 +229,6 @@ public class Exercises {
         long lastSeq = summary(exerciseId).map(ExerciseSummary::lastSeq).orElse(0L);
         List<ExerciseEvent> events = eventLog.events(exerciseId, after, channels, limit);
         return new EventPage(exerciseId, after, lastSeq, events.size() < limit, events);
-    }
-
-    /** The views made whole; read from the middle of a log, the views up to there are read first. */
-    private List<ExerciseEvent> whole(String exerciseId, long after, Set<Channel> channels, List<ExerciseEvent> events) {
-        ViewFold fold = new ViewFold();
-        boolean earlierRead = after == 0;
-        List<ExerciseEvent> whole = new ArrayList<>(events.size());
-        for (ExerciseEvent event : events) {
-            if (!earlierRead && fold.lacksEarlierView(event)) {
-                eventLog.views(exerciseId, after, channels).forEach(fold::read);
-                earlierRead = true;
-            }
-            whole.add(fold.read(event));
-        }
-        return whole;
     }
 
     /**

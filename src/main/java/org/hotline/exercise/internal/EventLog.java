@@ -179,6 +179,25 @@ public class EventLog {
                 + "order by seq fetch first ? rows only", rowMapper(), exerciseId, after, limit);
     }
 
+    /**
+     * The events read after {@code after}, their public and team views made whole (the log holds them as
+     * changes from the previous view on their channel); read from the middle of a log, the views up to
+     * there are read first, when a view needs them.
+     */
+    public List<ExerciseEvent> whole(String exerciseId, long after, Set<Channel> channels, List<ExerciseEvent> events) {
+        ViewFold fold = new ViewFold();
+        boolean earlierRead = after == 0;
+        List<ExerciseEvent> whole = new ArrayList<>(events.size());
+        for (ExerciseEvent event : events) {
+            if (!earlierRead && fold.lacksEarlierView(event)) {
+                views(exerciseId, after, channels).forEach(fold::read);
+                earlierRead = true;
+            }
+            whole.add(fold.read(event));
+        }
+        return whole;
+    }
+
     /** The public and team views up to {@code throughSeq} on the given channels, in order. */
     public List<ExerciseEvent> views(String exerciseId, long throughSeq, Set<Channel> channels) {
         if (channels.isEmpty()) {
