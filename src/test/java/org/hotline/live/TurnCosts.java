@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * computed and then read again. With -Dturns.jfr=file the server records a JFR profile.
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.hotline.live.TurnCosts</pre>
  * Options: -Dturns.warm=3 -Dturns.count=20 (fewer when the exercise ends in conflict), -Dturns.log=file (the
- * measured exercise's log, as the REST log gives it to the facilitator, one event a line).
+ * measured exercise's log, as the REST log gives it to the facilitator, one event a line),
+ * -Dturns.server="--spring.datasource.url=…" (arguments for the server, e.g. other database settings).
  */
 public final class TurnCosts {
 
@@ -31,7 +32,10 @@ public final class TurnCosts {
         int count = Integer.getInteger("turns.count", 20);
         Path data = Files.createTempDirectory("hotline-turns");
         int status = 0;
-        try (LoadServer server = new LoadServer(data, LoadBenchmark.scenarios(data), LoadBenchmark.blankToNull(System.getProperty("turns.jfr")))) {
+        String[] serverArgs = System.getProperty("turns.server", "").isBlank() ? new String[0]
+                : System.getProperty("turns.server").trim().split("\\s+");
+        try (LoadServer server = new LoadServer(data, LoadBenchmark.scenarios(data), LoadBenchmark.blankToNull(System.getProperty("turns.jfr")),
+                serverArgs)) {
             Wire wire = new Wire(server.port);
             String token = wire.login();
             jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
