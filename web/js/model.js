@@ -167,15 +167,20 @@ export function apply(model, events) {
         model.injects.push({ seq: e.seq, turn: e.turn, time: e.time, ...p });
         changed.add('injects');
         break;
+      // A public or team view leaves out what is unchanged since the previous one on its channel
+      // (docs/protocol.md section 5): those parts are the last view's. Older logs carry whole views.
       case EVENT.STATE_PUBLIC:
-        replaceTurn(model.publicStates, { turn: e.turn, ...p });
+        replaceTurn(model.publicStates, { ...latest(model.publicStates), ...p, turn: e.turn });
         changed.add('picture');
         break;
-      case EVENT.STATE_SIDE:
-        replaceTurn(model.sideStates[p.side], { turn: e.turn, own: p.own,
-          withheld: (p.options || p.withheld || []).filter(o => o.allowed === false) });
+      case EVENT.STATE_SIDE: {
+        const last = latest(model.sideStates[p.side]);
+        const moves = p.options || p.withheld;
+        replaceTurn(model.sideStates[p.side], { turn: e.turn, own: p.own ?? last?.own,
+          withheld: moves ? oneMoveEach(moves).filter(o => o.allowed === false) : last?.withheld ?? [] });
         changed.add('picture').add('options');
         break;
+      }
       case EVENT.STATE_FULL:
         replaceTurn(model.fullStates, { turn: e.turn, ...p });
         changed.add('full');
@@ -265,6 +270,13 @@ export function apply(model, events) {
     }
   }
   return changed;
+}
+
+/** Withheld moves one issue per entry: an entry holds the issues where one move is withheld for one reason (issueIds); older logs one issueId. */
+function oneMoveEach(entries) {
+  return entries.flatMap(o => o.issueIds
+    ? o.issueIds.map(issueId => ({ issueId, move: o.move, allowed: o.allowed, reason: o.reason, findings: o.findings }))
+    : [o]);
 }
 
 /** What one draft change did to a line, for "who changed what": the move, the argument, the red line. */

@@ -1,6 +1,9 @@
 package org.hotline.exercise;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hotline.exercise.internal.WithheldMoves;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -87,15 +90,58 @@ public sealed interface EventPayload {
     record StateFull(GameState state, List<Effect> effects, String reason) implements EventPayload {
     }
 
+    /**
+     * The public picture. As logged and sent, {@code issues} and {@code agreements} are absent (null)
+     * when unchanged since the previous public view (see {@link #whole}); tension and conflict are always there.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StatePublic(double tension, List<PublicIssue> issues, List<Agreement> agreements, boolean conflict)
             implements EventPayload {
+
+        /** This view with what it leaves out taken from the previous whole one ({@code null}: it is whole). */
+        public StatePublic whole(StatePublic previous) {
+            return previous == null ? this : new StatePublic(tension, issues != null ? issues : previous.issues,
+                    agreements != null ? agreements : previous.agreements, conflict);
+        }
+
+        /** This whole view as a change from the previous whole one: the parts that are equal left out. */
+        public StatePublic since(StatePublic previous) {
+            return previous == null ? this : new StatePublic(tension, issues.equals(previous.issues) ? null : issues,
+                    agreements.equals(previous.agreements) ? null : agreements, conflict);
+        }
+
+        public boolean isWhole() {
+            return issues != null && agreements != null;
+        }
     }
 
     record PublicIssue(String id, IssueStatus status) {
     }
 
-    /** One team's own variables and the moves withheld from it now. */
-    record StateSide(Side side, SideView own, List<MoveOption> withheld) implements EventPayload {
+    /**
+     * One team's own variables and the moves withheld from it now. As logged and sent, {@code own} and
+     * {@code withheld} are absent (null) when unchanged since the team's previous view (see {@link #whole}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StateSide(Side side, SideView own,
+                     @JsonSerialize(using = WithheldMoves.Writer.class) @JsonDeserialize(using = WithheldMoves.Reader.class)
+                     List<MoveOption> withheld) implements EventPayload {
+
+        /** This view with what it leaves out taken from the previous whole one ({@code null}: it is whole). */
+        public StateSide whole(StateSide previous) {
+            return previous == null ? this : new StateSide(side, own != null ? own : previous.own,
+                    withheld != null ? withheld : previous.withheld);
+        }
+
+        /** This whole view as a change from the previous whole one: the parts that are equal left out. */
+        public StateSide since(StateSide previous) {
+            return previous == null ? this : new StateSide(side, own.equals(previous.own) ? null : own,
+                    withheld.equals(previous.withheld) ? null : withheld);
+        }
+
+        public boolean isWhole() {
+            return own != null && withheld != null;
+        }
     }
 
     /** A side's own variables; burden and cohesion belong to the stronger side, resolve and strain to the weaker. */

@@ -53,6 +53,7 @@ public class Exercises {
     private final int snapshotEvery;
     /** Cluster profile: other nodes append to the same log, so the cached state is caught up before use. */
     private final boolean shared;
+    private final JsonMapper json;
 
     public Exercises(ScenarioCatalog catalog, Adjudicator engine, EventLog eventLog, Deadlines deadlines,
                      TransactionTemplate transactions, ApplicationEventPublisher publisher, JsonMapper json,
@@ -68,6 +69,7 @@ public class Exercises {
         this.projections = new Projections(eventLog, projector, json);
         this.snapshotEvery = settings.snapshotEvery();
         this.shared = shared;
+        this.json = json;
         deadlines.onExpiry(this::expire);
     }
 
@@ -146,21 +148,36 @@ public class Exercises {
     }
 
     public Ack handle(String exerciseId, Actor actor, String commandId, Command command) {
+        return handle(exerciseId, actor, commandId, command, () -> { });
+    }
+
+    /**
+     * Applies the command once: a resend (the same sender and commandId) gets the first
+     * acknowledgement again, found by the one receipt lookup made under the exercise's lock.
+     * {@code firstTime} runs only when this is not a resend, before the command is applied, and may
+     * refuse it: a limit such as the chat rate, which a resend must not meet.
+     */
+    public Ack handle(String exerciseId, Actor actor, String commandId, Command command, Runnable firstTime) {
         if (commandId == null || commandId.isBlank() || commandId.length() > 100) {
             throw new CommandRejected("INVALID", "commandId: required, a client-made unique string of at most 100 characters");
         }
-        Ack ack = run(exerciseId, actor.receiptKey(commandId), actor.name(),
-                batch -> referee.handle(batch, scenario(batch.state()), actor, command));
-        return new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), ack.duplicate());
-    }
+        // Once, even when a cluster race makes the command run again.
+        Runnable once = new Runnable() {
+            private boolean done;
 
-    /** The acknowledgement of a command this sender already sent with this id, if any (a resend). */
-    public Optional<Ack> earlier(String exerciseId, Actor actor, String commandId) {
-        if (commandId == null || commandId.isBlank()) {
-            return Optional.empty();
-        }
-        return eventLog.receipt(exerciseId, actor.receiptKey(commandId))
-                .map(ack -> new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), true));
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    firstTime.run();
+                }
+            }
+        };
+        Ack ack = run(exerciseId, actor.receiptKey(commandId), actor.name(), batch -> {
+            once.run();
+            referee.handle(batch, scenario(batch.state()), actor, command);
+        });
+        return new Ack(commandId, ack.exerciseId(), ack.firstSeq(), ack.lastSeq(), ack.duplicate());
     }
 
     public Optional<ExerciseSummary> summary(String exerciseId) {
@@ -188,13 +205,27 @@ public class Exercises {
         return state(exerciseId).flatMap(s -> catalog.find(s.scenarioId));
     }
 
-    /** The events after {@code after} on the given channels, in order: what a role may see. */
+    /**
+     * The events after {@code after} on the given channels, in order: what a role may see, with every
+     * public and team view whole (the log holds them as changes from the previous view on their channel).
+     */
     public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
-        return eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE);
+        return eventLog.whole(exerciseId, after, channels, eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE));
     }
 
-    /** One page of {@link #events(String, long, Set)}: replies to clients stay bounded however long the log. */
+    /** One page of {@link #events(String, long, Set)}: replies stay bounded however long the log. */
     public EventPage page(String exerciseId, long after, Set<Channel> channels, int limit) {
+        EventPage logged = loggedPage(exerciseId, after, channels, limit);
+        return new EventPage(exerciseId, after, logged.lastSeq(), logged.complete(),
+                eventLog.whole(exerciseId, after, channels, logged.events()));
+    }
+
+    /**
+     * One page of the events after {@code after} as the log holds them and clients receive them live: the
+     * public and team views carry only what changed since the previous view on their channel. For a
+     * client that has applied every event it may see up to {@code after} (the catch-up of protocol.md).
+     */
+    public EventPage loggedPage(String exerciseId, long after, Set<Channel> channels, int limit) {
         long lastSeq = summary(exerciseId).map(ExerciseSummary::lastSeq).orElse(0L);
         List<ExerciseEvent> events = eventLog.events(exerciseId, after, channels, limit);
         return new EventPage(exerciseId, after, lastSeq, events.size() < limit, events);
@@ -247,9 +278,11 @@ public class Exercises {
         List<ExerciseEvent> events = batch.events();
         boolean snapshot = projections.snapshotDue(state, snapshotEvery)
                 || events.stream().anyMatch(e -> e.type() == EventType.RESULTS_PUBLISHED || e.type() == EventType.EXERCISE_ENDED);
+        // Written here, outside the transaction that other commands share, and once for the log and the clients.
+        List<String> payloads = events.stream().map(e -> json.writeValueAsString(e.payload())).toList();
         // Group commit: this waits until the shared transaction holding these events is on disk.
         eventLog.write(() -> {
-            eventLog.append(state, events);
+            eventLog.append(state, events, payloads);
             if (commandId != null) {
                 eventLog.receipt(state.id, commandId, events.get(0).seq(), state.lastSeq);
             }
@@ -265,7 +298,7 @@ public class Exercises {
         // Ended exercises are read rarely: they are rebuilt from their snapshot when asked.
         projections.keep(state);
         armDeadline(state);
-        publisher.publishEvent(new ExerciseEventsAppended(state.id, events));
+        publisher.publishEvent(new ExerciseEventsAppended(state.id, events, payloads));
     }
 
     private void armDeadline(ExerciseState state) {

@@ -14,7 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.live.LoadTable.Client;
+import org.hotline.live.LoadTable.Drafting;
 import org.hotline.live.LoadTable.Role;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Load benchmark, not a test: {@code mvn -Pload-benchmark -DskipTests verify}. The server runs in
@@ -82,7 +84,7 @@ public final class LoadBenchmark {
         ExecutorService setupPool = Executors.newFixedThreadPool(8);
         List<Future<LoadTable>> made = new ArrayList<>();
         for (int i = 0; i < exercises; i++) {
-            made.add(setupPool.submit(this::newTable));
+            made.add(setupPool.submit(() -> newTable()));
         }
         for (Future<LoadTable> table : made) {
             tables.add(table.get());
@@ -121,7 +123,11 @@ public final class LoadBenchmark {
     }
 
     private LoadTable newTable() {
-        return new LoadTable(wire, token, SCENARIO, container);
+        return newTable(Drafting.TWO_LINES);
+    }
+
+    private LoadTable newTable(Drafting drafting) {
+        return new LoadTable(wire, token, SCENARIO, container, drafting);
     }
 
     private long turnsPlayed() {
@@ -217,16 +223,22 @@ public final class LoadBenchmark {
         }
     }
 
-    /** One exercise alone for all its 100 turns: heap after GC and RSS as its log grows, then its review. */
+    /**
+     * One exercise alone for 100 turns: heap after GC and RSS as its log grows, then its review. Its
+     * leads talk on every issue ({@link Drafting#EVERY_ISSUE}): with the benchmark's two lines tension
+     * climbs and the engine's war hazard ends the exercise after about twenty turns. Should it end all
+     * the same, a new exercise plays the remaining turns and the output says so.
+     */
     private void longExercise() {
-        LoadTable table = newTable();
-        System.out.printf("%none exercise alone, 100 turns: heap after GC and server RSS by turn%n");
+        LoadTable table = newTable(Drafting.EVERY_ISSUE);
+        System.out.printf("%none exercise alone, 100 turns (the leads negotiate on every issue): heap after GC and server RSS by turn%n");
         boolean thousand = false;
         for (int turn = 0; turn <= 100; turn++) {
             if (turn > 0) {
                 table.playTurn();
             }
-            long seq = wire.get("/api/exercises/" + table.id, token).body().get("lastSeq").asLong();
+            JsonNode exercise = wire.get("/api/exercises/" + table.id, token).body();
+            long seq = exercise.get("lastSeq").asLong();
             if (turn % 25 == 0) {
                 System.out.printf("  turn %3d: heap %.1f MB, RSS %.0f MB (log: %d events)%n", turn, server.heapAfterGc() / 1e6,
                         server.rssMegabytes(), seq);
@@ -238,8 +250,16 @@ public final class LoadBenchmark {
                 summary("review of a %d-event exercise in progress: %d ms computed, then %d ms read again (cached)", seq,
                         computed, cached);
             }
+            if (turn < 100 && "ENDED".equals(exercise.get("phase").asString())) {
+                summary("the long exercise %s ended after its turn %d; turns %d to 100 are played in a new exercise", table.id,
+                        table.turn(), turn + 1);
+                table.disconnect();
+                table = newTable(Drafting.EVERY_ISSUE);
+            }
         }
-        table.facilitator.command(table.id, "control", Map.of("type", "END", "reason", "benchmark done"));
+        if (!"ENDED".equals(wire.get("/api/exercises/" + table.id, token).body().get("phase").asString())) {
+            table.facilitator.command(table.id, "control", Map.of("type", "END", "reason", "benchmark done"));
+        }
         table.disconnect();
         int events = wire.get("/api/reviews/" + table.id, token).body().path("events").size();
         List<Long> millis = new ArrayList<>();

@@ -40,6 +40,8 @@ final class LoadServer implements AutoCloseable {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ActiveProcessorCount=1", "-Xmx512m"));
         if (jfr != null) {
+            // Deep stacks: at JFR's default of 64 frames the server's own callers under H2 and Jackson are cut off.
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HotlineApplication.class.getName(),

@@ -32,11 +32,22 @@ import tools.jackson.databind.JsonNode;
  * One exercise under load, the real shape: a facilitator, three players per team (the first of each
  * team is its lead, who drafts and seals), an observer. A turn: the facilitator advances to ORDERS,
  * each lead writes two draft lines and seals, the engine adjudicates at once (AUTOMATIC), and the turn
- * is over when all eight clients have seen RESULTS_PUBLISHED.
+ * is over when all eight clients have seen RESULTS_PUBLISHED. The two lines negotiate on issues that
+ * change with the turn; tension then climbs and the exercise ends in conflict after about twenty turns
+ * (the engine's war hazard). A table that talks on every issue instead ({@link Drafting#EVERY_ISSUE})
+ * brings tension down and plays the scenario's turns to the end.
  */
 final class LoadTable {
 
     enum Role { FACILITATOR, LEAD, PLAYER, OBSERVER }
+
+    /** What each lead drafts in a turn: both leads write the same lines, NEGOTIATE on each. */
+    enum Drafting {
+        /** Two lines, on issues that rotate with the turn: the benchmark's turn. */
+        TWO_LINES,
+        /** A line on every issue: talks everywhere lower tension, so the exercise lasts all its turns. */
+        EVERY_ISSUE
+    }
 
     static final long TURN_TIMEOUT_MILLIS = 5_000;
 
@@ -50,10 +61,17 @@ final class LoadTable {
     final Client washington;
     final Client moscow;
     private final List<String> issues = new ArrayList<>();
+    private final Drafting drafting;
     private int turn;
     private boolean started;
 
     LoadTable(Wire wire, String facilitatorToken, String scenarioId, jakarta.websocket.WebSocketContainer container) {
+        this(wire, facilitatorToken, scenarioId, container, Drafting.TWO_LINES);
+    }
+
+    LoadTable(Wire wire, String facilitatorToken, String scenarioId, jakarta.websocket.WebSocketContainer container,
+              Drafting drafting) {
+        this.drafting = drafting;
         JsonNode created = wire.create(facilitatorToken, scenarioId, "AUTOMATIC", Map.of());
         id = created.get("id").asString();
         wire.get("/api/exercises/" + id, facilitatorToken).body().get("issues").forEach(i -> issues.add(i.get("id").asString()));
@@ -123,8 +141,9 @@ final class LoadTable {
         int next = turn + 1;
         facilitator.command(id, "control", Map.of("type", "ADVANCE"));
         facilitator.command(id, "control", Map.of("type", "ADVANCE"));
-        for (int line = 0; line < 2; line++) {
-            String issue = issues.get((next * 2 + line) % issues.size());
+        boolean everywhere = drafting == Drafting.EVERY_ISSUE;
+        for (int line = 0; line < (everywhere ? issues.size() : 2); line++) {
+            String issue = issues.get(everywhere ? line : (next * 2 + line) % issues.size());
             Map<String, Object> draft = Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "turn " + next + " line " + line);
             await(CompletableFuture.allOf(washington.send(id, "draft", draft), moscow.send(id, "draft", draft)));
         }

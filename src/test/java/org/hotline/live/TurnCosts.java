@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * no group commit across exercises), and the time to serve the review of a 1,000-event exercise,
  * computed and then read again. With -Dturns.jfr=file the server records a JFR profile.
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.hotline.live.TurnCosts</pre>
- * Options: -Dturns.warm=3 -Dturns.count=20 (fewer when the exercise ends in conflict).
+ * Options: -Dturns.warm=3 -Dturns.count=20 (fewer when the exercise ends in conflict), -Dturns.log=file (the
+ * measured exercise's log, as the REST log gives it to the facilitator, one event a line),
+ * -Dturns.server="--spring.datasource.url=…" (arguments for the server, e.g. other database settings).
  */
 public final class TurnCosts {
 
@@ -30,7 +32,10 @@ public final class TurnCosts {
         int count = Integer.getInteger("turns.count", 20);
         Path data = Files.createTempDirectory("hotline-turns");
         int status = 0;
-        try (LoadServer server = new LoadServer(data, LoadBenchmark.scenarios(data), LoadBenchmark.blankToNull(System.getProperty("turns.jfr")))) {
+        String[] serverArgs = System.getProperty("turns.server", "").isBlank() ? new String[0]
+                : System.getProperty("turns.server").trim().split("\\s+");
+        try (LoadServer server = new LoadServer(data, LoadBenchmark.scenarios(data), LoadBenchmark.blankToNull(System.getProperty("turns.jfr")),
+                serverArgs)) {
             Wire wire = new Wire(server.port);
             String token = wire.login();
             jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
@@ -41,8 +46,10 @@ public final class TurnCosts {
             long[] frames = LoadTable.frames();
             long[] bytes = LoadTable.bytes();
             double cpu = server.cpuSeconds();
+            long database = server.databaseBytes();
             int played = play(table, count);
             double cpuPerThousand = (server.cpuSeconds() - cpu) * 1000 / played;
+            long databaseGrowth = server.databaseBytes() - database;
             long[] framesAfter = LoadTable.frames();
             long[] bytesAfter = LoadTable.bytes();
             System.out.printf("%n%d turns after %d warm-up turns, one exercise of 8 clients (measured under shared load)%n", played, warm);
@@ -53,7 +60,14 @@ public final class TurnCosts {
                         (bytesAfter[r] - bytes[r]) / 1024.0 / PER_TABLE[r] / played);
             }
             System.out.printf("  server CPU: %.1f s per 1,000 turns%n", cpuPerThousand);
-            eventSizes(wire.log(table.id, token), firstSeq, played);
+            System.out.printf("  database file: %.1f KB more per turn (compaction runs every 5 s, so this moves)%n",
+                    databaseGrowth / 1024.0 / played);
+            List<JsonNode> log = wire.log(table.id, token);
+            eventSizes(log, firstSeq, played);
+            String keep = LoadBenchmark.blankToNull(System.getProperty("turns.log"));
+            if (keep != null) {
+                Files.writeString(Path.of(keep), String.join("\n", log.stream().map(JsonNode::toString).toList()));
+            }
             table.disconnect();
             review(wire, token, new LoadTable(wire, token, LoadBenchmark.SCENARIO, container));
         } catch (Exception e) {

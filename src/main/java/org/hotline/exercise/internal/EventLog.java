@@ -117,8 +117,15 @@ public class EventLog {
      * more page (its last_seq is therefore that of the last phase change; the log has the rest).
      */
     public void append(ExerciseState state, List<ExerciseEvent> events) {
+        append(state, events, events.stream().map(e -> json.writeValueAsString(e.payload())).toList());
+    }
+
+    /** {@link #append(ExerciseState, List)} with each event's payload already written as JSON, in the same order. */
+    public void append(ExerciseState state, List<ExerciseEvent> events, List<String> payloads) {
+        List<Integer> rows = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
         jdbc.batchUpdate("insert into exercise_event (exercise_id, seq, type, turn, phase, channel, actor, occurred_at, payload) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+                    ExerciseEvent e = events.get(row);
                     ps.setString(1, e.exerciseId());
                     ps.setLong(2, e.seq());
                     ps.setString(3, e.type().name());
@@ -127,7 +134,7 @@ public class EventLog {
                     ps.setString(6, e.channel().name());
                     ps.setString(7, e.actor());
                     ps.setLong(8, e.time().toEpochMilli());
-                    ps.setString(9, json.writeValueAsString(e.payload()));
+                    ps.setString(9, payloads.get(row));
                 });
         if (events.stream().noneMatch(e -> e.type() == EventType.PHASE_CHANGED || e.type() == EventType.EXERCISE_CREATED)) {
             return;
@@ -170,6 +177,36 @@ public class EventLog {
         String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
         return jdbc.query("select * from exercise_event where exercise_id = ? and seq > ? and channel in (" + in + ") "
                 + "order by seq fetch first ? rows only", rowMapper(), exerciseId, after, limit);
+    }
+
+    /**
+     * The events read after {@code after}, their public and team views made whole (the log holds them as
+     * changes from the previous view on their channel); read from the middle of a log, the views up to
+     * there are read first, when a view needs them.
+     */
+    public List<ExerciseEvent> whole(String exerciseId, long after, Set<Channel> channels, List<ExerciseEvent> events) {
+        ViewFold fold = new ViewFold();
+        boolean earlierRead = after == 0;
+        List<ExerciseEvent> whole = new ArrayList<>(events.size());
+        for (ExerciseEvent event : events) {
+            if (!earlierRead && fold.lacksEarlierView(event)) {
+                views(exerciseId, after, channels).forEach(fold::read);
+                earlierRead = true;
+            }
+            whole.add(fold.read(event));
+        }
+        return whole;
+    }
+
+    /** The public and team views up to {@code throughSeq} on the given channels, in order. */
+    public List<ExerciseEvent> views(String exerciseId, long throughSeq, Set<Channel> channels) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
+        return jdbc.query("select * from exercise_event where exercise_id = ? and seq <= ? and channel in (" + in + ") and type in ('"
+                + EventType.STATE_PUBLIC.name() + "', '" + EventType.STATE_SIDE.name() + "') order by seq", rowMapper(), exerciseId,
+                throughSeq);
     }
 
     public boolean exists(String exerciseId) {

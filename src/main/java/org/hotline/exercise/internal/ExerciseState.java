@@ -47,6 +47,11 @@ public class ExerciseState {
     public Map<Side, Map<String, Integer>> ratings = new LinkedHashMap<>();
     public Outcome draftOutcome;
     public String endReason;
+    /**
+     * The last whole public and team views, which the next ones are logged as changes from. Not in
+     * the snapshot: after a restart the next views are logged whole.
+     */
+    ViewFold views = new ViewFold();
 
     /**
      * Refuses a seat in an exercise that has ended: its players may read the released review, so a
@@ -99,6 +104,7 @@ public class ExerciseState {
         ratings.forEach((side, bySide) -> c.ratings.put(side, new LinkedHashMap<>(bySide)));
         c.draftOutcome = draftOutcome;
         c.endReason = endReason;
+        c.views = views.copy();
         return c;
     }
 

@@ -19,6 +19,7 @@ public class Projector {
 
     public void apply(ExerciseState s, ExerciseEvent event) {
         s.lastSeq = event.seq();
+        s.views.read(event);
         EventPayload p = event.payload();
         if (s.turnInputs().read(event)) {
             s.drafts.clear();
@@ -59,8 +60,9 @@ public class Projector {
         } else if (p instanceof EventPayload.ExerciseEnded e) {
             s.endReason = e.reason();
         }
-        // The other events (chat, notes, public and team views, results) change nothing a command is
-        // checked against: they live in the log only.
+        // The other events (chat, notes, results) change nothing a command is checked against: they live
+        // in the log only. The last public and team views are kept (above) for the next ones to be logged
+        // as changes from them.
     }
 
     /** The changed line in its place (a new one last); an event of an older log replaces the whole draft. */

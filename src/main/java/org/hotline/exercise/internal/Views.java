@@ -14,6 +14,8 @@ import org.hotline.scenario.Side;
 /**
  * The per-role views of a new state (docs/design.md section 4, visibility): the whole of it for the
  * facilitator, the public part for everyone, each side's own variables and withheld moves for its team.
+ * The public and team views are logged as changes from the previous ones on their channels: the parts
+ * that are equal are left out (the withheld moves and their reasons mostly stay as they were).
  */
 final class Views {
 
@@ -27,10 +29,14 @@ final class Views {
         b.emit(Channel.CONTROL, new EventPayload.StateFull(state, effects, reason));
         List<EventPayload.PublicIssue> issues = state.issues().values().stream()
                 .map(issue -> new EventPayload.PublicIssue(issue.id(), issue.status())).toList();
-        b.emit(Channel.PUBLIC, new EventPayload.StatePublic(state.tension(), issues, state.agreements(), state.conflict()));
+        b.emit(Channel.PUBLIC, new EventPayload.StatePublic(state.tension(), issues, state.agreements(), state.conflict())
+                .since(b.state().views.publicView()));
         for (Side side : Side.values()) {
-            List<MoveOption> withheld = engine.options(scenario, state, side).stream().filter(o -> !o.allowed()).toList();
-            b.emit(Channel.team(side), new EventPayload.StateSide(side, own(side, state.side(side)), withheld));
+            // Move by move (issue order kept within a move): a move withheld everywhere for one reason is one entry (WithheldMoves).
+            List<MoveOption> withheld = engine.options(scenario, state, side).stream().filter(o -> !o.allowed())
+                    .sorted(java.util.Comparator.comparing(MoveOption::move)).toList();
+            b.emit(Channel.team(side), new EventPayload.StateSide(side, own(side, state.side(side)), withheld)
+                    .since(b.state().views.sideView(side)));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.hotline.live.internal;
 
 import java.security.Principal;
-import java.util.Optional;
 import org.hotline.access.Caller;
 import org.hotline.exercise.Ack;
 import org.hotline.exercise.Command;
@@ -60,7 +59,7 @@ class CommandEndpoint {
                     throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
                 }
                 outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
-                        exercises.page(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
+                        exercises.loggedPage(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
             } catch (DataAccessException away) {
                 // An unanswered catch-up would hold the client back for good: it reconnects and asks again.
                 sessionEnd.end(headers.getSessionId(), CapacityGate.CODE, StompGate.DATABASE_AWAY);
@@ -85,11 +84,8 @@ class CommandEndpoint {
             String commandId = idNode == null || !idNode.isString() ? null : idNode.asString();
             Command command = read(body, type);
             // A resend is recognised before any limit: it gets its acknowledgement again, not RATE_LIMITED.
-            Optional<Ack> earlier = exercises.earlier(id, seat.actor(), commandId);
-            if (earlier.isEmpty() && (command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy)) {
-                checkChat(seat, body);
-            }
-            Ack ack = earlier.orElseGet(() -> exercises.handle(id, seat.actor(), commandId, command));
+            boolean chat = command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy;
+            Ack ack = exercises.handle(id, seat.actor(), commandId, command, chat ? () -> checkChat(seat, body) : () -> { });
             outbox.send(principal.getName(), headers.getSessionId(), "/queue/replies", ack);
         });
     }

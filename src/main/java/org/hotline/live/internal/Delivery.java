@@ -1,9 +1,13 @@
 package org.hotline.live.internal;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
 import org.hotline.exercise.Channel;
 import org.hotline.exercise.EventPayload;
+import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
+import org.hotline.exercise.Phase;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -16,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Broadcasts committed events: each on its own channel's topic and on the facilitator's control
  * topic. Runs in the committing thread, so topics receive events in sequence order. Each event is
- * written as JSON once, by the broker's own converter, and those bytes go to both topics as they are
- * (handing the bytes to convertAndSend would convert them again, into a JSON string of base64).
+ * written as JSON once, by the broker's own converter, around the payload's JSON as the log holds it
+ * (written once for both), and those bytes go to both topics as they are (handing the bytes to
+ * convertAndSend would convert them again, into a JSON string of base64).
  */
 @Component
 class Delivery {
@@ -33,8 +38,9 @@ class Delivery {
     @EventListener
     void deliver(ExerciseEventsAppended appended) {
         String prefix = "/topic/exercise." + appended.exerciseId() + ".";
-        for (ExerciseEvent event : appended.events()) {
-            Message<?> json = template.getMessageConverter().toMessage(event, null);
+        for (int i = 0; i < appended.events().size(); i++) {
+            ExerciseEvent event = appended.events().get(i);
+            Message<?> json = template.getMessageConverter().toMessage(Sent.of(event, appended.payloads().get(i)), null);
             if (event.channel() != Channel.CONTROL) {
                 send(prefix + event.channel().topic(), event, json);
             }
@@ -45,6 +51,15 @@ class Delivery {
             } else if (event.payload() instanceof EventPayload.PlayerMoved moved) {
                 sessions.closeUser("seat:" + moved.playerId(), "seat changed");
             }
+        }
+    }
+
+    /** An event as clients receive it (the fields of {@link ExerciseEvent}, in its order), its payload already JSON. */
+    record Sent(String exerciseId, long seq, EventType type, int turn, Phase phase, Instant time, String actor, Channel channel,
+                @JsonRawValue String payload) {
+
+        static Sent of(ExerciseEvent e, String payload) {
+            return new Sent(e.exerciseId(), e.seq(), e.type(), e.turn(), e.phase(), e.time(), e.actor(), e.channel(), payload);
         }
     }
 

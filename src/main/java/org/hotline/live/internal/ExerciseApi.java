@@ -132,7 +132,7 @@ class ExerciseApi {
             throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
         }
         Membership.Seat seat = membership.of(caller, id);
-        return exercises.page(id, after, seat.channels(), limits.eventsPerPage());
+        return exercises.loggedPage(id, after, seat.channels(), limits.eventsPerPage());
     }
 
     private static IssueEntry issue(Issue issue) {

@@ -35,7 +35,7 @@ final class Table {
     static final Actor NOTETAKER = new Actor("p-n1", "Nora", Role.NOTETAKER, null);
     static final Actor OBSERVER = new Actor("p-o1", "Otto", Role.OBSERVER, null);
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Referee referee = new Referee(Adjudicator.create(), 2000);
     private final Projector projector = new Projector();
@@ -98,13 +98,21 @@ final class Table {
         return events.stream().map(ExerciseEvent::type).toList();
     }
 
+    /** The last event of this payload in the log, its view made whole (as readers of the log get it). */
     <T extends EventPayload> T last(Class<T> payload) {
-        for (int i = log.size() - 1; i >= 0; i--) {
-            if (payload.isInstance(log.get(i).payload())) {
-                return payload.cast(log.get(i).payload());
+        List<ExerciseEvent> whole = whole();
+        for (int i = whole.size() - 1; i >= 0; i--) {
+            if (payload.isInstance(whole.get(i).payload())) {
+                return payload.cast(whole.get(i).payload());
             }
         }
         throw new AssertionError("no " + payload.getSimpleName() + " in the log");
+    }
+
+    /** The log with its public and team views whole, as the server's readers of it get it. */
+    List<ExerciseEvent> whole() {
+        ViewFold fold = new ViewFold();
+        return log.stream().map(fold::read).toList();
     }
 
     /** The projection rebuilt from the log alone: what a restart would give. */
@@ -119,7 +127,8 @@ final class Table {
     }
 
     private List<ExerciseEvent> apply(Actor actor, java.util.function.Consumer<Batch> work) {
-        ExerciseState copy = JSON.readValue(JSON.writeValueAsString(state), ExerciseState.class);
+        // The working copy the server makes; its JSON copy (a snapshot) is compared by refused().
+        ExerciseState copy = state.copy();
         Batch batch = new Batch(copy, projector, now, actor.name());
         work.accept(batch);
         state = batch.state();

@@ -101,7 +101,7 @@ class TeamRulesTest {
         t.given(FACILITATOR, new Control.ReleaseInject(null, new Command.AdHocInject("Backlash", "Congress revolts", "ALL",
                 List.of(new Command.StateChange("washington.domesticSupport", null, "5")))));
         assertThat(t.last(EventPayload.StateSide.class).withheld()).isEmpty();
-        EventPayload.StateSide washington = t.log.stream().map(ExerciseEvent::payload).filter(EventPayload.StateSide.class::isInstance)
+        EventPayload.StateSide washington = t.whole().stream().map(ExerciseEvent::payload).filter(EventPayload.StateSide.class::isInstance)
                 .map(EventPayload.StateSide.class::cast).filter(s -> s.side() == Side.WASHINGTON).reduce((a, b) -> b).orElseThrow();
         assertThat(washington.withheld()).extracting(o -> o.move()).contains(Move.CONCEDE, Move.DRAWDOWN, Move.ACQUIESCE);
         t.refused(WASHINGTON, new Command.DraftLine("arms", "CONCEDE", false, ""), "MOVE_WITHHELD");

@@ -1,0 +1,73 @@
+package org.hotline.exercise.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.hotline.exercise.EventPayload.StatePublic;
+import org.hotline.exercise.EventPayload.StateSide;
+import org.hotline.exercise.ExerciseEvent;
+import org.hotline.scenario.Side;
+
+/**
+ * The last whole public and team views of a log read in order. A view as logged leaves out the parts
+ * unchanged since the previous view on its channel (a player would otherwise get the same withheld
+ * moves, with their reasons, twice a turn); this puts them back. Logs written before that carry whole
+ * views, which simply replace the last ones.
+ */
+public final class ViewFold {
+
+    private StatePublic publicView;
+    private final Map<Side, StateSide> sideViews;
+
+    public ViewFold() {
+        this(null, new EnumMap<>(Side.class));
+    }
+
+    private ViewFold(StatePublic publicView, Map<Side, StateSide> sideViews) {
+        this.publicView = publicView;
+        this.sideViews = sideViews;
+    }
+
+    public ViewFold copy() {
+        return new ViewFold(publicView, new EnumMap<>(sideViews));
+    }
+
+    /** The last whole public view, or null when none has been read. */
+    StatePublic publicView() {
+        return publicView;
+    }
+
+    /** The team's last whole view, or null when none has been read. */
+    StateSide sideView(Side side) {
+        return sideViews.get(side);
+    }
+
+    /** Whether the event is a view that leaves parts out and no earlier view has been read to take them from. */
+    public boolean lacksEarlierView(ExerciseEvent event) {
+        if (event.payload() instanceof StatePublic view) {
+            return !view.isWhole() && publicView == null;
+        }
+        return event.payload() instanceof StateSide view && !view.isWhole() && !sideViews.containsKey(view.side());
+    }
+
+    /**
+     * Reads the next event: a view is remembered and returned whole; any other event is returned as it
+     * is. A view that leaves a part out with no earlier view to take it from (a log read from the
+     * middle) is returned as it is, and its channel is forgotten until a whole view comes.
+     */
+    public ExerciseEvent read(ExerciseEvent event) {
+        if (event.payload() instanceof StatePublic p) {
+            publicView = p.isWhole() ? p : publicView == null ? null : p.whole(publicView);
+            return publicView == null || publicView == p ? event : event.with(event.exerciseId(), publicView);
+        }
+        if (event.payload() instanceof StateSide p) {
+            StateSide whole = p.isWhole() ? p : p.whole(sideViews.get(p.side()));
+            if (!whole.isWhole()) {
+                sideViews.remove(p.side());
+                return event;
+            }
+            sideViews.put(p.side(), whole);
+            return whole == p ? event : event.with(event.exerciseId(), whole);
+        }
+        return event;
+    }
+}
