@@ -53,7 +53,9 @@ public final class ClusterBenchmark {
         List<String> results = new ArrayList<>();
         int status = 0;
         try {
-            for (int nodes = 1; nodes <= 2; nodes++) {
+            int[] nodeCounts = Arrays.stream(System.getProperty("cluster.nodes", "1,2").split(",")).map(String::strip)
+                    .mapToInt(Integer::parseInt).toArray();
+            for (int nodes : nodeCounts) {
                 try (ClusterNodes cluster = new ClusterNodes()) {
                     List<ClusterNodes.Node> running = new ArrayList<>();
                     for (int n = 0; n < nodes; n++) {
@@ -79,6 +81,8 @@ public final class ClusterBenchmark {
     private final Wire wire;
     private final String token;
     private final AtomicInteger made = new AtomicInteger();
+    /** Exercises the engine ended (in conflict) before their last turn; replaced, not counted as errors. */
+    private final AtomicLong ended = new AtomicLong();
     /** Late events and catch-ups a browser would need, of the seats of exercises already closed. */
     private final AtomicLong closedLate = new AtomicLong();
     private final AtomicLong closedCatchUps = new AtomicLong();
@@ -92,13 +96,18 @@ public final class ClusterBenchmark {
     private String run(int exercises, int[] rates, int window) throws Exception {
         System.out.printf("%nCluster benchmark, %d node(s): %d exercises x 8 seats%n", nodes.size(), exercises);
         List<Table> tables = Collections.synchronizedList(new ArrayList<>());
+        long setUp = System.nanoTime();
         for (int i = 0; i < exercises; i++) {
             tables.add(new Table());
         }
-        System.out.println("step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors"
-                + " | events late per turn | catch-ups a browser would need per turn");
+        System.out.printf("%d exercises (%d seats) set up and live in %.1f s%n", exercises, exercises * 8, (System.nanoTime() - setUp) / 1e9);
+        System.out.println("step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | ended by the engine"
+                + " | events late per turn | catch-ups a browser would need per turn"
+                + " | CPU s per 1,000 turns: nodes, PostgreSQL, RabbitMQ, this load generator | machine busy");
         int held = 0;
         for (int rate : rates) {
+            Cpu before = Cpu.read(nodes);
+            long endedBefore = ended.get();
             long lateBefore = late(tables);
             long catchUpsBefore = catchUps(tables);
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -123,9 +132,12 @@ public final class ClusterBenchmark {
             double achieved = sorted.size() / elapsed;
             double p99 = percentile(sorted, 99);
             double turns = Math.max(1, sorted.size());
-            System.out.printf("warm, %d t/s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.1f%n", rate, rate, achieved,
-                    percentile(sorted, 50), percentile(sorted, 95), p99, percentile(sorted, 100), errors.get(),
-                    (late(tables) - lateBefore) / turns, (catchUps(tables) - catchUpsBefore) / turns);
+            Cpu used = Cpu.read(nodes).minus(before);
+            System.out.printf("warm, %d t/s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.1f | %.1f | %.1f, %.1f, %.1f, %.1f | %.0f%%%n",
+                    rate, rate, achieved, percentile(sorted, 50), percentile(sorted, 95), p99, percentile(sorted, 100), errors.get(),
+                    ended.get() - endedBefore, (late(tables) - lateBefore) / turns, (catchUps(tables) - catchUpsBefore) / turns,
+                    used.nodes * 1000 / turns, used.postgres * 1000 / turns, used.rabbit * 1000 / turns, used.generator * 1000 / turns,
+                    100 * used.machineBusy);
             if (p99 < 100 && errors.get() == 0 && achieved >= 0.9 * rate) {
                 held = rate;
             }
@@ -178,7 +190,10 @@ public final class ClusterBenchmark {
                     latencies.add(latency);
                 }
             } catch (RuntimeException e) {
-                if (errors.incrementAndGet() <= 3) {
+                if (table != null && (table.ended || String.valueOf(e.getMessage()).contains("The exercise has ended"))) {
+                    // The engine ended it (conflict: the war hazard) before its 100 turns: a new exercise takes the slot.
+                    ended.incrementAndGet();
+                } else if (errors.incrementAndGet() <= 3) {
                     System.out.println("  error in exercise " + (table == null ? "(new)" : table.id + " turn " + (table.turn + 1))
                             + ": " + e.getMessage());
                 }
@@ -204,6 +219,8 @@ public final class ClusterBenchmark {
         final Map<Integer, CompletableFuture<Void>> allSeen = new ConcurrentHashMap<>();
         private final AtomicInteger next = new AtomicInteger(made.getAndIncrement());
         int turn;
+        /** A seat saw the exercise end (PHASE_CHANGED to ENDED). */
+        volatile boolean ended;
 
         Table() {
             JsonNode created = wire.create(token, SCENARIO, "AUTOMATIC", Map.of());
@@ -236,6 +253,9 @@ public final class ClusterBenchmark {
         }
 
         private void seen(JsonNode event) {
+            if ("ENDED".equals(event.path("phase").asString(""))) {
+                ended = true;
+            }
             if (event.get("type").asString().equals("RESULTS_PUBLISHED")) {
                 int of = event.get("turn").asInt();
                 ConcurrentLinkedQueue<Long> arrivals = results.computeIfAbsent(of, t -> new ConcurrentLinkedQueue<>());
@@ -295,6 +315,61 @@ public final class ClusterBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * CPU seconds so far, from /proc: the nodes, every PostgreSQL and RabbitMQ process, this JVM (the
+     * load generator), and the share of the machine's time busy, so that a step shows what takes the cores.
+     */
+    private record Cpu(double nodes, double postgres, double rabbit, double generator, double machineBusy, double machineTotal) {
+
+        static Cpu read(List<ClusterNodes.Node> nodes) {
+            double ofNodes = nodes.stream().mapToDouble(node -> seconds(node.pid())).sum();
+            double postgres = 0;
+            double rabbit = 0;
+            for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+                String command = process.info().command().orElse("");
+                if (command.contains("postgres")) {
+                    postgres += seconds(process.pid());
+                } else if (command.contains("beam") || command.contains("erl")) {
+                    rabbit += seconds(process.pid());
+                }
+            }
+            double[] machine = machine();
+            return new Cpu(ofNodes, postgres, rabbit, seconds(ProcessHandle.current().pid()), machine[0], machine[1]);
+        }
+
+        Cpu minus(Cpu earlier) {
+            double total = machineTotal - earlier.machineTotal;
+            return new Cpu(nodes - earlier.nodes, postgres - earlier.postgres, rabbit - earlier.rabbit, generator - earlier.generator,
+                    total <= 0 ? Double.NaN : (machineBusy - earlier.machineBusy) / total, total);
+        }
+
+        /** utime + stime of a process in seconds (0 if it is gone). */
+        private static double seconds(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** Busy and total jiffies of all cores, from the first line of /proc/stat. */
+        private static double[] machine() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                double idle = Double.parseDouble(f[4]) + Double.parseDouble(f[5]);
+                double total = 0;
+                for (int i = 1; i < f.length; i++) {
+                    total += Double.parseDouble(f[i]);
+                }
+                return new double[] {total - idle, total};
+            } catch (Exception e) {
+                return new double[] {0, 0};
+            }
         }
     }
 

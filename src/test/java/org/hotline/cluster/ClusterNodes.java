@@ -112,6 +112,11 @@ final class ClusterNodes implements AutoCloseable {
         }
 
         /** SIGKILL: no shutdown hook, no goodbye to its clients, as a crashed machine. */
+        /** The node's process id, for reading its CPU time from /proc. */
+        long pid() {
+            return process.pid();
+        }
+
         void kill() throws InterruptedException {
             process.destroyForcibly().waitFor();
         }
