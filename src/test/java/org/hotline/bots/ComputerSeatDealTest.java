@@ -3,27 +3,21 @@ package org.hotline.bots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.HotlineApplication;
-import org.hotline.access.Access;
-import org.hotline.access.Role;
-import org.hotline.access.Seat;
+import org.hotline.OnTheServices;
 import org.hotline.exercise.Actor;
 import org.hotline.exercise.Channel;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.EventPayload;
-import org.hotline.exercise.Exercises;
-import org.hotline.exercise.Mode;
-import org.hotline.exercise.NewExercise;
 import org.hotline.live.Wire;
 import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A live computer-played team bound by a deal it accepted: its order on the requested issue says in
@@ -32,14 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:computer-deal-${random.uuid};DB_CLOSE_DELAY=-1",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD})
-class ComputerSeatDealTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Exercises exercises;
-    @Autowired
-    Access access;
+class ComputerSeatDealTest extends OnTheServices {
 
     private <T extends EventPayload> Optional<T> first(String id, Class<T> kind) {
         return exercises.events(id, 0, EnumSet.allOf(Channel.class)).stream().map(e -> e.payload()).filter(kind::isInstance).map(kind::cast)
@@ -50,16 +37,13 @@ class ComputerSeatDealTest {
     void theComputersOrderOnADealSaysWhatWasAgreedWithWhom() {
         Wire wire = new Wire(port);
         String facilitatorToken = wire.login();
-        String id = exercises.create(Wire.ADMIN, new NewExercise("future-after-ukraine", Mode.AUTOMATIC, 5L, Map.of()), x -> { }).id();
-        access.issueJoinCodes(id);
-        Seat seat = access.join(access.joinCodes(id).get(Side.WASHINGTON.name()), "Ana", "127.0.0.1");
-        exercises.join(id, seat.playerId(), seat.name(), seat.role(), seat.side());
-        Actor ana = new Actor(seat.playerId(), seat.name(), Role.PLAYER, Side.WASHINGTON);
+        Map<Side, Actor> players = new EnumMap<>(Side.class);
+        String id = exercise(Wire.ADMIN, "future-after-ukraine", Map.of(Side.WASHINGTON, "Ana"), players);
+        Actor ana = players.get(Side.WASHINGTON);
         assertThat(wire.post("/api/exercises/" + id + "/computer-seats", Map.of("side", "MOSCOW", "strategy", "tit-for-tat"), facilitatorToken)
                 .status()).isEqualTo(201);
         Actor control = Actor.facilitator(Wire.ADMIN);
-        int[] n = {0};
-        java.util.function.BiConsumer<Actor, Command> send = (actor, command) -> exercises.handle(id, actor, "c" + (++n[0]), command);
+        var send = commands(id);
 
         send.accept(control, new Command.Control.Start());
         send.accept(control, new Command.Control.Advance());
