@@ -499,9 +499,7 @@ class PlayerConsole {
 
 function withheldText(blocked) {
   // The engine names the move at the end of each reason; said once for all of them.
-  // Its figures to one decimal, as every figure on the pages ("0.00, below 40.00" reads as 0.0, below 40.0).
-  const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')
-    .replace(/\b\d+\.\d{2,}\b/g, n => Number(n).toFixed(1))))];
+  const reasons = [...new Set(blocked.map(o => String(o.reason || '').replace(new RegExp(`\\s*${o.move}\\.?$`), ' these moves')))];
   return `Withheld now: ${[...new Set(blocked.map(o => label(o.move)))].join(', ')}. ${reasons.join('; ')}.`;
 }
 

@@ -97,7 +97,7 @@ function estimate(key, e) {
   return !e || e.n === 0 ? 'none' : `${figure(key, e.mean)} [${figure(key, e.low)}, ${figure(key, e.high)}]`;
 }
 
-/** The answer in a sentence, its figures rounded as the table rounds them (the server's own summary rounds to whole points). */
+/** The answer in a sentence, to one decimal as the table and the server's summary give it, with the strategies' names (the server's sentence has their ids). */
 function summary(answer) {
   const w = answer.whatIf;
   const yours = answer.actualMetrics.END_TENSION ?? answer.actual.tension;

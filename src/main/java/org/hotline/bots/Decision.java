@@ -5,6 +5,7 @@ import java.util.Map;
 import org.hotline.engine.Order;
 import org.hotline.engine.Orders;
 import org.hotline.scenario.Move;
+import org.hotline.scenario.Scenario;
 import org.hotline.scenario.Side;
 
 /**
@@ -27,6 +28,16 @@ public record Decision(Side side, String strategyId, String argument, Map<String
         Map<String, Line> changed = new LinkedHashMap<>(lines);
         changed.put(issueId, new Line(issueId, move, reason));
         return new Decision(side, strategyId, argument, changed);
+    }
+
+    /**
+     * The same decision with one issue's move bound by an accepted proposal, its reason in the words a
+     * facilitator reads in the orders (who it was agreed with, whose proposal, which turn), not the
+     * proposal's internal id.
+     */
+    public Decision agreed(String issueId, Move move, Scenario scenario, Side proposer, int turn) {
+        return with(issueId, move, "as agreed with " + scenario.label(side.other()) + " on " + scenario.label(proposer)
+                + "'s proposal of turn " + turn);
     }
 
     /** The sealed orders the engine adjudicates; each order carries its reason as its argument. */

@@ -121,7 +121,7 @@ class AdjudicatorTest {
         assertThat(options).filteredOn(o -> o.move() == Move.CONCEDE)
                 .allSatisfy(o -> {
                     assertThat(o.allowed()).isFalse();
-                    assertThat(o.reason()).contains("below").contains("CONCEDE");
+                    assertThat(o.reason()).contains("is 20.0, below 40.0").contains("CONCEDE");
                     assertThat(o.findings()).contains("F4");
                 });
         assertThat(options).filteredOn(o -> o.move() == Move.NEGOTIATE).allSatisfy(o -> assertThat(o.allowed()).isTrue());

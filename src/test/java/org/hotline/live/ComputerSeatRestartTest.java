@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.hotline.HotlineApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,28 +18,11 @@ class ComputerSeatRestartTest {
 
     @TempDir
     Path data;
-    private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
-    private final List<Wire.Client> clients = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        clients.forEach(Wire.Client::disconnect);
-        apps.forEach(ConfigurableApplicationContext::close);
-    }
-
-    private Wire start() {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(HotlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("hotline").toAbsolutePath(),
-                "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
-                "--hotline.live.events-per-page=7", "--spring.main.banner-mode=off");
-        apps.add(app);
-        return new Wire(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-    }
+    @RegisterExtension
+    final Restarts servers = new Restarts("--hotline.live.events-per-page=7");
 
     private Wire.Client control(Wire wire, String token, String id) {
-        Wire.Client client = wire.connect(token).subscribeQueues().subscribe("/topic/exercise." + id + ".control");
-        clients.add(client);
-        return client;
+        return servers.connect(wire, token).subscribeQueues().subscribe("/topic/exercise." + id + ".control");
     }
 
     private static void send(Wire.Client client, String id, String command, Map<String, ?> body) {
@@ -65,7 +43,7 @@ class ComputerSeatRestartTest {
 
     @Test
     void theComputerTeamPlaysOnAfterARestart() {
-        Wire first = start();
+        Wire first = servers.start(data);
         String facilitator = first.login();
         JsonNode created = first.create(facilitator, "AUTOMATIC", Map.of());
         String id = created.get("id").asString();
@@ -73,8 +51,7 @@ class ComputerSeatRestartTest {
         String path = "/api/exercises/" + id + "/computer-seats";
         assertThat(first.post(path, Map.of("side", "MOSCOW", "strategy", "tit-for-tat"), facilitator).status()).isEqualTo(201);
         Wire.Client c = control(first, facilitator, id);
-        Wire.Client w = first.connect(ana).subscribeQueues();
-        clients.add(w);
+        Wire.Client w = servers.connect(first, ana).subscribeQueues();
         send(c, id, "control", Map.of("type", "START"));
         send(c, id, "control", Map.of("type", "ADVANCE"));
         send(c, id, "control", Map.of("type", "ADVANCE"));
@@ -82,9 +59,9 @@ class ComputerSeatRestartTest {
         await().atMost(Wire.WAIT).until(() -> computerSubmitted(first, id, facilitator, 1));
         send(w, id, "orders.submit", Map.of());
         awaitPhase(first, id, facilitator, "RESULTS", 1);
-        apps.get(0).close();
+        servers.stopLatest();
 
-        Wire second = start();
+        Wire second = servers.start(data);
         String again = second.login();
         JsonNode seat = second.get(path, again).body().get(0);
         assertThat(seat.get("side").asString()).isEqualTo("MOSCOW");

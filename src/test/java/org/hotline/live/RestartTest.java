@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotline.HotlineApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,33 +21,12 @@ class RestartTest {
 
     @TempDir
     Path data;
-    private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
-    private final List<Wire.Client> clients = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        clients.forEach(Wire.Client::disconnect);
-        apps.forEach(ConfigurableApplicationContext::close);
-    }
-
-    private Wire start() {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(HotlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("hotline").toAbsolutePath(),
-                "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD,
-                "--hotline.exercise.snapshot-every=5", "--hotline.live.events-per-page=7", "--spring.main.banner-mode=off");
-        apps.add(app);
-        return new Wire(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private Wire.Client connect(Wire wire, String token) {
-        Wire.Client client = wire.connect(token);
-        clients.add(client);
-        return client;
-    }
+    @RegisterExtension
+    final Restarts servers = new Restarts("--hotline.exercise.snapshot-every=5", "--hotline.live.events-per-page=7");
 
     @Test
     void theExerciseGoesOnAfterARestartWithNothingLost() {
-        Wire first = start();
+        Wire first = servers.start(data);
         String facilitator = first.login();
         JsonNode created = first.create(facilitator, "AUTOMATIC", Map.of("DELIBERATION", 2, "ORDERS", 8));
         String id = created.get("id").asString();
@@ -59,9 +34,9 @@ class RestartTest {
         String app = "/app/exercise." + id + ".";
         String wToken = first.join(created.get("joinCodes").get("WASHINGTON").asString(), "Ana").get("token").asString();
         String mToken = first.join(created.get("joinCodes").get("MOSCOW").asString(), "Oleg").get("token").asString();
-        Wire.Client control = connect(first, facilitator).subscribeQueues().subscribe(topic + "control");
-        Wire.Client w = connect(first, wToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.WASHINGTON");
-        Wire.Client m = connect(first, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW")
+        Wire.Client control = servers.connect(first, facilitator).subscribeQueues().subscribe(topic + "control");
+        Wire.Client w = servers.connect(first, wToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.WASHINGTON");
+        Wire.Client m = servers.connect(first, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW")
                 .subscribe(topic + "diplomacy");
         control.reply(control.send(app + "control", Map.of("type", "START")));
         String issue = first.get("/api/exercises/" + id, wToken).body().get("issues").get(0).get("id").asString();
@@ -74,9 +49,9 @@ class RestartTest {
         w.reply(w.send(app + "chat.diplomacy", Map.of("text", "to both teams")));
         control.reply(control.send(app + "control", Map.of("type", "ADVANCE")));
         List<JsonNode> before = first.log(id, facilitator);
-        apps.get(0).close();
+        servers.stopLatest();
 
-        Wire second = start();
+        Wire second = servers.start(data);
         String facilitatorAgain = second.login();
         await().atMost(Wire.WAIT).until(() -> second.get("/api/exercises/" + id, facilitatorAgain).body().get("phase").asString().equals("ORDERS"));
         List<JsonNode> logAfter = second.log(id, facilitatorAgain);
@@ -87,7 +62,7 @@ class RestartTest {
         assertThat(deadline.get("payload").get("reason").asString()).isEqualTo("deadline");
 
         // Moscow reconnects with the token it had and gets exactly what it missed, as Moscow may see it.
-        Wire.Client m2 = connect(second, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW");
+        Wire.Client m2 = servers.connect(second, mToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.MOSCOW");
         List<Long> missed = m2.syncAll(id, moscowLast).stream().map(e -> e.get("seq").asLong()).toList();
         Set<String> moscowChannels = Set.of("PUBLIC", "DIPLOMACY", "TEAM_MOSCOW");
         List<Long> expected = logAfter.stream()
@@ -98,7 +73,7 @@ class RestartTest {
 
         // The draft made before the restart is what Washington submits; Moscow sends nothing and,
         // at the deadline, plays HOLD everywhere.
-        Wire.Client w2 = connect(second, wToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.WASHINGTON");
+        Wire.Client w2 = servers.connect(second, wToken).subscribeQueues().subscribe(topic + "public").subscribe(topic + "team.WASHINGTON");
         JsonNode ack = w2.reply(w2.send(app + "orders.submit", Map.of()));
         assertThat(ack.get("duplicate").asBoolean()).isFalse();
         JsonNode results = m2.awaitEvent(e -> e.get("type").asString().equals("RESULTS_PUBLISHED"));

@@ -14,9 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,23 +27,13 @@ import org.openqa.selenium.support.ui.Select;
  * A facilitator and two players, each in their own browser, play through the pages alone; the
  * server is restarted in the middle of a turn and the pages recover by themselves.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserExerciseTest {
+class BrowserExerciseTest extends FacilitatorAndTeams {
 
     @RegisterExtension
-    static final Room ROOM = new Room("facilitator", "washington", "moscow");
+    static final Room ROOM = room();
 
-    private Server server;
-    private WebDriver facilitator;
-    private WebDriver washington;
-    private WebDriver moscow;
-
-    @BeforeAll
-    void seats() {
-        server = ROOM.server();
-        facilitator = ROOM.driver("facilitator");
-        washington = ROOM.driver("washington");
-        moscow = ROOM.driver("moscow");
+    BrowserExerciseTest() {
+        super(ROOM);
     }
 
     @Test

@@ -12,24 +12,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.HotlineApplication;
-import org.hotline.access.Access;
-import org.hotline.access.Role;
-import org.hotline.access.Seat;
 import org.hotline.exercise.Actor;
 import org.hotline.exercise.Command;
-import org.hotline.exercise.Exercises;
-import org.hotline.exercise.Mode;
-import org.hotline.exercise.NewExercise;
 import org.hotline.scenario.Side;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Computer play in the browser: on the facilitator console, a strategy takes an empty team and
@@ -39,25 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:computer-play-${random.uuid};DB_CLOSE_DELAY=-1",
                 "hotline.admin.username=" + Server.ADMIN, "hotline.admin.password=" + Server.ADMIN_PASSWORD})
-class ComputerPlayBrowserTest {
+class ComputerPlayBrowserTest extends ServedPage {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Exercises exercises;
-    @Autowired
-    Access access;
-    @RegisterExtension
-    final OneBrowser page = new OneBrowser("facilitator");
-    private WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = page.driver();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+    ComputerPlayBrowserTest() {
+        super("facilitator");
     }
 
     private void signInOnTheStartPage() {
@@ -68,21 +42,9 @@ class ComputerPlayBrowserTest {
         visible(browser, "#sign-out");
     }
 
-    /** A new exercise of the future scenario, with a player seated on each side given. */
-    private String exercise(Map<Side, String> players, Map<Side, Actor> actors) {
-        String id = exercises.create(Server.ADMIN, new NewExercise("future-after-ukraine", Mode.AUTOMATIC, 5L, Map.of()), x -> { }).id();
-        access.issueJoinCodes(id);
-        players.forEach((side, name) -> {
-            Seat seat = access.join(access.joinCodes(id).get(side.name()), name, "127.0.0.1");
-            exercises.join(id, seat.playerId(), seat.name(), seat.role(), seat.side());
-            actors.put(side, new Actor(seat.playerId(), seat.name(), Role.PLAYER, side));
-        });
-        return id;
-    }
-
     @Test
     void theFacilitatorHandsTeamsToTheComputerSeesItsReasonsAndGivesATeamBack() throws Exception {
-        String id = exercise(Map.of(Side.WASHINGTON, "Ana"), new EnumMap<>(Side.class));
+        String id = exercise("future-after-ukraine", Map.of(Side.WASHINGTON, "Ana"), new EnumMap<>(Side.class));
         String moscowCode = access.joinCodes(id).get("MOSCOW");
         signInOnTheStartPage();
         browser.get(url("/facilitator.html?x=" + id));
@@ -137,10 +99,9 @@ class ComputerPlayBrowserTest {
     @Test
     void aWhatIfFromTurnOneShowsItsDistributionBesideThePathPlayed() throws Exception {
         Map<Side, Actor> players = new EnumMap<>(Side.class);
-        String id = exercise(Map.of(Side.WASHINGTON, "Ana", Side.MOSCOW, "Boris"), players);
+        String id = exercise("future-after-ukraine", Map.of(Side.WASHINGTON, "Ana", Side.MOSCOW, "Boris"), players);
         Actor control = Actor.facilitator(Server.ADMIN);
-        int[] n = {0};
-        java.util.function.BiConsumer<Actor, Command> send = (actor, command) -> exercises.handle(id, actor, "c" + (++n[0]), command);
+        var send = commands(id);
         send.accept(control, new Command.Control.Start());
         for (int turn = 1; turn <= 3; turn++) {
             if (turn > 1) {
@@ -156,11 +117,7 @@ class ComputerPlayBrowserTest {
         }
         send.accept(control, new Command.Control.End(null));
 
-        browser.get(url("/review.html?x=" + id));
-        visible(browser, "#review-signin");
-        browser.findElement(By.id("review-user")).sendKeys(Server.ADMIN);
-        browser.findElement(By.id("review-pass")).sendKeys(Server.ADMIN_PASSWORD);
-        click(browser, "#review-signin-button");
+        signInToTheReview(id);
         visible(browser, "#what-if-form");
         textAppears(browser, ".review-nav", "What if");
         new Select(browser.findElement(By.id("what-if-turn"))).selectByValue("1");

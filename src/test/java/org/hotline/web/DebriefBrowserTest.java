@@ -9,9 +9,7 @@ import static org.hotline.web.Browsers.waiting;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -24,23 +22,13 @@ import org.openqa.selenium.support.ui.Select;
  * each team's debrief in its results panel — the deal broken, each change once with its causes, the
  * rolls in words — and the charts' axis and legends.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DebriefBrowserTest {
+class DebriefBrowserTest extends FacilitatorAndTeams {
 
     @RegisterExtension
-    static final Room ROOM = new Room("facilitator", "washington", "moscow");
+    static final Room ROOM = room();
 
-    private Server server;
-    private WebDriver facilitator;
-    private WebDriver washington;
-    private WebDriver moscow;
-
-    @BeforeAll
-    void seats() {
-        server = ROOM.server();
-        facilitator = ROOM.driver("facilitator");
-        washington = ROOM.driver("washington");
-        moscow = ROOM.driver("moscow");
+    DebriefBrowserTest() {
+        super(ROOM);
     }
 
     @Test

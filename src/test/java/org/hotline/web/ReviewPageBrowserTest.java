@@ -12,56 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hotline.HotlineApplication;
-import org.hotline.access.Access;
-import org.hotline.access.Role;
-import org.hotline.access.Seat;
 import org.hotline.exercise.Actor;
 import org.hotline.exercise.Command;
-import org.hotline.exercise.ExerciseSummary;
-import org.hotline.exercise.Exercises;
-import org.hotline.exercise.Mode;
-import org.hotline.exercise.NewExercise;
 import org.hotline.scenario.Side;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A facilitator opens a finished exercise's review in a browser, signs in, and steps through the turns. */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:review-page-${random.uuid};DB_CLOSE_DELAY=-1",
                 "hotline.admin.username=" + Server.ADMIN, "hotline.admin.password=" + Server.ADMIN_PASSWORD})
-class ReviewPageBrowserTest {
+class ReviewPageBrowserTest extends ServedPage {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Exercises exercises;
-    @Autowired
-    Access access;
-    @RegisterExtension
-    final OneBrowser page = new OneBrowser("review");
-    private WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = page.driver();
+    ReviewPageBrowserTest() {
+        super("review");
     }
 
     @Test
     void aFacilitatorStepsThroughTheTurnsOfAReview() throws Exception {
         String id = playThreeTurns();
-        browser.get("http://localhost:" + port + "/review.html?x=" + id);
-        visible(browser, "#review-signin");
-        browser.findElement(By.id("review-user")).sendKeys(Server.ADMIN);
-        browser.findElement(By.id("review-pass")).sendKeys(Server.ADMIN_PASSWORD);
-        click(browser, "#review-signin-button");
+        signInToTheReview(id);
 
         textAppears(browser, "#replay-check", "Re-adjudicated by the engine");
         textAppears(browser, "#turn-label", "After turn 3");
@@ -182,19 +155,10 @@ class ReviewPageBrowserTest {
 
     /** Three automatic turns in the détente case, played through the exercise service, then ended. */
     private String playThreeTurns() {
-        ExerciseSummary created = exercises.create(Server.ADMIN, new NewExercise("cs3-detente", Mode.AUTOMATIC, 5L, Map.of()), id -> { });
-        String id = created.id();
-        access.issueJoinCodes(id);
         Map<Side, Actor> players = new java.util.EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            String code = access.joinCodes(id).get(side.name());
-            Seat seat = access.join(code, side == Side.WASHINGTON ? "Ana" : "Boris", "127.0.0.1");
-            exercises.join(id, seat.playerId(), seat.name(), seat.role(), seat.side());
-            players.put(side, new Actor(seat.playerId(), seat.name(), Role.PLAYER, side));
-        }
+        String id = exercise("cs3-detente", Map.of(Side.WASHINGTON, "Ana", Side.MOSCOW, "Boris"), players);
         Actor control = Actor.facilitator(Server.ADMIN);
-        int[] n = {0};
-        java.util.function.BiConsumer<Actor, Command> send = (actor, command) -> exercises.handle(id, actor, "c" + (++n[0]), command);
+        var send = commands(id);
         java.util.function.Consumer<Command.Control> controlCommand = command -> send.accept(control, command);
         controlCommand.accept(new Command.Control.Start());
         for (int turn = 1; turn <= 3; turn++) {

@@ -20,9 +20,7 @@ import org.hotline.scenario.Brief;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioFiles;
 import org.hotline.scenario.Side;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -36,27 +34,17 @@ import org.openqa.selenium.support.ui.Select;
  * on a reload, one draft change per chosen move, the removed player's console, and the screenshots
  * at the three sizes the room uses.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoomBrowserTest {
 
     @RegisterExtension
     static final Room ROOM = new Room("facilitator", "player", "room");
 
-    private Server server;
-    private WebDriver facilitator;
-    private WebDriver player;
-    private WebDriver room;
-
-    @BeforeAll
-    void seats() {
-        server = ROOM.server();
-        facilitator = ROOM.driver("facilitator");
-        player = ROOM.driver("player");
-        room = ROOM.driver("room");
-    }
-
     @Test
     void theRoomSeesEveryChangeAndNothingIsLostOrDoneByMistake() throws Exception {
+        Server server = ROOM.server();
+        WebDriver facilitator = ROOM.driver("facilitator");
+        WebDriver player = ROOM.driver("player");
+        WebDriver room = ROOM.driver("room");
         Steps.signIn(facilitator, server);
         // Accounts exist (the configured one): the first-start form is not offered.
         assertThat(facilitator.findElements(By.id("setup"))).isEmpty();
@@ -259,7 +247,7 @@ class RoomBrowserTest {
             List<JsonNode> all = new ArrayList<>();
             long after = 0;
             while (true) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/exercises/" + exercise + "/events?after=" + after)))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ROOM.server().url("/api/exercises/" + exercise + "/events?after=" + after)))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode page = json.readTree(r.body());
                 page.get("events").forEach(all::add);

@@ -88,7 +88,7 @@ public final class Match {
     }
 
     /** Each side may offer one linkage; the other accepts, rejects or counters; a counter goes back once. */
-    private List<Proposal> negotiate(Map<Side, TeamView> views, Map<Side, Decision> decisions) {
+    List<Proposal> negotiate(Map<Side, TeamView> views, Map<Side, Decision> decisions) {
         List<Proposal> accepted = new ArrayList<>(2);
         for (Side proposer : Side.values()) {
             Optional<Proposal> offer = strategies.get(proposer).propose(views.get(proposer));
@@ -106,18 +106,19 @@ public final class Match {
             }
             if (agreed != null) {
                 accepted.add(agreed);
-                bind(decisions, agreed.from(), agreed.offered(), agreed.id());
-                bind(decisions, agreed.from().other(), agreed.requested(), agreed.id());
+                int turn = views.get(proposer).turn();
+                bind(decisions, agreed.from(), agreed.offered(), agreed, turn);
+                bind(decisions, agreed.from().other(), agreed.requested(), agreed, turn);
             }
         }
         return accepted;
     }
 
-    private static void bind(Map<Side, Decision> decisions, Side side, Map<String, Move> moves, String proposalId) {
+    private void bind(Map<Side, Decision> decisions, Side side, Map<String, Move> moves, Proposal agreed, int turn) {
         Decision decision = decisions.get(side);
         for (Map.Entry<String, Move> term : moves.entrySet()) {
             if (decision.move(term.getKey()) != term.getValue()) {
-                decision = decision.with(term.getKey(), term.getValue(), "as agreed in proposal " + proposalId);
+                decision = decision.agreed(term.getKey(), term.getValue(), scenario, agreed.from(), turn);
             }
         }
         decisions.put(side, decision);

@@ -5,10 +5,12 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
+import org.hotline.analysis.Estimate;
 import org.hotline.analysis.Metric;
 import org.hotline.analysis.PairResult;
 import org.hotline.bots.Strategies;
@@ -129,11 +131,7 @@ class WhatIf {
                     Match.runSeed(seed, run)));
         }
         PairResult result = tally.result(w.spec().id(), m.spec().id());
-        var e = result.get(Metric.END_TENSION);
-        String summary = String.format(java.util.Locale.ROOT, "Your path %s at tension %.0f%s; %s against %s from turn %d ends at %.0f [%.0f, %.0f] "
-                + "over %d runs (conflict in %.0f%%).", exercise.phase() == Phase.ENDED ? "ended" : "stands", tension, conflict ? " in conflict" : "",
-                w.spec().id(), m.spec().id(), request.turn(), e.mean(), e.low(), e.high(), request.runs(),
-                100 * result.get(Metric.CONFLICT_RATE).mean());
+        String summary = summary(exercise.phase() == Phase.ENDED, tension, conflict, result, request.turn());
         double firstAgreement = Double.NaN;
         for (GameState state : after) {
             if (Double.isNaN(firstAgreement) && state.agreements().size() > start.agreements().size()) {
@@ -148,6 +146,19 @@ class WhatIf {
         }
         return new Answer(exercise.id(), request.turn(), seed, new Actual(exercise.turn(), tension, conflict, exercise.phase()), actualMetrics,
                 result, summary);
+    }
+
+    /**
+     * The answer in a sentence, its figures to one decimal as the page's table gives them (a sentence
+     * saying 41 beside a table saying 41.4 reads as two different answers).
+     */
+    static String summary(boolean ended, double tension, boolean conflict, PairResult result, int fromTurn) {
+        Estimate e = result.get(Metric.END_TENSION);
+        return String.format(Locale.ROOT, "Your path %s at tension %.1f%s; %s against %s %s ends at %s over %d runs (conflict in %.1f%%).",
+                ended ? "ended" : "stands", tension, conflict ? " in conflict" : "", result.washington(), result.moscow(),
+                fromTurn == 0 ? "from the start" : "from turn " + fromTurn,
+                e.n() == 0 ? "none" : String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", e.mean(), e.low(), e.high()), result.runs(),
+                100 * result.get(Metric.CONFLICT_RATE).mean());
     }
 
     /** The exercise's own facilitator at any time; analysts once it has ended (as for its review). */

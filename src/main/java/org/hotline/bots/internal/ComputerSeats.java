@@ -304,10 +304,11 @@ public class ComputerSeats {
 
     private void submit(ComputerSeat seat, TeamLog team, TeamView view, Scenario scenario) {
         Decision decision = seat.strategy.decide(view);
-        for (Map.Entry<String, Map<String, Move>> bound : accepted(team, seat.row.side()).entrySet()) {
-            for (Map.Entry<String, Move> term : bound.getValue().entrySet()) {
+        Side side = seat.row.side();
+        for (EventPayload.ProposalMade bound : accepted(team)) {
+            for (Map.Entry<String, Move> term : (bound.from() == side ? bound.offered() : bound.requested()).entrySet()) {
                 if (view.allowed(term.getValue())) {
-                    decision = decision.with(term.getKey(), term.getValue(), "as agreed in proposal " + bound.getKey());
+                    decision = decision.agreed(term.getKey(), term.getValue(), scenario, bound.from(), team.turn);
                 }
             }
         }
@@ -328,12 +329,12 @@ public class ComputerSeats {
         return "[computer-played: " + seat.strategy.spec().id() + "] ";
     }
 
-    /** This turn's accepted proposals and the moves each binds this side to, by proposal id. */
-    private static Map<String, Map<String, Move>> accepted(TeamLog team, Side side) {
-        Map<String, Map<String, Move>> bound = new LinkedHashMap<>();
+    /** This turn's accepted proposals, in the order they were made. */
+    private static List<EventPayload.ProposalMade> accepted(TeamLog team) {
+        List<EventPayload.ProposalMade> bound = new ArrayList<>();
         team.proposals.forEach((id, p) -> {
             if ("ACCEPTED".equals(team.answers.get(id))) {
-                bound.put(id, p.from() == side ? p.offered() : p.requested());
+                bound.add(p);
             }
         });
         return bound;

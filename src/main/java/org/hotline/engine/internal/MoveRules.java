@@ -94,8 +94,8 @@ final class MoveRules {
             double support = state.side(side).domesticSupport();
             double threshold = index.rules.constraintThreshold;
             if (support < threshold) {
-                return new Refusal("Domestic support of " + index.scenario.label(side) + " is " + Values.text(support)
-                        + ", below " + Values.text(threshold) + ": its domestic politics withhold " + move, CONSTITUENCY);
+                return new Refusal("Domestic support of " + index.scenario.label(side) + " is " + Values.figure(support)
+                        + ", below " + Values.figure(threshold) + ": its domestic politics withhold " + move, CONSTITUENCY);
             }
         }
         return null;

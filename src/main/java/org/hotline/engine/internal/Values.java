@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Text of a state value for an effect, rounded to two decimals. Values in 0..100 (all of the state's
- * scales) come from a table built once, so that recording an effect builds no string on the hot path.
+ * Text of a state value for an effect, rounded to two decimals (the record). Values in 0..100 (all of
+ * the state's scales) come from a table built once, so that recording an effect builds no string on the
+ * hot path. A figure inside a sentence for people (a withheld move's reason) has one decimal instead.
  */
 final class Values {
 
@@ -27,6 +28,11 @@ final class Values {
             return TABLE[(int) hundredths];
         }
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A figure in a reason players and facilitators read: one decimal, as every figure on the pages. */
+    static String figure(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     static String text(boolean value) {
