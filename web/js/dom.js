@@ -61,6 +61,11 @@ export function label(id) {
   return String(id || '').replaceAll('_', ' ').toLowerCase().replace(/^./, c => c.toUpperCase());
 }
 
+/** A proposal as people refer to it ("Proposal 17"), not by the server's id ("P17"). */
+export function proposalName(id) {
+  return `Proposal ${String(id || '').replace(/^P/, '')}`;
+}
+
 export function fmt(n, digits = 0) {
   return typeof n === 'number' ? n.toFixed(digits) : (n ?? '–');
 }

@@ -1,6 +1,6 @@
 // The facilitator console: teams and readiness, clock and phase controls, the whole state,
 // adjudication review, injects, notes, and a view of every channel.
-import { el, fill, setText, label, fmt, num, toast, clearToasts } from './dom.js';
+import { el, fill, setText, label, fmt, num, toast, clearToasts, proposalName } from './dom.js';
 import { openExercise } from './boot.js';
 import { request, tokenFor } from './api.js';
 import { SIDES, SIDE_FIELDS, sideLabel, issueName, latest, variableName, variablePaths, plainPaths, stateReason, triggerText } from './model.js';
@@ -463,5 +463,5 @@ openExercise('FACILITATOR', () => ['control'], (model, live) => new FacilitatorC
 /** What a note can be about: the issues and this turn's proposals. */
 function decisionsOf(model) {
   return [...model.view.issues.map(i => [i.id, `Issue: ${i.name}`]),
-    ...[...model.proposals.values()].filter(p => p.turn === model.turn).map(p => [p.proposalId, `Proposal ${p.proposalId}`])];
+    ...[...model.proposals.values()].filter(p => p.turn === model.turn).map(p => [p.proposalId, proposalName(p.proposalId)])];
 }

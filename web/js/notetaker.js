@@ -1,6 +1,6 @@
 // The notetaker view: quick tagged entries (NOTE, MOMENT, QUOTE) tied to the turn, beside what the
 // teams are saying.
-import { el } from './dom.js';
+import { el, proposalName } from './dom.js';
 import { openExercise } from './boot.js';
 import { SIDES, sideLabel } from './model.js';
 import { chatPanel, updateChat, updateFeed, picturePanel, updatePicture, explain, banner } from './widgets.js';
@@ -15,7 +15,7 @@ class NotetakerView {
     this.chats = Object.fromEntries(SIDES.map(side => [side, chatPanel({ id: `chat-${side}`, title: `Team chat · ${sideLabel(model, side)}` })]));
     this.diplomacy = chatPanel({ id: 'diplomacy', title: 'Diplomatic channel' });
     const decisions = () => [...model.view.issues.map(i => [i.id, `Issue: ${i.name}`]),
-      ...[...model.proposals.values()].filter(p => p.turn === model.turn).map(p => [p.proposalId, `Proposal ${p.proposalId}`])];
+      ...[...model.proposals.values()].filter(p => p.turn === model.turn).map(p => [p.proposalId, proposalName(p.proposalId)])];
     document.body.append(el('main', { class: 'console notetaker', id: 'main' },
       el('div', { class: 'column' },
         el('section', { class: 'panel', 'aria-labelledby': 'nt-h' }, el('h2', { id: 'nt-h' }, 'New entry'),

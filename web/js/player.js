@@ -1,6 +1,6 @@
 // The player console: the team's picture, one card per issue (the shared draft), submission,
 // team chat, the diplomatic channel with proposals, and results.
-import { el, fill, setText, label, time, toast } from './dom.js';
+import { el, fill, setText, label, time, toast, proposalName } from './dom.js';
 import { request, unsent } from './api.js';
 import { openExercise, stopConsole } from './boot.js';
 import { APPROACH, MOVE_TEXT, SIDES, sideLabel, issueName, latest, draftChangeText } from './model.js';
@@ -403,7 +403,7 @@ class PlayerConsole {
   counter(p) {
     this.counterTo = p.proposalId;
     this.counterNote.hidden = false;
-    setText(this.counterNote, `Countering ${p.proposalId}: adjust the terms and send.`);
+    setText(this.counterNote, `Countering ${proposalName(p.proposalId)}: adjust the terms and send.`);
     for (const i of this.model.view.issues) {
       document.getElementById(`prop-offer-${i.id}`).value = p.requested?.[i.id] || '';
       document.getElementById(`prop-ask-${i.id}`).value = p.offered?.[i.id] || '';
@@ -415,7 +415,7 @@ class PlayerConsole {
   async answer(p, action) {
     try {
       await this.live.send('proposal', { action, proposalId: p.proposalId });
-      toast(`${{ ACCEPT: 'Accepted', REJECT: 'Rejected' }[action]} ${p.proposalId}.`, 'ok');
+      toast(`${{ ACCEPT: 'Accepted', REJECT: 'Rejected' }[action]}: ${proposalName(p.proposalId)}.`, 'ok');
     } catch (error) {
       toast(explain(error), 'error');
     }
@@ -443,10 +443,10 @@ class PlayerConsole {
     fill(this.proposalList, list.length ? list.map(p => {
       const theirs = p.from !== this.side;
       return el('div', { class: `proposal ${p.status}`, 'data-proposal': p.proposalId },
-        el('div', { class: 'row' }, el('b', { class: `side-${p.from}` }, `${p.proposalId} from ${sideLabel(m, p.from)}`),
+        el('div', { class: 'row' }, el('b', { class: `side-${p.from}` }, `${proposalName(p.proposalId)} from ${sideLabel(m, p.from)}`),
           p.name ? el('span', { class: 'muted' }, `(${p.name})`) : null, el('span', { class: 'grow' }),
           el('span', { class: 'tag' }, label(p.status))),
-        p.counterTo ? el('div', { class: 'muted' }, `counters ${p.counterTo}`) : null,
+        p.counterTo ? el('div', { class: 'muted' }, `counters ${proposalName(p.counterTo)}`) : null,
         terms(m, `${sideLabel(m, p.from)} offers`, p.offered),
         terms(m, `${sideLabel(m, p.from)} asks`, p.requested),
         p.text ? el('div', { class: 'text' }, p.text) : null,
@@ -521,7 +521,7 @@ function diplomacyLine(model, entry, me) {
   }
   if (entry.answer) {
     const a = entry.answer;
-    return el('li', { class: 'system' }, `${time(entry.time)} ${a.proposalId} ${label(a.answer).toLowerCase()} by ${sideLabel(model, a.by)}${a.name ? ` (${a.name})` : ''}`);
+    return el('li', { class: 'system' }, `${time(entry.time)} ${proposalName(a.proposalId)} ${label(a.answer).toLowerCase()} by ${sideLabel(model, a.by)}${a.name ? ` (${a.name})` : ''}`);
   }
   return chatLine(entry, me);
 }

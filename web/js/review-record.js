@@ -1,6 +1,6 @@
 // The review's record: beside history, the agreements ledger, transcripts, notes and injects, and the
 // timeline of every event, all in plain words.
-import { el, fill, label, fmt } from './dom.js';
+import { el, fill, label, fmt, proposalName } from './dom.js';
 import { SIDES, stateReason } from './model.js';
 import { EVENT } from './events.js';
 
@@ -105,7 +105,7 @@ export class Record {
 
   summary(e) {
     const p = e.payload || {};
-    if (p.answer) return `${p.proposalId} ${label(p.answer).toLowerCase()}`;
+    if (p.answer) return `${proposalName(p.proposalId)} ${label(p.answer).toLowerCase()}`;
     if (p.phase) return `${label(p.phase)}, turn ${p.turn}`;
     if (e.type === EVENT.DRAFT_CHANGED && p.change) return `${this.replay.issueName(p.change.issueId)}: ${p.change.move ? label(p.change.move) : 'cleared'}`;
     if (e.type === EVENT.STATE_FULL) return stateReason(p.reason, id => this.review.events.find(x => x.type === EVENT.INJECT_RELEASED && x.payload?.injectId === id)?.payload.title);

@@ -75,13 +75,16 @@ class BrowserExerciseTest extends FacilitatorAndTeams {
         textAppears(moscow, "#proposals", "Talks on both sides");
         // Moscow counters (the form comes prefilled with the terms reversed), Washington accepts.
         click(moscow, "#proposals .proposal.OPEN button:last-child");
-        textAppears(moscow, "#counter-note", "Countering");
+        textAppears(moscow, "#counter-note", "Countering Proposal ");
         moscow.findElement(By.id("prop-text")).sendKeys("Talks, and sanctions relief on the table");
         click(moscow, "#prop-send");
         textAppears(washington, "#proposals", "sanctions relief");
         textAppears(washington, "#proposals", "Countered");
         click(washington, "#proposals .proposal.OPEN button.primary");
         textAppears(moscow, "#proposals", "Accepted");
+        // Proposals are named as people refer to them, never by the server's id.
+        assertThat(washington.findElement(By.id("proposals")).getText()).containsPattern("Proposal \\d+ from Moscow").contains("counters Proposal ")
+                .doesNotContainPattern("\\bP\\d+\\b");
 
         // The argument was saved to the shared draft (the facilitator sees the line).
         textAppears(facilitator, "#teams", "Negotiate");
