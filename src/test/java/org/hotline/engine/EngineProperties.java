@@ -124,7 +124,7 @@ class EngineProperties {
     }
 
     @Property(tries = 200)
-    void bundledScenariosWithTheirInjectsNeverThrowOnValidOrders(@ForAll("bundledScenarios") String scenarioId, @ForAll long seed,
+    void bundledScenariosWithTheirInjectsNeverThrowOnValidOrdersAndSimulateAsTheyAdjudicate(@ForAll("bundledScenarios") String scenarioId, @ForAll long seed,
             @ForAll long ordersSeed) {
         Scenario scenario = ScenarioFiles.bundled(scenarioId);
         SplittableRandom random = new SplittableRandom(ordersSeed);
@@ -136,23 +136,7 @@ class EngineProperties {
                     state = ENGINE.release(scenario, state, inject).state();
                 }
             }
-            Outcome outcome = ENGINE.adjudicate(scenario, state, new TurnInput(randomOrders(scenario, state, Side.WASHINGTON, random),
-                    randomOrders(scenario, state, Side.MOSCOW, random), List.of(), randomRatings(scenario, random)), seed);
-            assertThat(outcome.after().tension()).isBetween(0.0, 100.0);
-            assertThat(ENGINE.narrate(scenario, outcome).byIssue()).hasSize(scenario.issues().size());
-            state = outcome.after();
-        }
-    }
-
-    /** Analysis runs use simulate and withheld: they must give what adjudicate and options give, turn after turn. */
-    @Property(tries = 150)
-    void aSimulatedTurnEndsWhereTheAdjudicatedTurnEnds(@ForAll("bundledScenarios") String scenarioId, @ForAll long seed,
-            @ForAll long ordersSeed) {
-        Scenario scenario = ScenarioFiles.bundled(scenarioId);
-        SplittableRandom random = new SplittableRandom(ordersSeed);
-        GameState state = ENGINE.initialState(scenario);
-        for (int turn = 0; turn < scenario.turns() && !state.conflict(); turn++) {
-            state = ENGINE.openTurn(scenario, state, seed).state();
+            // Analysis runs use withheld and simulate: they must give what options and adjudicate give.
             for (Side side : Side.values()) {
                 Map<Move, String> fromOptions = new LinkedHashMap<>();
                 ENGINE.options(scenario, state, side).stream().filter(o -> !o.allowed())
@@ -161,12 +145,14 @@ class EngineProperties {
             }
             TurnInput input = new TurnInput(randomOrders(scenario, state, Side.WASHINGTON, random),
                     randomOrders(scenario, state, Side.MOSCOW, random), List.of(), randomRatings(scenario, random));
-            Outcome adjudicated = ENGINE.adjudicate(scenario, state, input, seed);
+            Outcome outcome = ENGINE.adjudicate(scenario, state, input, seed);
+            assertThat(outcome.after().tension()).isBetween(0.0, 100.0);
+            assertThat(ENGINE.narrate(scenario, outcome).byIssue()).hasSize(scenario.issues().size());
             SimulatedTurn simulated = ENGINE.simulate(scenario, state, input, seed);
-            assertThat(simulated.turn()).isEqualTo(adjudicated.turn());
-            assertThat(JSON.writeValueAsString(simulated.after())).isEqualTo(JSON.writeValueAsString(adjudicated.after()));
-            assertThat(simulated.issues()).isEqualTo(adjudicated.issues());
-            state = adjudicated.after();
+            assertThat(simulated.turn()).isEqualTo(outcome.turn());
+            assertThat(JSON.writeValueAsString(simulated.after())).isEqualTo(JSON.writeValueAsString(outcome.after()));
+            assertThat(simulated.issues()).isEqualTo(outcome.issues());
+            state = outcome.after();
         }
     }
 
