@@ -88,7 +88,7 @@ public class Access {
             failedAttempts.record(Kind.LOGIN, clientAddress);
             return Optional.empty();
         }
-        if (Boolean.TRUE.equals(rows.get(0).get("disabled"))) {
+        if (isTrue(rows.get(0).get("disabled"))) {
             throw new AccessRefused(403, "FORBIDDEN", "This account has been disabled by a facilitator");
         }
         return accountRoles(username).map(roles -> Caller.account(username, roles));
@@ -128,7 +128,7 @@ public class Access {
         if (row.get("username") != null) {
             String username = (String) row.get("username");
             Instant expires = Instant.ofEpochMilli(((Number) row.get("created_at")).longValue()).plus(accountTokenLife);
-            if (Boolean.TRUE.equals(row.get("disabled")) || !expires.isAfter(Instant.now())) {
+            if (isTrue(row.get("disabled")) || !expires.isAfter(Instant.now())) {
                 jdbc.update("delete from access_token where token_hash = ?", hash);
                 return Optional.empty();
             }
@@ -140,6 +140,11 @@ public class Access {
         Caller seat = Caller.seat((String) row.get("exercise_id"), (String) row.get("player_id"),
                 (String) row.get("name"), Role.valueOf((String) row.get("role")), side((String) row.get("side")));
         return Optional.of(new TokenGrant(seat, hash, null));
+    }
+
+    /** A boolean column as a row map holds it: a Boolean on H2 and PostgreSQL, 0 or 1 on SQLite (it has no boolean type). */
+    private static boolean isTrue(Object column) {
+        return column instanceof Boolean yes ? yes : column instanceof Number number && number.intValue() != 0;
     }
 
     /**
@@ -206,9 +211,11 @@ public class Access {
         if (cleanName.isEmpty() || cleanName.codePointCount(0, cleanName.length()) > 60) {
             throw new AccessRefused(400, "INVALID", "name: 1 to 60 characters");
         }
-        // "for update": joins with one code wait for each other, so the seat count below is exact.
+        // Joins with one code wait for each other, so the seat count below is exact: the update locks the
+        // code's row (the whole file on SQLite), where "select ... for update" is not understood everywhere.
+        jdbc.update("update join_code set code = code where code = ?", Secrets.normaliseCode(code));
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select exercise_id, role, side from join_code where code = ? for update", Secrets.normaliseCode(code));
+                "select exercise_id, role, side from join_code where code = ?", Secrets.normaliseCode(code));
         if (rows.isEmpty()) {
             failedAttempts.record(Kind.JOIN, clientAddress);
             throw new AccessRefused(403, "FORBIDDEN", "Unknown join code");

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves "Your exercises" and the live consoles and stays reviewable. A deleted one is gone: an
  * exercise still running is ended first (its consoles are told), its seats' tokens are revoked, and
  * every row keyed by it — log, snapshot, receipts, deadline, index row, roster, join codes, report
- * and origin — is deleted in one transaction. The space is given back by the store's own compaction.
+ * and origin — is deleted in one transaction. Its space is used again by later writes (SQLite and H2
+ * reuse freed pages; H2 also compacts, StoreCompaction), so the file stops growing.
  */
 @Service
 public class ExerciseArchive {

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Options analysis over the wire: who may use it, a run to its stored result, downloads, the bounded queue, cancelling. */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:analysis-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-analysis-${random.uuid}.db",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                 "hotline.analysis.workers=1", "hotline.analysis.queue=1"})
 class AnalysisApiTest {

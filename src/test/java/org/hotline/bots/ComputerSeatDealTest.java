@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * words what was agreed with whom (the other team, whose proposal, which turn), never the proposal's id.
  */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:computer-deal-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-computer-deal-${random.uuid}.db",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD})
 class ComputerSeatDealTest extends OnTheServices {
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kills the server process (no shutdown, no flush) right after it acknowledged commands, then starts
- * a new one on the same H2 file with the shipped configuration: every acknowledged command is there.
+ * a new one on the same database file with the shipped configuration: every acknowledged command is there.
  */
 class KillTest {
 
@@ -53,7 +53,7 @@ class KillTest {
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(data.resolve("child.log").toFile()).start();
         Wire first = new Wire(port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> first.get("/actuator/health", null).status() == 200);
         String facilitator = first.login();
         JsonNode created = first.create(facilitator, "AUTOMATIC", Map.of());

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * and a scenario's move-count limit per turn (section 3, {@code draft}).
  */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:limits-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-limits-${random.uuid}.db",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                 "hotline.access.failed-joins-per-minute=3", "hotline.access.failed-logins-per-minute=3"})
 class LimitsTest extends WireTest {

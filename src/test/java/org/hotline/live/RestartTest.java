@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stops the server mid-turn with a deadline running and starts a new one on the same H2 file: the
+ * Stops the server mid-turn with a deadline running and starts a new one on the same database file: the
  * exercise goes on where it was (the deadline fires), nothing is lost, and a client that reconnects
  * gets exactly the events it missed, as its role may see them.
  */

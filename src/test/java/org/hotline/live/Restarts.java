@@ -11,7 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Servers started one after another on the same H2 file, as a restart does, and the clients connected
+ * Servers started one after another on the same database file, as a restart does, and the clients connected
  * to them ({@code @RegisterExtension final Restarts servers = new Restarts(settings...)}); every client
  * and server still running is stopped after each test.
  */
@@ -28,7 +28,7 @@ final class Restarts implements AfterEachCallback {
 
     /** A new server on the database file in {@code data} (the same folder: the same exercises). */
     Wire start(Path data) {
-        String[] args = Stream.concat(Stream.of("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("hotline").toAbsolutePath(),
+        String[] args = Stream.concat(Stream.of("--server.port=0", "--hotline.data-dir=" + data.toAbsolutePath(),
                 "--hotline.admin.username=" + Wire.ADMIN, "--hotline.admin.password=" + Wire.ADMIN_PASSWORD, "--spring.main.banner-mode=off"),
                 Stream.of(settings)).toArray(String[]::new);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(HotlineApplication.class).run(args);

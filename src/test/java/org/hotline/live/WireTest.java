@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** The real server on a random port with a fresh in-memory database; tests talk to it over the wire only. */
+/** The real server on a random port with a fresh database file of the shipped store (SQLite); tests talk to it over the wire only. */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:wire-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-wire-${random.uuid}.db",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                 "hotline.live.chat-burst=5", "hotline.access.failed-joins-per-minute=1000"})
 abstract class WireTest {

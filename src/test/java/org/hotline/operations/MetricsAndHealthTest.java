@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** /actuator/prometheus and /actuator/health from the wire: who may read them, and meters that move with play. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:ops-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-ops-${random.uuid}.db",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                 "hotline.operations.scrape-token=" + MetricsAndHealthTest.SCRAPE_TOKEN})
 class MetricsAndHealthTest {

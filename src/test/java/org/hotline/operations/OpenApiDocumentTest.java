@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document served at /v3/api-docs and docs/protocol.md (section 2 and the review downloads) list the same REST paths and methods. */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:openapi-${random.uuid};DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-openapi-${random.uuid}.db")
 class OpenApiDocumentTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| (GET|POST|PUT|PATCH|DELETE) \\| `([^`]+)` \\|", Pattern.MULTILINE);

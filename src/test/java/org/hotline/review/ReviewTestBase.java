@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tokens, as clients do.
  */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:review-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-review-${random.uuid}.db",
                 "hotline.admin.username=" + Wire.ADMIN, "hotline.admin.password=" + Wire.ADMIN_PASSWORD,
                 "hotline.access.failed-joins-per-minute=1000"})
 abstract class ReviewTestBase {

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A facilitator runs a small options analysis in the browser: the progress bar moves, the tables and charts appear, a second run is cancelled. */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:analysis-page-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-analysis-page-${random.uuid}.db",
                 "hotline.admin.username=" + Server.ADMIN, "hotline.admin.password=" + Server.ADMIN_PASSWORD})
 class AnalysisPageBrowserTest {
 

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * review, a what-if from turn 1 shows its table, its two charts (with the path played) and its CSV.
  */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:computer-play-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-computer-play-${random.uuid}.db",
                 "hotline.admin.username=" + Server.ADMIN, "hotline.admin.password=" + Server.ADMIN_PASSWORD})
 class ComputerPlayBrowserTest extends ServedPage {
 

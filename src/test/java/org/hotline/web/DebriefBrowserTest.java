@@ -135,9 +135,12 @@ class DebriefBrowserTest extends FacilitatorAndTeams {
         click(facilitator, "#results-as-WASHINGTON");
         textAppears(facilitator, "#results .deals", "You did not keep your part: on a settlement in Ukraine you played press");
         textAppears(facilitator, "#results .outcome[data-issue='new-start-successor']", "You (Washington) negotiated; Moscow negotiated.");
+        // The server's account of the changes comes in its own answer, after the deals.
+        textAppears(facilitator, "#results .debrief-changes", "because of");
         assertThat(turnText(facilitator, "#results")).isEqualTo(turnText(washington, "#tab-results"));
         click(facilitator, "#results-as-MOSCOW");
         textAppears(facilitator, "#results .deals", "Washington did not keep its part");
+        textAppears(facilitator, "#results .debrief-changes", "because of");
         assertThat(turnText(facilitator, "#results")).isEqualTo(turnText(moscow, "#tab-results"));
         Steps.screenshots(facilitator, "facilitator-team-debrief");
         // On a tablet the facilitator's console is one column at a time too: the results are a tab away.

@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** A facilitator opens a finished exercise's review in a browser, signs in, and steps through the turns. */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:review-page-${random.uuid};DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:sqlite:${java.io.tmpdir}/hotline-test-review-page-${random.uuid}.db",
                 "hotline.admin.username=" + Server.ADMIN, "hotline.admin.password=" + Server.ADMIN_PASSWORD})
 class ReviewPageBrowserTest extends ServedPage {
 

@@ -10,7 +10,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The real server on a random port with a fresh H2 file database. It can be stopped and started
+ * The real server on a random port with a fresh database file (the shipped default store). It can be stopped and started
  * again on the same port and the same file, as an operator restarting it would.
  */
 final class Server implements AutoCloseable {
@@ -35,7 +35,7 @@ final class Server implements AutoCloseable {
     private void run(int wanted) {
         context = new SpringApplicationBuilder(HotlineApplication.class).run(
                 "--server.port=" + wanted,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("hotline").toAbsolutePath() + ";AUTO_SERVER=FALSE",
+                "--hotline.data-dir=" + dir.toAbsolutePath(),
                 "--hotline.admin.username=" + ADMIN,
                 "--hotline.admin.password=" + ADMIN_PASSWORD,
                 "--spring.main.banner-mode=off",

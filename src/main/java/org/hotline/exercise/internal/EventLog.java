@@ -176,7 +176,7 @@ public class EventLog {
         }
         String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
         return jdbc.query("select * from exercise_event where exercise_id = ? and seq > ? and channel in (" + in + ") "
-                + "order by seq fetch first ? rows only", rowMapper(), exerciseId, after, limit);
+                + "order by seq limit ?", rowMapper(), exerciseId, after, limit);
     }
 
     /**
