@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.live.LoadTable.Client;
 import org.hotline.live.LoadTable.Drafting;
 import org.hotline.live.LoadTable.Role;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * {@code load.idle} observers connect and sit idle as in the whole run. {@code -Dload.histogram=25}
  * adds the server's heap histogram (jcmd GC.class_histogram) of that stage: the classes whose heap
  * grew most, in bytes per connected client; {@code -Dload.dump=/tmp/idle.hprof} a heap dump of the
- * server while they are connected (jcmd GC.heap_dump), to see what holds them. Without the Maven profile:
+ * server while they are connected (jcmd GC.heap_dump), to see what holds them; {@code -Dload.deflate=true}
+ * has the idle observers ask for permessage-deflate, as browsers do. Without the Maven profile:
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx3g -Dload.only=idle -Dload.histogram=25 -cp target/test-classes:target/classes:$(cat target/cp.txt) \
@@ -327,13 +330,17 @@ public final class LoadBenchmark {
         Map<String, long[]> classesBefore = histogram > 0 ? server.classHistogram() : Map.of();
         long before = server.heapAfterGc();
         double rssBefore = server.rssMegabytes();
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        if (Boolean.getBoolean("load.deflate")) {
+            handshake.setSecWebSocketExtensions(List.of(new WebSocketExtension("permessage-deflate")));
+        }
         List<Client> idle = new ArrayList<>();
         int refused = 0;
         String firstRefusal = null;
         for (int i = 0; i < count; i++) {
             try {
                 idle.add(new Client(wire, small, tokens.get(i), Role.OBSERVER,
-                        List.of("/topic/exercise." + observed.get(i % observed.size()).id + ".public")));
+                        List.of("/topic/exercise." + observed.get(i % observed.size()).id + ".public"), handshake));
             } catch (RuntimeException e) {
                 refused++;
                 firstRefusal = firstRefusal == null ? e.getMessage() : firstRefusal;
@@ -342,8 +349,9 @@ public final class LoadBenchmark {
         LoadServer.sleep(2000);
         long connected = idle.stream().filter(Client::connected).count();
         long after = server.heapAfterGc();
-        summary("idle clients: %d of %d connected (%d refused%s); heap after GC %.1f -> %.1f MB = %.1f KB per client;"
-                        + " RSS %.0f -> %.0f MB", connected, count, refused, firstRefusal == null ? "" : ": " + firstRefusal,
+        summary("idle clients%s: %d of %d connected (%d refused%s); heap after GC %.1f -> %.1f MB = %.1f KB per client;"
+                        + " RSS %.0f -> %.0f MB", handshake.getSecWebSocketExtensions().isEmpty() ? "" : " (permessage-deflate asked)",
+                connected, count, refused, firstRefusal == null ? "" : ": " + firstRefusal,
                 before / 1e6, after / 1e6, (after - before) / 1024.0 / Math.max(1, connected), rssBefore, server.rssMegabytes());
         if (histogram > 0) {
             growth(classesBefore, server.classHistogram(), histogram, Math.max(1, connected));
