@@ -3,6 +3,7 @@ package org.hotline.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,30 @@ class FacilitatorCommandsTest extends WireTest {
         JsonNode view = wire.get("/api/exercises/" + t.id, t.m1Seat.get("token").asString()).body();
         assertThat(view.get("you").get("side").asString()).isEqualTo("WASHINGTON");
         assertThat(view.get("players").findValuesAsString("playerId")).doesNotContain(removed);
+    }
+
+    @Test
+    void theFacilitatorSeesAPlayerConnectedUntilTheirLastSessionCloses() {
+        Table t = new Table("AUTOMATIC", Map.of());
+        String ana = t.w1Seat.get("playerId").asString();
+        String oleg = t.m1Seat.get("playerId").asString();
+        assertThat(connected(t)).contains(ana, oleg);
+        Wire.Client anaAgain = connect(t.w1Seat.get("token").asString()).subscribeQueues();
+        anaAgain.sync(t.id, Long.MAX_VALUE);
+        t.w1.disconnect();
+        t.m1.disconnect();
+        await().atMost(Wire.WAIT).until(() -> !connected(t).contains(oleg));
+        await().during(Duration.ofSeconds(1)).atMost(Wire.WAIT).until(() -> connected(t).contains(ana));
+        anaAgain.disconnect();
+        await().atMost(Wire.WAIT).until(() -> !connected(t).contains(ana));
+        Wire.Client back = connect(t.w1Seat.get("token").asString()).subscribeQueues();
+        back.sync(t.id, Long.MAX_VALUE);
+        assertThat(connected(t)).contains(ana);
+    }
+
+    private List<String> connected(Table t) {
+        return wire.get("/api/exercises/" + t.id + "/presence", t.facilitatorToken).body().get("connected").valueStream()
+                .map(JsonNode::asString).toList();
     }
 
     private static JsonNode last(JsonNode log, String type) {

@@ -60,6 +60,26 @@ class FrameLimitsTest extends WireTest {
     }
 
     @Test
+    void aFrameUpToTheMessageLimitArrivesWholeThoughTheServerReadsItInParts() {
+        Table t = new Table("AUTOMATIC", Map.of());
+        t.control(Map.of("type", "START"));
+        // The server reads a message in parts of about a thousand characters or bytes: three- and four-byte
+        // characters across them (1,950 characters, 6,450 bytes, under the 8,000-byte limit) come out whole.
+        String text = "\u20AC".repeat(900) + "\uD83D\uDE80".repeat(900) + "x".repeat(150);
+        String binaryText = "x".repeat(150) + "\uD83D\uDE80".repeat(900) + "\u20AC".repeat(900);
+        RawStomp raw = RawStomp.connect(port, t.w1Seat.get("token").asString());
+        raw.sendJson(t.app("chat.team"), "{\"commandId\":\"text-whole\",\"text\":\"" + text + "\"}");
+        raw.sendBinary(("SEND\ndestination:" + t.app("chat.team") + "\ncontent-type:application/json\n\n"
+                + "{\"commandId\":\"binary-whole\",\"text\":\"" + binaryText + "\"}\0").getBytes(StandardCharsets.UTF_8));
+        raw.await(f -> f.contains("\"commandId\":\"text-whole\"") && f.contains("\"duplicate\":false"));
+        raw.await(f -> f.contains("\"commandId\":\"binary-whole\"") && f.contains("\"duplicate\":false"));
+        List<String> chat = t.w1.syncAll(t.id, 0).stream().filter(e -> "CHAT_TEAM".equals(e.get("type").asString()))
+                .map(e -> e.get("payload").get("text").asString()).toList();
+        assertThat(chat).containsExactly(text, binaryText);
+        assertThat(raw.open()).isTrue();
+    }
+
+    @Test
     void unreadableTextBinaryAndNulInABodyAreAnsweredAndTheSessionGoesOn() {
         Table t = new Table("AUTOMATIC", Map.of());
         RawStomp raw = RawStomp.connect(port, t.w1Seat.get("token").asString());

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.live.LoadTable.Client;
 import org.hotline.live.LoadTable.Drafting;
 import org.hotline.live.LoadTable.Role;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,19 @@ import tools.jackson.databind.JsonNode;
  * Then the highest rate that held p99 &lt; 100 ms, the database bytes per turn, a 100-turn exercise
  * alone (heap and RSS by turn, then its review's serving time), and heap per idle connected client.
  * Options: -Dload.rates=10,20,… -Dload.window=30 -Dload.fresh=90 -Dload.idle=2000 -Dload.jfr=file.
+ * <p>
+ * {@code -Dload.only=idle} runs the idle-clients stage alone, in a minute or two instead of ten: the
+ * {@code load.exercises} exercises are created over REST (no players, no turns), then
+ * {@code load.idle} observers connect and sit idle as in the whole run. {@code -Dload.histogram=25}
+ * adds the server's heap histogram (jcmd GC.class_histogram) of that stage: the classes whose heap
+ * grew most, in bytes per connected client; {@code -Dload.dump=/tmp/idle.hprof} a heap dump of the
+ * server while they are connected (jcmd GC.heap_dump), to see what holds them; {@code -Dload.deflate=true}
+ * has the idle observers ask for permessage-deflate, as browsers do. Without the Maven profile:
+ * <pre>
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx3g -Dload.only=idle -Dload.histogram=25 -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *     org.hotline.live.LoadBenchmark
+ * </pre>
  */
 public final class LoadBenchmark {
 
@@ -73,6 +88,10 @@ public final class LoadBenchmark {
 
     private void run() throws Exception {
         int exercises = Integer.getInteger("load.exercises", 100);
+        if ("idle".equals(System.getProperty("load.only"))) {
+            idleOnly(exercises);
+            return;
+        }
         int window = Integer.getInteger("load.window", 30);
         int[] rates = Arrays.stream(System.getProperty("load.rates", "10,20,50,100,200,300,400,600,800,1200").split(","))
                 .mapToInt(Integer::parseInt).toArray();
@@ -113,13 +132,34 @@ public final class LoadBenchmark {
         summary("highest offered rate held at p99 < 100 ms, no errors: %d turns/s", held);
         summary("database file: %.1f MB after %d turns; %.1f KB per turn played, %.1f MB per 1,000 turns",
                 server.databaseBytes() / 1e6, turns, dbPerTurn / 1024, dbPerTurn * 1000 / 1e6);
-        List<LoadTable> observed = tables.stream().filter(java.util.Objects::nonNull).toList();
-        observed.forEach(LoadTable::disconnect);
+        List<LoadTable> played = tables.stream().filter(java.util.Objects::nonNull).toList();
+        played.forEach(LoadTable::disconnect);
         longExercise();
+        idleClients(Integer.getInteger("load.idle", 2000), played.stream().map(t -> new Observed(t.id, t.observerCode)).toList());
+        printSummary();
+    }
+
+    /** The idle-clients stage alone, on {@code exercises} exercises made over REST, nobody seated. */
+    private void idleOnly(int exercises) {
+        System.out.printf("%nHotline load benchmark, idle clients only: %d exercises; server pid %d %s, -XX:ActiveProcessorCount=1"
+                + " -Xmx512m%n", exercises, server.pid(), server.pinned ? "pinned to core 0 (taskset)" : "not pinned (no taskset)");
+        List<Observed> observed = new ArrayList<>();
+        for (int i = 0; i < exercises; i++) {
+            JsonNode created = wire.create(token, SCENARIO, "AUTOMATIC", Map.of());
+            observed.add(new Observed(created.get("id").asString(), created.get("joinCodes").get("OBSERVER").asString()));
+        }
         idleClients(Integer.getInteger("load.idle", 2000), observed);
+        printSummary();
+    }
+
+    private void printSummary() {
         System.out.println();
         printed.forEach(System.out::println);
         System.out.println("(figures measured on a 2-core machine shared with other engineers' builds; the server on one core)");
+    }
+
+    /** An exercise the idle observers join. */
+    private record Observed(String id, String observerCode) {
     }
 
     private LoadTable newTable() {
@@ -278,7 +318,7 @@ public final class LoadBenchmark {
     }
 
     /** Heap after GC before and after {@code count} observers connect and subscribe, then sit idle. */
-    private void idleClients(int count, List<LoadTable> observed) {
+    private void idleClients(int count, List<Observed> observed) {
         jakarta.websocket.WebSocketContainer small = jakarta.websocket.ContainerProvider.getWebSocketContainer();
         small.setDefaultMaxTextMessageBufferSize(16 * 1024);
         small.setDefaultMaxBinaryMessageBufferSize(1024);
@@ -286,15 +326,21 @@ public final class LoadBenchmark {
         for (int i = 0; i < count; i++) {
             tokens.add(wire.join(observed.get(i % observed.size()).observerCode, "Idle " + i).get("token").asString());
         }
+        int histogram = Integer.getInteger("load.histogram", 0);
+        Map<String, long[]> classesBefore = histogram > 0 ? server.classHistogram() : Map.of();
         long before = server.heapAfterGc();
         double rssBefore = server.rssMegabytes();
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        if (Boolean.getBoolean("load.deflate")) {
+            handshake.setSecWebSocketExtensions(List.of(new WebSocketExtension("permessage-deflate")));
+        }
         List<Client> idle = new ArrayList<>();
         int refused = 0;
         String firstRefusal = null;
         for (int i = 0; i < count; i++) {
             try {
                 idle.add(new Client(wire, small, tokens.get(i), Role.OBSERVER,
-                        List.of("/topic/exercise." + observed.get(i % observed.size()).id + ".public")));
+                        List.of("/topic/exercise." + observed.get(i % observed.size()).id + ".public"), handshake));
             } catch (RuntimeException e) {
                 refused++;
                 firstRefusal = firstRefusal == null ? e.getMessage() : firstRefusal;
@@ -303,10 +349,34 @@ public final class LoadBenchmark {
         LoadServer.sleep(2000);
         long connected = idle.stream().filter(Client::connected).count();
         long after = server.heapAfterGc();
-        summary("idle clients: %d of %d connected (%d refused%s); heap after GC %.1f -> %.1f MB = %.1f KB per client;"
-                        + " RSS %.0f -> %.0f MB", connected, count, refused, firstRefusal == null ? "" : ": " + firstRefusal,
+        summary("idle clients%s: %d of %d connected (%d refused%s); heap after GC %.1f -> %.1f MB = %.1f KB per client;"
+                        + " RSS %.0f -> %.0f MB", handshake.getSecWebSocketExtensions().isEmpty() ? "" : " (permessage-deflate asked)",
+                connected, count, refused, firstRefusal == null ? "" : ": " + firstRefusal,
                 before / 1e6, after / 1e6, (after - before) / 1024.0 / Math.max(1, connected), rssBefore, server.rssMegabytes());
+        if (histogram > 0) {
+            growth(classesBefore, server.classHistogram(), histogram, Math.max(1, connected));
+        }
+        String dump = blankToNull(System.getProperty("load.dump"));
+        if (dump != null) {
+            System.out.println(server.jcmd("GC.heap_dump", Path.of(dump).toAbsolutePath().toString()).trim());
+        }
         idle.forEach(Client::disconnect);
+    }
+
+    /** The {@code top} classes whose heap grew most between two histograms, per connected client. */
+    private void growth(Map<String, long[]> before, Map<String, long[]> after, int top, long clients) {
+        record Growth(String name, long instances, long bytes) {
+        }
+        List<Growth> grown = new ArrayList<>();
+        after.forEach((name, now) -> {
+            long[] then = before.getOrDefault(name, new long[2]);
+            grown.add(new Growth(name, now[0] - then[0], now[1] - then[1]));
+        });
+        grown.sort(java.util.Comparator.comparingLong(Growth::bytes).reversed());
+        long total = grown.stream().mapToLong(Growth::bytes).sum();
+        summary("server heap histogram, growth per idle client (%.1f KB in all):", total / 1024.0 / clients);
+        grown.stream().limit(top).forEach(g -> summary("  %8.1f bytes %6.2f instances  %s", g.bytes() / (double) clients,
+                g.instances() / (double) clients, g.name()));
     }
 
     private void summary(String format, Object... args) {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,6 +23,9 @@ final class LoadServer implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("^\\s*(?:garbage-first heap|def new generation|tenured generation"
             + "|PSYoungGen|ParOldGen|Shenandoah).*?used (\\d+)K", Pattern.MULTILINE);
+
+    /** "   12:   3456   789012  java.lang.String (java.base@17)": instances, bytes, class. */
+    private static final Pattern HISTOGRAM_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
 
     final int port;
     final Path data;
@@ -108,6 +113,17 @@ final class LoadServer implements AutoCloseable {
             used += Long.parseLong(m.group(1)) * 1024;
         }
         return used;
+    }
+
+    /** Live objects by class after a full collection (jcmd GC.class_histogram): instances and bytes. */
+    Map<String, long[]> classHistogram() {
+        Map<String, long[]> classes = new HashMap<>();
+        Matcher m = HISTOGRAM_LINE.matcher(jcmd("GC.class_histogram"));
+        while (m.find()) {
+            classes.merge(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},
+                    (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        }
+        return classes;
     }
 
     /** The database files' size in bytes (H2's .mv.db and anything beside it). */

@@ -188,6 +188,12 @@ final class LoadTable {
 
         /** Connects and subscribes to its queues and to the given topics (full destinations). */
         Client(Wire wire, jakarta.websocket.WebSocketContainer container, String token, Role role, List<String> topics) {
+            this(wire, container, token, role, topics, new WebSocketHttpHeaders());
+        }
+
+        /** With these handshake headers (a browser's Sec-WebSocket-Extensions, say). */
+        Client(Wire wire, jakarta.websocket.WebSocketContainer container, String token, Role role, List<String> topics,
+               WebSocketHttpHeaders handshake) {
             this.role = role;
             WebSocketStompClient stomp = new WebSocketStompClient(new Counting(container, this));
             stomp.setMessageConverter(new JacksonJsonMessageConverter());
@@ -195,7 +201,7 @@ final class LoadTable {
             StompHeaders connect = new StompHeaders();
             connect.add("Authorization", "Bearer " + token);
             try {
-                session = stomp.connectAsync(URI.create("ws://localhost:" + wire.port + "/ws"), new WebSocketHttpHeaders(),
+                session = stomp.connectAsync(URI.create("ws://localhost:" + wire.port + "/ws"), handshake,
                         connect, new StompSessionHandlerAdapter() { }).get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("STOMP connect failed: " + e.getMessage(), e);

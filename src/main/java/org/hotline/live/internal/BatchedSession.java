@@ -25,7 +25,8 @@ final class BatchedSession extends WebSocketSessionDecorator {
 
     private final ScheduledExecutorService writers;
     private final int bufferLimitChars;
-    private final StringBuilder pending = new StringBuilder();
+    /** Frames not yet written; null when there are none. */
+    private StringBuilder pending;
     private boolean writing;
     private CloseStatus closing;
 
@@ -45,10 +46,13 @@ final class BatchedSession extends WebSocketSessionDecorator {
             if (closing != null) {
                 return;
             }
-            if (pending.length() + text.getPayload().length() > bufferLimitChars) {
+            int waiting = pending == null ? 0 : pending.length();
+            if (waiting + text.getPayload().length() > bufferLimitChars) {
                 // The client does not read what it is sent: the same rule as Spring's send buffer limit.
-                pending.setLength(0);
+                pending = null;
                 closing = CloseStatus.SESSION_NOT_RELIABLE;
+            } else if (pending == null) {
+                pending = new StringBuilder(text.getPayload());
             } else {
                 pending.append(text.getPayload());
             }
@@ -79,20 +83,30 @@ final class BatchedSession extends WebSocketSessionDecorator {
         close(CloseStatus.NORMAL);
     }
 
+    @Override
+    public void setTextMessageSizeLimit(int messageSizeLimit) {
+        // The container's parts keep their size; the whole message's limit is FrameReader's.
+    }
+
     /** Writes what is pending, message after message, then closes if asked; one writer per session at a time. */
     private void write() {
         while (true) {
             String text;
             CloseStatus close;
             synchronized (this) {
-                if (pending.isEmpty()) {
+                if (pending == null) {
                     writing = false;
                     close = closing;
                     text = null;
                 } else {
                     int cut = cut();
-                    text = pending.substring(0, cut);
-                    pending.delete(0, cut);
+                    if (cut == pending.length()) {
+                        text = pending.toString();
+                        pending = null;
+                    } else {
+                        text = pending.substring(0, cut);
+                        pending.delete(0, cut);
+                    }
                     close = null;
                 }
             }
@@ -106,7 +120,7 @@ final class BatchedSession extends WebSocketSessionDecorator {
                 getDelegate().sendMessage(new TextMessage(text));
             } catch (IOException | RuntimeException gone) {
                 synchronized (this) {
-                    pending.setLength(0);
+                    pending = null;
                     closing = closing == null ? CloseStatus.SESSION_NOT_RELIABLE : closing;
                 }
             }

@@ -39,7 +39,8 @@ class FrameReader {
 
     /** What one session has read so far. */
     private static final class Reading {
-        final ByteArrayOutputStream parts = new ByteArrayOutputStream();
+        /** The parts of a message still coming in; null between messages, so an idle session holds no buffer. */
+        ByteArrayOutputStream parts;
         boolean connected;
         boolean ended;
     }
@@ -91,19 +92,28 @@ class FrameReader {
             }
             byte[] part = message instanceof TextMessage text ? text.getPayload().getBytes(StandardCharsets.UTF_8)
                     : bytes(((BinaryMessage) message).getPayload());
-            if (reading.parts.size() + part.length > limits.transportLimitBytes()) {
+            int before = reading.parts == null ? 0 : reading.parts.size();
+            if (before + part.length > limits.transportLimitBytes()) {
                 reading.ended = true;
-                reading.parts.reset();
+                reading.parts = null;
                 sessionEnd.end(session.getId(), "TOO_LARGE", "A WebSocket message has at most " + limits.transportLimitBytes()
                         + " bytes");
                 return null;
             }
-            reading.parts.writeBytes(part);
-            if (!message.isLast()) {
-                return null;
+            byte[] whole;
+            if (message.isLast() && reading.parts == null) {
+                whole = part;
+            } else {
+                if (reading.parts == null) {
+                    reading.parts = new ByteArrayOutputStream(part.length * 2);
+                }
+                reading.parts.writeBytes(part);
+                if (!message.isLast()) {
+                    return null;
+                }
+                whole = reading.parts.toByteArray();
+                reading.parts = null;
             }
-            byte[] whole = reading.parts.toByteArray();
-            reading.parts.reset();
             return admit(session, reading, whole) ? whole : null;
         }
     }

@@ -1,6 +1,7 @@
 package org.hotline.live.internal;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,16 +9,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
  * Open WebSocket sessions by id and by user, so that a removed or moved player can be disconnected;
  * every session's outgoing frames are batched ({@link BatchedSession}). (Reading frames is
- * {@link FrameReader}'s.)
+ * {@link FrameReader}'s.) A user's session ids are a small immutable set, replaced when one opens or
+ * closes (a user has one or two), and a user without open sessions is forgotten.
  */
 @Component
 public class Sessions {
@@ -60,10 +64,17 @@ public class Sessions {
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 byId.remove(session.getId());
-                byUser.values().forEach(ids -> ids.remove(session.getId()));
                 super.afterConnectionClosed(session, status);
             }
         };
+    }
+
+    /** After afterConnectionClosed: the session is out of {@link #byId} by then (see {@link #connected}). */
+    @EventListener
+    void closed(SessionDisconnectEvent disconnect) {
+        if (disconnect.getUser() != null) {
+            forget(disconnect.getUser().getName(), disconnect.getSessionId());
+        }
     }
 
     /** Whether the user has at least one open session now. */
@@ -73,7 +84,23 @@ public class Sessions {
     }
 
     public void connected(String user, String sessionId) {
-        byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
+        byUser.merge(user, Set.of(sessionId), (ids, added) -> {
+            Set<String> all = new HashSet<>(ids);
+            all.addAll(added);
+            return Set.copyOf(all);
+        });
+        if (!byId.containsKey(sessionId)) {
+            // It closed while it was connecting, before its disconnect event could know the user.
+            forget(user, sessionId);
+        }
+    }
+
+    private void forget(String user, String sessionId) {
+        byUser.computeIfPresent(user, (u, ids) -> {
+            Set<String> rest = new HashSet<>(ids);
+            rest.remove(sessionId);
+            return rest.isEmpty() ? null : Set.copyOf(rest);
+        });
     }
 
     public void close(String sessionId, CloseStatus status) {

@@ -1,5 +1,6 @@
 package org.hotline.live.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.exercise.CommandRejected;
@@ -10,7 +11,9 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 /**
  * Each session's subscriptions by id: one per destination and at most
  * {@code hotline.live.max-subscriptions-per-session}, so that a client cannot make the broker copy an
- * event to it hundreds of times.
+ * event to it hundreds of times. A session's subscriptions are a small immutable map, replaced when
+ * they change (a client subscribes a handful of times per session): a few dozen bytes for each of
+ * thousands of idle sessions instead of a concurrent map's few hundred.
  */
 @Component
 class Subscriptions {
@@ -41,13 +44,29 @@ class Subscriptions {
     }
 
     void add(String sessionId, String subscriptionId, String destination) {
-        bySession.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, destination);
+        bySession.merge(sessionId, Map.of(subscriptionId, destination), (mine, added) -> {
+            Map<String, String> all = new HashMap<>(mine);
+            all.putAll(added);
+            return Map.copyOf(all);
+        });
     }
 
     /** False when the session has no subscription with that id. */
     boolean remove(String sessionId, String subscriptionId) {
-        Map<String, String> mine = bySession.get(sessionId);
-        return subscriptionId != null && mine != null && mine.remove(subscriptionId) != null;
+        if (subscriptionId == null) {
+            return false;
+        }
+        boolean[] removed = {false};
+        bySession.computeIfPresent(sessionId, (id, mine) -> {
+            if (!mine.containsKey(subscriptionId)) {
+                return mine;
+            }
+            removed[0] = true;
+            Map<String, String> rest = new HashMap<>(mine);
+            rest.remove(subscriptionId);
+            return rest.isEmpty() ? null : Map.copyOf(rest);
+        });
+        return removed[0];
     }
 
     void forget(String sessionId) {

@@ -9,6 +9,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * STOMP at /ws. Destinations are dot-separated so that a RabbitMQ STOMP relay can replace the simple
@@ -40,7 +41,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // A browser page of another site may not open the socket: with no origins configured, only this
         // server's own pages (same origin); clients that send no Origin (not browsers) are not affected.
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins).addInterceptors(new ClientAddress());
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins).addInterceptors(new ClientAddress())
+                .setHandshakeHandler(new DefaultHandshakeHandler(new UpgradeWithoutHeaders()));
         // One session's frames are handled in the order sent (a draft line before the submit).
         registry.setPreserveReceiveOrder(true);
     }
