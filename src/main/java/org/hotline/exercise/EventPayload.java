@@ -1,5 +1,6 @@
 package org.hotline.exercise;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hotline.exercise.internal.StateChanges;
 import org.hotline.exercise.internal.WithheldMoves;
@@ -117,6 +118,7 @@ public sealed interface EventPayload {
                     previous == null ? null : StateChanges.between(previous, state), draftsEffects ? null : effects, reason);
         }
 
+        @JsonIgnore
         public boolean isWhole() {
             return state != null && effects != null;
         }
@@ -266,6 +268,7 @@ public sealed interface EventPayload {
                     StateChanges.between(previous, o.after()), narrative, publicNarrative, input);
         }
 
+        @JsonIgnore
         public boolean isWhole() {
             return outcome.before() != null;
         }

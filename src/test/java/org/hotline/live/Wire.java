@@ -142,6 +142,51 @@ public final class Wire {
         }
     }
 
+    /**
+     * The facilitator's STATE_FULL and ADJUDICATION_DRAFTED of a log (read in order from its start) made
+     * whole as a client makes them (docs/protocol.md section 5): a state given as {@code changes} is those
+     * written over the previous state, absent effects are the last draft's, a draft without its state
+     * before has the last state before and the changes written over it after.
+     */
+    public static List<JsonNode> wholeStates(List<JsonNode> log) {
+        List<JsonNode> whole = new ArrayList<>();
+        JsonNode state = null;
+        JsonNode drafted = null;
+        for (JsonNode event : log) {
+            tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) event.deepCopy();
+            tools.jackson.databind.node.ObjectNode payload = (tools.jackson.databind.node.ObjectNode) copy.get("payload");
+            String type = event.get("type").asString();
+            if (type.equals("STATE_FULL")) {
+                if (!payload.has("state")) {
+                    payload.set("state", merged(state, payload.remove("changes")));
+                }
+                if (!payload.has("effects")) {
+                    payload.set("effects", drafted);
+                }
+                state = payload.get("state");
+            } else if (type.equals("ADJUDICATION_DRAFTED")) {
+                tools.jackson.databind.node.ObjectNode outcome = (tools.jackson.databind.node.ObjectNode) payload.get("outcome");
+                if (!outcome.has("before")) {
+                    outcome.set("before", state);
+                    outcome.set("after", merged(state, payload.remove("changes")));
+                }
+                drafted = outcome.get("effects");
+            }
+            whole.add(copy);
+        }
+        return whole;
+    }
+
+    /** A JSON merge patch (RFC 7386) written over a copy of {@code base}. */
+    private static JsonNode merged(JsonNode base, JsonNode changes) {
+        if (base == null || !base.isObject() || !changes.isObject()) {
+            return changes;
+        }
+        tools.jackson.databind.node.ObjectNode out = (tools.jackson.databind.node.ObjectNode) base.deepCopy();
+        changes.properties().forEach(member -> out.set(member.getKey(), merged(base.get(member.getKey()), member.getValue())));
+        return out;
+    }
+
     public JsonNode join(String code, String name) {
         Response response = post("/api/join", Map.of("code", code, "name", name), null);
         if (response.status() != 200) {
