@@ -251,11 +251,16 @@ export function apply(model, events) {
         model.ratings.push({ turn: e.turn, ...p });
         changed.add('review');
         break;
-      // The draft leaves out the state before (the last whole state) and gives the state after as changes from it.
+      // The draft leaves out the state before (the last whole state) and gives the state after as changes
+      // from it; a move as read is there only when misread, a run of dice at the same odds is one entry.
       case EVENT.ADJUDICATION_DRAFTED: {
         const o = p.outcome || {};
         const before = o.before ?? latest(model.fullStates)?.state;
-        const outcome = o.before ? o : { ...o, before, after: merged(before, p.changes) };
+        const outcome = { ...o, before, after: o.before ? o.after : merged(before, p.changes),
+          issues: (o.issues || []).map(i => ({ washingtonMoveAsReadByMoscow: i.washingtonMove, moscowMoveAsReadByWashington: i.moscowMove, ...i })),
+          rolls: (o.rolls || []).flatMap(r => r.issueIds
+            ? r.issueIds.map((issueId, n) => ({ purpose: r.purpose, issueId, odds: r.odds, draw: r.draws[n], success: r.successes[n], findings: r.findings }))
+            : [r]) };
         model.drafted = { turn: e.turn, ...p, outcome };
         model.draftEffects = outcome.effects;
         changed.add('review');

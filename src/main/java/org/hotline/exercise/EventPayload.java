@@ -2,6 +2,7 @@ package org.hotline.exercise;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hotline.exercise.internal.DraftOutcome;
 import org.hotline.exercise.internal.StateChanges;
 import org.hotline.exercise.internal.WithheldMoves;
 import tools.jackson.databind.JsonNode;
@@ -238,10 +239,12 @@ public sealed interface EventPayload {
      * logged and sent, the outcome's {@code before} is absent when it is the previous STATE_FULL's state,
      * and then its {@code after} is absent too, given as {@code changes} from {@code before} (a JSON merge
      * patch, exact: an approval makes it the engine's next input). See {@link #whole}. The dice and
-     * scores are written to four decimals ({@link #written}).
+     * scores are written to four decimals ({@link #written}), the moves as read only when misread, and
+     * a run of dice for one purpose at the same odds as one entry ({@link DraftOutcome}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AdjudicationDrafted(Outcome outcome, JsonNode changes, Narrative narrative, Narrative publicNarrative, TurnInput input)
+    record AdjudicationDrafted(@JsonSerialize(using = DraftOutcome.Writer.class) @JsonDeserialize(using = DraftOutcome.Reader.class) Outcome outcome,
+                               JsonNode changes, Narrative narrative, Narrative publicNarrative, TurnInput input)
             implements EventPayload {
 
         public AdjudicationDrafted(Outcome outcome, Narrative narrative, Narrative publicNarrative, TurnInput input) {

@@ -146,7 +146,8 @@ public final class Wire {
      * The facilitator's STATE_FULL and ADJUDICATION_DRAFTED of a log (read in order from its start) made
      * whole as a client makes them (docs/protocol.md section 5): a state given as {@code changes} is those
      * written over the previous state, absent effects are the last draft's, a draft without its state
-     * before has the last state before and the changes written over it after.
+     * before has the last state before and the changes written over it after; a draft's moves as read
+     * are the moves when absent, and a run of dice is one roll per issue.
      */
     public static List<JsonNode> wholeStates(List<JsonNode> log) {
         List<JsonNode> whole = new ArrayList<>();
@@ -169,6 +170,23 @@ public final class Wire {
                 if (!outcome.has("before")) {
                     outcome.set("before", state);
                     outcome.set("after", merged(state, payload.remove("changes")));
+                }
+                for (JsonNode issue : outcome.path("issues")) {
+                    tools.jackson.databind.node.ObjectNode read = (tools.jackson.databind.node.ObjectNode) issue;
+                    read.putIfAbsent("washingtonMoveAsReadByMoscow", read.get("washingtonMove"));
+                    read.putIfAbsent("moscowMoveAsReadByWashington", read.get("moscowMove"));
+                }
+                tools.jackson.databind.node.ArrayNode rolls = outcome.putArray("rolls");
+                for (JsonNode entry : event.at("/payload/outcome/rolls")) {
+                    if (!entry.has("issueIds")) {
+                        rolls.add(entry);
+                        continue;
+                    }
+                    for (int i = 0; i < entry.get("issueIds").size(); i++) {
+                        rolls.addObject().put("purpose", entry.get("purpose").asString()).put("issueId", entry.get("issueIds").get(i).asString())
+                                .put("odds", entry.get("odds").asDouble()).put("draw", entry.get("draws").get(i).asDouble())
+                                .put("success", entry.get("successes").get(i).asBoolean()).set("findings", entry.get("findings"));
+                    }
                 }
                 drafted = outcome.get("effects");
             }

@@ -117,6 +117,23 @@ class ViewChangesTest {
     }
 
     @Test
+    void aDraftWritesAMoveAsReadOnlyWhenMisreadAndARunOfDiceOnceAndReadsBackExactly() throws Exception {
+        Table t = adjudicated(Mode.AUTOMATIC);
+        AdjudicationDrafted draft = payloads(t.log, AdjudicationDrafted.class).get(0);
+        tools.jackson.databind.JsonNode written = Table.JSON.readTree(Table.json(draft)).get("outcome");
+        long misread = draft.outcome().issues().stream().filter(i -> i.washingtonMoveAsReadByMoscow() != i.washingtonMove()).count();
+        assertThat(written.get("issues").findValues("washingtonMoveAsReadByMoscow")).hasSize((int) misread);
+        assertThat(written.get("issues").findValues("washingtonMove")).hasSize(DETENTE_ISSUES);
+        tools.jackson.databind.JsonNode run = written.get("rolls").valueStream().filter(r -> r.has("issueIds")).findFirst().orElseThrow();
+        assertThat(run.get("purpose").asString()).startsWith("misperception");
+        assertThat(run.get("issueIds").size()).isEqualTo(DETENTE_ISSUES).isEqualTo(run.get("draws").size()).isEqualTo(run.get("successes").size());
+        assertThat(written.get("rolls").size()).isLessThan(draft.outcome().rolls().size());
+        assertThat(Table.JSON.readValue(Table.json(draft), AdjudicationDrafted.class)).isEqualTo(draft);
+        AdjudicationDrafted whole = payloads(t.whole(), AdjudicationDrafted.class).get(0);
+        assertThat(Table.JSON.readValue(Table.json(whole), AdjudicationDrafted.class)).isEqualTo(whole);
+    }
+
+    @Test
     void aDecisionAfterARestartIsWrittenAsChangesFromTheSnapshotsStateAndReadsBackWhole() {
         Table t = adjudicated(Mode.REVIEWED);
         // A restart rebuilds the projection from its snapshot, which holds the state and the draft but not the last views.
