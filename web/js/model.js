@@ -252,11 +252,13 @@ export function apply(model, events) {
         changed.add('review');
         break;
       // The draft leaves out the state before (the last whole state) and gives the state after as changes
-      // from it; a move as read is there only when misread, a run of dice at the same odds is one entry.
+      // from it; a move as read is there only when misread, an effect's value before only when it does not
+      // follow from the previous effect on its variable, a run of dice at the same odds is one entry.
       case EVENT.ADJUDICATION_DRAFTED: {
         const o = p.outcome || {};
         const before = o.before ?? latest(model.fullStates)?.state;
         const outcome = { ...o, before, after: o.before ? o.after : merged(before, p.changes),
+          effects: chained(o.effects || []),
           issues: (o.issues || []).map(i => ({ washingtonMoveAsReadByMoscow: i.washingtonMove, moscowMoveAsReadByWashington: i.moscowMove, ...i })),
           rolls: (o.rolls || []).flatMap(r => r.issueIds
             ? r.issueIds.map((issueId, n) => ({ purpose: r.purpose, issueId, odds: r.odds, draw: r.draws[n], success: r.successes[n], findings: r.findings }))
@@ -287,6 +289,16 @@ export function apply(model, events) {
     }
   }
   return changed;
+}
+
+/** A draft's effects with each value before: when left out, the value after of the previous effect on that variable. */
+function chained(effects) {
+  const last = {};
+  return effects.map(e => {
+    const whole = { issueId: null, ...e, before: 'before' in e ? e.before : last[e.variable] };
+    last[e.variable] = e.after;
+    return whole;
+  });
 }
 
 /** A JSON merge patch (RFC 7386) written over a copy of base: objects merge member by member, anything else is replaced. */

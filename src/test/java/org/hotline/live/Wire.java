@@ -147,7 +147,8 @@ public final class Wire {
      * whole as a client makes them (docs/protocol.md section 5): a state given as {@code changes} is those
      * written over the previous state, absent effects are the last draft's, a draft without its state
      * before has the last state before and the changes written over it after; a draft's moves as read
-     * are the moves when absent, and a run of dice is one roll per issue.
+     * are the moves when absent, an effect's value before the previous value after of its variable, and
+     * a run of dice is one roll per issue.
      */
     public static List<JsonNode> wholeStates(List<JsonNode> log) {
         List<JsonNode> whole = new ArrayList<>();
@@ -175,6 +176,13 @@ public final class Wire {
                     tools.jackson.databind.node.ObjectNode read = (tools.jackson.databind.node.ObjectNode) issue;
                     read.putIfAbsent("washingtonMoveAsReadByMoscow", read.get("washingtonMove"));
                     read.putIfAbsent("moscowMoveAsReadByWashington", read.get("moscowMove"));
+                }
+                Map<String, JsonNode> last = new LinkedHashMap<>();
+                for (JsonNode effect : outcome.path("effects")) {
+                    tools.jackson.databind.node.ObjectNode written = (tools.jackson.databind.node.ObjectNode) effect;
+                    written.putIfAbsent("before", last.get(written.get("variable").asString()));
+                    written.putIfAbsent("issueId", tools.jackson.databind.node.NullNode.getInstance());
+                    last.put(written.get("variable").asString(), written.get("after"));
                 }
                 tools.jackson.databind.node.ArrayNode rolls = outcome.putArray("rolls");
                 for (JsonNode entry : event.at("/payload/outcome/rolls")) {

@@ -1,8 +1,11 @@
 package org.hotline.exercise.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.hotline.engine.Effect;
 import org.hotline.engine.IssueOutcome;
 import org.hotline.engine.Outcome;
 import org.hotline.engine.Roll;
@@ -16,12 +19,13 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A draft's outcome in JSON, its members as the engine's {@link Outcome} has them, with two repeats
- * left out: an issue's move as the other side read it is written only when it was misread (most are
- * not), and a run of dice thrown for the same purpose at the same odds (a misperception roll on
- * every issue) is one entry, {@code purpose}, {@code odds}, {@code findings}, with {@code issueIds},
- * {@code draws} and {@code successes} in issue order. Both read back exactly; single rolls, and the
- * outcomes of older logs, read as they are.
+ * A draft's outcome in JSON, its members as the engine's {@link Outcome} has them, with repeats left
+ * out: an issue's move as the other side read it is written only when it was misread (most are not);
+ * an effect's value before only when it is not the value after of the previous effect on the same
+ * variable, and its issue only when it has one; a run of dice thrown for the same purpose at the same
+ * odds (a misperception roll on every issue) is one entry, {@code purpose}, {@code odds},
+ * {@code findings}, with {@code issueIds}, {@code draws} and {@code successes} in issue order. All read
+ * back exactly; single rolls, and the outcomes of older logs, read as they are.
  */
 public final class DraftOutcome {
 
@@ -45,7 +49,25 @@ public final class DraftOutcome {
                 issue(issue, out);
             }
             out.writeEndArray();
-            out.writePOJOProperty("effects", o.effects());
+            out.writeName("effects");
+            out.writeStartArray();
+            Map<String, String> last = new HashMap<>();
+            for (Effect effect : o.effects()) {
+                out.writeStartObject();
+                out.writeStringProperty("variable", effect.variable());
+                if (effect.before() == null || !effect.before().equals(last.get(effect.variable()))) {
+                    out.writeStringProperty("before", effect.before());
+                }
+                out.writeStringProperty("after", effect.after());
+                out.writeStringProperty("reason", effect.reason());
+                out.writePOJOProperty("findings", effect.findings());
+                if (effect.issueId() != null) {
+                    out.writeStringProperty("issueId", effect.issueId());
+                }
+                out.writeEndObject();
+                last.put(effect.variable(), effect.after());
+            }
+            out.writeEndArray();
             out.writeName("rolls");
             out.writeStartArray();
             List<Roll> rolls = o.rolls();
@@ -122,6 +144,15 @@ public final class DraftOutcome {
                 if (!written.has("moscowMoveAsReadByWashington")) {
                     written.set("moscowMoveAsReadByWashington", written.get("moscowMove"));
                 }
+            }
+            Map<String, JsonNode> last = new HashMap<>();
+            for (JsonNode effect : outcome.path("effects")) {
+                ObjectNode written = (ObjectNode) effect;
+                String variable = written.path("variable").asString();
+                if (!written.has("before")) {
+                    written.set("before", last.get(variable));
+                }
+                last.put(variable, written.get("after"));
             }
             List<Roll> rolls = new ArrayList<>();
             for (JsonNode entry : outcome.path("rolls")) {

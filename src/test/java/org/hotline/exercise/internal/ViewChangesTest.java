@@ -117,7 +117,7 @@ class ViewChangesTest {
     }
 
     @Test
-    void aDraftWritesAMoveAsReadOnlyWhenMisreadAndARunOfDiceOnceAndReadsBackExactly() throws Exception {
+    void aDraftWritesItsRepeatsOnceAndReadsBackExactly() throws Exception {
         Table t = adjudicated(Mode.AUTOMATIC);
         AdjudicationDrafted draft = payloads(t.log, AdjudicationDrafted.class).get(0);
         tools.jackson.databind.JsonNode written = Table.JSON.readTree(Table.json(draft)).get("outcome");
@@ -128,6 +128,10 @@ class ViewChangesTest {
         assertThat(run.get("purpose").asString()).startsWith("misperception");
         assertThat(run.get("issueIds").size()).isEqualTo(DETENTE_ISSUES).isEqualTo(run.get("draws").size()).isEqualTo(run.get("successes").size());
         assertThat(written.get("rolls").size()).isLessThan(draft.outcome().rolls().size());
+        assertThat(written.get("effects").findValues("before")).as("values before that follow from the effect before on the variable")
+                .hasSizeLessThan(draft.outcome().effects().size());
+        assertThat(written.get("effects").findValues("issueId")).hasSize((int) draft.outcome().effects().stream()
+                .filter(e -> e.issueId() != null).count());
         assertThat(Table.JSON.readValue(Table.json(draft), AdjudicationDrafted.class)).isEqualTo(draft);
         AdjudicationDrafted whole = payloads(t.whole(), AdjudicationDrafted.class).get(0);
         assertThat(Table.JSON.readValue(Table.json(whole), AdjudicationDrafted.class)).isEqualTo(whole);
