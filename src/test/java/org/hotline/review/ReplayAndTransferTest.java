@@ -105,6 +105,15 @@ class ReplayAndTransferTest extends ReviewTestBase {
         assertThat(after.get("origin").get("kind").asString()).isEqualTo("IMPORT");
         assertThat(after.get("origin").get("exerciseId").asString()).isEqualTo(table.id);
 
+        // The log as the REST log gives it to the facilitator (states and drafts as changes) imports as well.
+        ObjectNode asSent = ((ObjectNode) exported.body()).deepCopy();
+        sent.forEach(asSent.putArray("events")::add);
+        Wire.Response importedAsSent = wire.post("/api/reviews/import", asSent, facilitatorToken);
+        assertThat(importedAsSent.status()).as(importedAsSent.body().toString()).isEqualTo(201);
+        JsonNode asSentReview = wire.get("/api/reviews/" + importedAsSent.body().get("id").asString(), facilitatorToken).body();
+        assertThat(asSentReview.get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(asSentReview.get("turns")).isEqualTo(before.get("turns"));
+
         // A log that does not replay here is refused with the reason, and nothing is created.
         ObjectNode bad = ((ObjectNode) exported.body()).deepCopy();
         for (JsonNode event : bad.get("events")) {
