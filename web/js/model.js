@@ -117,6 +117,7 @@ export function createModel(view) {
     results: [],
     fullStates: [],
     drafted: null,
+    draftEffects: null,   // the last draft's effects, which the STATE_FULL of its results leaves out
     decided: null,
     ratings: [],
     notes: [],
@@ -181,10 +182,15 @@ export function apply(model, events) {
         changed.add('picture').add('options');
         break;
       }
-      case EVENT.STATE_FULL:
-        replaceTurn(model.fullStates, { turn: e.turn, ...p });
+      // The facilitator's whole state is logged as changes from the previous one (a JSON merge patch),
+      // its effects left out when they are the last draft's (the results of an approved draft); older
+      // logs carry it whole.
+      case EVENT.STATE_FULL: {
+        const state = p.state ?? merged(latest(model.fullStates)?.state, p.changes);
+        replaceTurn(model.fullStates, { turn: e.turn, state, effects: p.effects ?? model.draftEffects ?? [], reason: p.reason });
         changed.add('full');
         break;
+      }
       case EVENT.CHAT_TEAM:
         model.teamChat[p.side].push({ seq: e.seq, time: e.time, ...p });
         changed.add('teamChat');
@@ -245,10 +251,23 @@ export function apply(model, events) {
         model.ratings.push({ turn: e.turn, ...p });
         changed.add('review');
         break;
-      case EVENT.ADJUDICATION_DRAFTED:
-        model.drafted = { turn: e.turn, ...p };
+      // The draft leaves out the state before (the last whole state) and gives the state after as changes
+      // from it; a move as read is there only when misread, an effect's value before only when it does not
+      // follow from the previous effect on its variable, a run of dice at the same odds is one entry.
+      case EVENT.ADJUDICATION_DRAFTED: {
+        const o = p.outcome || {};
+        const before = o.before ?? latest(model.fullStates)?.state;
+        const outcome = { ...o, before, after: o.before ? o.after : merged(before, p.changes),
+          effects: chained(o.effects || []),
+          issues: (o.issues || []).map(i => ({ washingtonMoveAsReadByMoscow: i.washingtonMove, moscowMoveAsReadByWashington: i.moscowMove, ...i })),
+          rolls: (o.rolls || []).flatMap(r => r.issueIds
+            ? r.issueIds.map((issueId, n) => ({ purpose: r.purpose, issueId, odds: r.odds, draw: r.draws[n], success: r.successes[n], findings: r.findings }))
+            : [r]) };
+        model.drafted = { turn: e.turn, ...p, outcome };
+        model.draftEffects = outcome.effects;
         changed.add('review');
         break;
+      }
       case EVENT.ADJUDICATION_DECIDED:
         model.decided = { turn: e.turn, ...p };
         changed.add('review');
@@ -270,6 +289,25 @@ export function apply(model, events) {
     }
   }
   return changed;
+}
+
+/** A draft's effects with each value before: when left out, the value after of the previous effect on that variable. */
+function chained(effects) {
+  const last = {};
+  return effects.map(e => {
+    const whole = { issueId: null, ...e, before: 'before' in e ? e.before : last[e.variable] };
+    last[e.variable] = e.after;
+    return whole;
+  });
+}
+
+/** A JSON merge patch (RFC 7386) written over a copy of base: objects merge member by member, anything else is replaced. */
+function merged(base, changes) {
+  const object = v => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!object(base) || !object(changes)) return changes;
+  const out = { ...base };
+  for (const [key, value] of Object.entries(changes)) out[key] = merged(base[key], value);
+  return out;
 }
 
 /** Withheld moves one issue per entry: an entry holds the issues where one move is withheld for one reason (issueIds); older logs one issueId. */

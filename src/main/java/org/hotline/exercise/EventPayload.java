@@ -1,7 +1,11 @@
 package org.hotline.exercise;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hotline.exercise.internal.DraftOutcome;
+import org.hotline.exercise.internal.StateChanges;
 import org.hotline.exercise.internal.WithheldMoves;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import org.hotline.engine.Narrative;
 import org.hotline.engine.Order;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
+import org.hotline.engine.Roll;
 import org.hotline.engine.Scores;
 import org.hotline.engine.TurnInput;
 import org.hotline.scenario.Inject;
@@ -86,8 +91,38 @@ public sealed interface EventPayload {
         }
     }
 
-    /** The whole state, for the facilitator (and the log), with the effects that made it. */
-    record StateFull(GameState state, List<Effect> effects, String reason) implements EventPayload {
+    /**
+     * The whole state, for the facilitator (and the log), with the effects that made it. As logged and
+     * sent, {@code state} is absent when {@code changes} holds it as the changes from the previous
+     * STATE_FULL's state (a JSON merge patch, exact: the projection reads the engine's next input from
+     * it), and {@code effects} is absent when they are those of the last ADJUDICATION_DRAFTED (the
+     * results of an approved draft). See {@link #whole}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StateFull(GameState state, JsonNode changes, List<Effect> effects, String reason) implements EventPayload {
+
+        public StateFull(GameState state, List<Effect> effects, String reason) {
+            this(state, null, effects, reason);
+        }
+
+        /** This state with what it leaves out taken from the previous whole state and the last draft's effects (null: unknown). */
+        public StateFull whole(GameState previous, List<Effect> drafted) {
+            GameState wholeState = state != null || previous == null ? state : StateChanges.applied(previous, changes);
+            List<Effect> wholeEffects = effects != null ? effects : drafted;
+            return wholeState == state && wholeEffects == effects ? this : new StateFull(wholeState, null, wholeEffects, reason);
+        }
+
+        /** This whole state as the changes from the previous one, its effects left out when they are the draft's (null: none). */
+        public StateFull since(GameState previous, List<Effect> drafted) {
+            boolean draftsEffects = drafted != null && !effects.isEmpty() && effects.equals(drafted);
+            return previous == null && !draftsEffects ? this : new StateFull(previous == null ? state : null,
+                    previous == null ? null : StateChanges.between(previous, state), draftsEffects ? null : effects, reason);
+        }
+
+        @JsonIgnore
+        public boolean isWhole() {
+            return state != null && effects != null;
+        }
     }
 
     /**
@@ -199,9 +234,65 @@ public sealed interface EventPayload {
     record ArgumentRated(Side side, String issueId, int rating) implements EventPayload {
     }
 
-    /** The engine's outcome with its full narrative and the public account the facilitator may edit. */
-    record AdjudicationDrafted(Outcome outcome, Narrative narrative, Narrative publicNarrative, TurnInput input)
+    /**
+     * The engine's outcome with its full narrative and the public account the facilitator may edit. As
+     * logged and sent, the outcome's {@code before} is absent when it is the previous STATE_FULL's state,
+     * and then its {@code after} is absent too, given as {@code changes} from {@code before} (a JSON merge
+     * patch, exact: an approval makes it the engine's next input). See {@link #whole}. The dice and
+     * scores are written to four decimals ({@link #written}), the moves as read only when misread, and
+     * a run of dice for one purpose at the same odds as one entry ({@link DraftOutcome}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AdjudicationDrafted(@JsonSerialize(using = DraftOutcome.Writer.class) @JsonDeserialize(using = DraftOutcome.Reader.class) Outcome outcome,
+                               JsonNode changes, Narrative narrative, Narrative publicNarrative, TurnInput input)
             implements EventPayload {
+
+        public AdjudicationDrafted(Outcome outcome, Narrative narrative, Narrative publicNarrative, TurnInput input) {
+            this(written(outcome), null, narrative, publicNarrative, input);
+        }
+
+        /** This draft with its states before and after, the state before being the previous whole one (null: unknown). */
+        public AdjudicationDrafted whole(GameState previous) {
+            if (isWhole() || previous == null) {
+                return this;
+            }
+            Outcome o = outcome;
+            return new AdjudicationDrafted(new Outcome(o.turn(), previous, StateChanges.applied(previous, changes), o.issues(), o.effects(),
+                    o.rolls(), o.scores()), null, narrative, publicNarrative, input);
+        }
+
+        /** This whole draft with its state before left out, when that is the previous whole state, and its state after as changes. */
+        public AdjudicationDrafted since(GameState previous) {
+            Outcome o = outcome;
+            if (previous == null || !o.before().equals(previous)) {
+                return this;
+            }
+            return new AdjudicationDrafted(new Outcome(o.turn(), null, null, o.issues(), o.effects(), o.rolls(), o.scores()),
+                    StateChanges.between(previous, o.after()), narrative, publicNarrative, input);
+        }
+
+        @JsonIgnore
+        public boolean isWhole() {
+            return outcome.before() != null;
+        }
+
+        /**
+         * The outcome as drafts are written: the odds and draws of its dice and its scores to four
+         * decimals (the facilitator reads them as percentages and figures; nothing takes them as input).
+         */
+        public static Outcome written(Outcome outcome) {
+            List<Roll> rolls = outcome.rolls().stream().map(r -> new Roll(r.purpose(), r.issueId(), fourPlaces(r.odds()),
+                    fourPlaces(r.draw()), r.success(), r.findings())).toList();
+            Map<Side, Scores.SideScore> sides = new java.util.EnumMap<>(Side.class);
+            outcome.scores().sides().forEach((side, score) -> sides.put(side, new Scores.SideScore(fourPlaces(score.interests()),
+                    fourPlaces(score.security()), fourPlaces(score.costs()))));
+            return new Outcome(outcome.turn(), outcome.before(), outcome.after(), outcome.issues(), outcome.effects(), rolls,
+                    new Scores(sides, fourPlaces(outcome.scores().stability())));
+        }
+
+        private static double fourPlaces(double value) {
+            return Math.round(value * 10_000) / 10_000.0;
+        }
     }
 
     /** decision: APPROVE, EDIT or OVERRIDE. */

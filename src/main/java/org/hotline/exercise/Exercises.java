@@ -18,6 +18,7 @@ import org.hotline.exercise.internal.Incidents;
 import org.hotline.exercise.internal.Projections;
 import org.hotline.exercise.internal.Projector;
 import org.hotline.exercise.internal.Referee;
+import org.hotline.exercise.internal.ViewFold;
 import org.hotline.scenario.Scenario;
 import org.hotline.scenario.ScenarioCatalog;
 import org.hotline.scenario.Side;
@@ -211,6 +212,15 @@ public class Exercises {
      */
     public List<ExerciseEvent> events(String exerciseId, long after, Set<Channel> channels) {
         return eventLog.whole(exerciseId, after, channels, eventLog.events(exerciseId, after, channels, Integer.MAX_VALUE));
+    }
+
+    /**
+     * A log read from its start with every view made whole: an imported file may hold them as changes,
+     * as the REST log gives them to the facilitator.
+     */
+    public static List<ExerciseEvent> whole(List<ExerciseEvent> log) {
+        ViewFold fold = new ViewFold();
+        return log.stream().map(fold::read).toList();
     }
 
     /** One page of {@link #events(String, long, Set)}: replies stay bounded however long the log. */

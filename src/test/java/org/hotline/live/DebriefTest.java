@@ -44,7 +44,7 @@ class DebriefTest extends WireTest {
         assertThat(proposal).isNotNull();
 
         // What the engine decided, read from the facilitator's log: the rolls and the state before and after.
-        List<JsonNode> log = wire.log(t.id, t.facilitatorToken);
+        List<JsonNode> log = Wire.wholeStates(wire.log(t.id, t.facilitatorToken));
         JsonNode outcome = log.stream().filter(e -> e.get("type").asString().equals("ADJUDICATION_DRAFTED")).reduce((a, b) -> b)
                 .orElseThrow().at("/payload/outcome");
         JsonNode resultsState = log.stream().filter(e -> e.get("type").asString().equals("STATE_FULL")).reduce((a, b) -> b).orElseThrow();

@@ -142,6 +142,77 @@ public final class Wire {
         }
     }
 
+    /**
+     * The facilitator's STATE_FULL and ADJUDICATION_DRAFTED of a log (read in order from its start) made
+     * whole as a client makes them (docs/protocol.md section 5): a state given as {@code changes} is those
+     * written over the previous state, absent effects are the last draft's, a draft without its state
+     * before has the last state before and the changes written over it after; a draft's moves as read
+     * are the moves when absent, an effect's value before the previous value after of its variable, and
+     * a run of dice is one roll per issue.
+     */
+    public static List<JsonNode> wholeStates(List<JsonNode> log) {
+        List<JsonNode> whole = new ArrayList<>();
+        JsonNode state = null;
+        JsonNode drafted = null;
+        for (JsonNode event : log) {
+            tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) event.deepCopy();
+            tools.jackson.databind.node.ObjectNode payload = (tools.jackson.databind.node.ObjectNode) copy.get("payload");
+            String type = event.get("type").asString();
+            if (type.equals("STATE_FULL")) {
+                if (!payload.has("state")) {
+                    payload.set("state", merged(state, payload.remove("changes")));
+                }
+                if (!payload.has("effects")) {
+                    payload.set("effects", drafted);
+                }
+                state = payload.get("state");
+            } else if (type.equals("ADJUDICATION_DRAFTED")) {
+                tools.jackson.databind.node.ObjectNode outcome = (tools.jackson.databind.node.ObjectNode) payload.get("outcome");
+                if (!outcome.has("before")) {
+                    outcome.set("before", state);
+                    outcome.set("after", merged(state, payload.remove("changes")));
+                }
+                for (JsonNode issue : outcome.path("issues")) {
+                    tools.jackson.databind.node.ObjectNode read = (tools.jackson.databind.node.ObjectNode) issue;
+                    read.putIfAbsent("washingtonMoveAsReadByMoscow", read.get("washingtonMove"));
+                    read.putIfAbsent("moscowMoveAsReadByWashington", read.get("moscowMove"));
+                }
+                Map<String, JsonNode> last = new LinkedHashMap<>();
+                for (JsonNode effect : outcome.path("effects")) {
+                    tools.jackson.databind.node.ObjectNode written = (tools.jackson.databind.node.ObjectNode) effect;
+                    written.putIfAbsent("before", last.get(written.get("variable").asString()));
+                    written.putIfAbsent("issueId", tools.jackson.databind.node.NullNode.getInstance());
+                    last.put(written.get("variable").asString(), written.get("after"));
+                }
+                tools.jackson.databind.node.ArrayNode rolls = outcome.putArray("rolls");
+                for (JsonNode entry : event.at("/payload/outcome/rolls")) {
+                    if (!entry.has("issueIds")) {
+                        rolls.add(entry);
+                        continue;
+                    }
+                    for (int i = 0; i < entry.get("issueIds").size(); i++) {
+                        rolls.addObject().put("purpose", entry.get("purpose").asString()).put("issueId", entry.get("issueIds").get(i).asString())
+                                .put("odds", entry.get("odds").asDouble()).put("draw", entry.get("draws").get(i).asDouble())
+                                .put("success", entry.get("successes").get(i).asBoolean()).set("findings", entry.get("findings"));
+                    }
+                }
+                drafted = outcome.get("effects");
+            }
+            whole.add(copy);
+        }
+        return whole;
+    }
+
+    /** A JSON merge patch (RFC 7386) written over a copy of {@code base}. */
+    private static JsonNode merged(JsonNode base, JsonNode changes) {
+        if (base == null || !base.isObject() || !changes.isObject()) {
+            return changes;
+        }
+        tools.jackson.databind.node.ObjectNode out = (tools.jackson.databind.node.ObjectNode) base.deepCopy();
+        changes.properties().forEach(member -> out.set(member.getKey(), merged(base.get(member.getKey()), member.getValue())));
+        return out;
+    }
+
     public JsonNode join(String code, String name) {
         Response response = post("/api/join", Map.of("code", code, "name", name), null);
         if (response.status() != 200) {

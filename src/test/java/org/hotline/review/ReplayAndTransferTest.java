@@ -70,6 +70,23 @@ class ReplayAndTransferTest extends ReviewTestBase {
         assertThat(imported.body().get("phase").asString()).isEqualTo("ENDED");
 
         JsonNode original = exported.body().get("events");
+        // The facilitator's log as sent (states and drafts as changes) made whole as a client makes it is the exported, whole one.
+        List<JsonNode> sent = wire.log(table.id, facilitatorToken);
+        assertThat(sent).filteredOn(e -> e.get("type").asString().equals("STATE_FULL")).hasSizeGreaterThan(4)
+                .filteredOn(e -> e.at("/payload/state").isMissingNode()).hasSizeGreaterThan(4);
+        assertThat(sent).filteredOn(e -> e.get("type").asString().equals("ADJUDICATION_DRAFTED")).isNotEmpty()
+                .allMatch(e -> e.at("/payload/outcome/before").isMissingNode());
+        List<JsonNode> exportedControl = new ArrayList<>();
+        List<JsonNode> exportedEvents = new ArrayList<>();
+        original.forEach(exportedEvents::add);
+        // The exported drafts too leave out the moves as read when not misread, and write a run of dice as one entry.
+        Wire.wholeStates(exportedEvents).forEach(e -> {
+            if (List.of("STATE_FULL", "ADJUDICATION_DRAFTED").contains(e.get("type").asString())) {
+                exportedControl.add(setsSorted(e.get("payload")));
+            }
+        });
+        assertThat(Wire.wholeStates(sent).stream().filter(e -> List.of("STATE_FULL", "ADJUDICATION_DRAFTED").contains(e.get("type").asString()))
+                .map(e -> setsSorted(e.get("payload"))).toList()).isEqualTo(exportedControl);
         JsonNode again = wire.get("/api/reviews/" + copy + "/log.json", facilitatorToken).body().get("events");
         assertThat(again.size()).isEqualTo(original.size());
         for (int i = 0; i < original.size(); i++) {
@@ -87,6 +104,15 @@ class ReplayAndTransferTest extends ReviewTestBase {
         assertThat(after.get("exercise").get("phase").asString()).isEqualTo("ENDED");
         assertThat(after.get("origin").get("kind").asString()).isEqualTo("IMPORT");
         assertThat(after.get("origin").get("exerciseId").asString()).isEqualTo(table.id);
+
+        // The log as the REST log gives it to the facilitator (states and drafts as changes) imports as well.
+        ObjectNode asSent = ((ObjectNode) exported.body()).deepCopy();
+        sent.forEach(asSent.putArray("events")::add);
+        Wire.Response importedAsSent = wire.post("/api/reviews/import", asSent, facilitatorToken);
+        assertThat(importedAsSent.status()).as(importedAsSent.body().toString()).isEqualTo(201);
+        JsonNode asSentReview = wire.get("/api/reviews/" + importedAsSent.body().get("id").asString(), facilitatorToken).body();
+        assertThat(asSentReview.get("replay").get("consistent").asBoolean()).isTrue();
+        assertThat(asSentReview.get("turns")).isEqualTo(before.get("turns"));
 
         // A log that does not replay here is refused with the reason, and nothing is created.
         ObjectNode bad = ((ObjectNode) exported.body()).deepCopy();
@@ -167,5 +193,16 @@ class ReplayAndTransferTest extends ReviewTestBase {
 
     private static long count(List<ExerciseEvent> log, String type) {
         return log.stream().filter(e -> e.type() == EventType.valueOf(type)).count();
+    }
+
+    /** A copy with the states' fired injects in name order: a set, whose order in JSON means nothing. */
+    private static JsonNode setsSorted(JsonNode payload) {
+        JsonNode copy = payload.deepCopy();
+        for (JsonNode state : copy.findParents("firedInjects")) {
+            List<String> names = new ArrayList<>(state.get("firedInjects").valueStream().map(JsonNode::asString).sorted().toList());
+            tools.jackson.databind.node.ArrayNode sorted = ((ObjectNode) state).putArray("firedInjects");
+            names.forEach(sorted::add);
+        }
+        return copy;
     }
 }

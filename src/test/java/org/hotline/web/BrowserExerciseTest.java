@@ -101,12 +101,17 @@ class BrowserExerciseTest extends FacilitatorAndTeams {
         click(facilitator, "#ratings button");
         textAppears(facilitator, "#toasts", "Rating recorded");
         WebElement rationale = visible(facilitator, "#review-rationale");
+        // The draft arrives without the state before (the console has it) and with the state after as changes: it shows whole.
+        assertThat(facilitator.findElement(By.id("review")).getText()).contains("Engine draft for turn 1").containsPattern("Effects \\([1-9]")
+                .containsPattern("Dice \\([1-9]");
+        textAppears(facilitator, "#whole-state", "after turn 0");
         click(facilitator, "#review-approve");
         textAppears(facilitator, "#review-error", "rationale is required");
         rationale.sendKeys("The engine's reading matches the teams' talks.");
         click(facilitator, "#review-approve");
         phase(washington, "Results");
         textAppears(washington, "#tab-results", "Turn 1 results");
+        wholeStateAgrees(facilitator, washington, 1);
         textAppears(washington, "#tab-results", "Talks now; reasons: cost, allies, verification");
         textAppears(moscow, "#tab-results", "Turn 1 results");
         assertThat(washington.findElement(By.cssSelector("#tab-results .outcome[data-issue='" + issue + "']")).getText())
@@ -198,6 +203,7 @@ class BrowserExerciseTest extends FacilitatorAndTeams {
         click(facilitator, "#review-edit");
         phase(moscow, "Results");
         textAppears(moscow, "#tab-results", "Control's reading");
+        wholeStateAgrees(facilitator, moscow, 2);
         assertThat(moscow.findElement(By.id("tab-results")).getText()).doesNotContain(engineAccount);
         textAppears(washington, "#tab-results", "Turn 2 results");
         assertThat(washington.findElement(By.cssSelector("#tab-results .outcome[data-issue='" + issue + "']")).getText())
@@ -293,6 +299,18 @@ class BrowserExerciseTest extends FacilitatorAndTeams {
     private Steps.Codes createExercise(String mode) {
         Steps.signIn(facilitator, server);
         return Steps.createExercise(facilitator, mode, "900");
+    }
+
+    /**
+     * The facilitator's whole state, logged as changes from the previous one, is that of the turn's
+     * results: its tension is the one the players were told, and every side variable has a figure.
+     */
+    private static void wholeStateAgrees(WebDriver facilitator, WebDriver player, int turn) {
+        textAppears(facilitator, "#whole-state", "after turn " + turn);
+        String told = visible(player, "#tension-value").getText();
+        assertThat(facilitator.findElement(By.cssSelector("#whole-state .row b")).getText()).isEqualTo(told);
+        assertThat(facilitator.findElements(By.cssSelector("#whole-state table[aria-label='Side variables'] td.num")))
+                .isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).matches("\\d+(\\.\\d)?|yes|no"));
     }
 
     private void join(WebDriver driver, String code, String name) {

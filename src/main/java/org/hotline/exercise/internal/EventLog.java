@@ -180,9 +180,9 @@ public class EventLog {
     }
 
     /**
-     * The events read after {@code after}, their public and team views made whole (the log holds them as
-     * changes from the previous view on their channel); read from the middle of a log, the views up to
-     * there are read first, when a view needs them.
+     * The events read after {@code after}, their views (public, team, the facilitator's state and draft)
+     * made whole (the log holds them as changes from the previous view on their channel); read from the
+     * middle of a log, the views up to there are read first, when a view needs them.
      */
     public List<ExerciseEvent> whole(String exerciseId, long after, Set<Channel> channels, List<ExerciseEvent> events) {
         ViewFold fold = new ViewFold();
@@ -198,14 +198,15 @@ public class EventLog {
         return whole;
     }
 
-    /** The public and team views up to {@code throughSeq} on the given channels, in order. */
+    /** The views (public, team, the facilitator's state and draft) up to {@code throughSeq} on the given channels, in order. */
     public List<ExerciseEvent> views(String exerciseId, long throughSeq, Set<Channel> channels) {
         if (channels.isEmpty()) {
             return List.of();
         }
         String in = channels.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
         return jdbc.query("select * from exercise_event where exercise_id = ? and seq <= ? and channel in (" + in + ") and type in ('"
-                + EventType.STATE_PUBLIC.name() + "', '" + EventType.STATE_SIDE.name() + "') order by seq", rowMapper(), exerciseId,
+                + EventType.STATE_PUBLIC.name() + "', '" + EventType.STATE_SIDE.name() + "', '" + EventType.STATE_FULL.name() + "', '"
+                + EventType.ADJUDICATION_DRAFTED.name() + "') order by seq", rowMapper(), exerciseId,
                 throughSeq);
     }
 

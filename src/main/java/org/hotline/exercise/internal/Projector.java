@@ -19,8 +19,9 @@ public class Projector {
 
     public void apply(ExerciseState s, ExerciseEvent event) {
         s.lastSeq = event.seq();
-        s.views.read(event);
-        EventPayload p = event.payload();
+        s.views.resume(s.game, s.draftOutcome);
+        // The facilitator's state and draft are logged as changes: the projection takes them whole.
+        EventPayload p = s.views.read(event).payload();
         if (s.turnInputs().read(event)) {
             s.drafts.clear();
             s.draftOutcome = null;

@@ -141,7 +141,7 @@ final class TurnFlow {
         Narrative narrative = engine.narrate(scenario, outcome);
         // The public account goes with the draft so the facilitator edits it, not the engine's (dice, private values).
         Narrative told = PublicNarration.of(scenario, outcome, outcome.after());
-        b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, narrative, told, input));
+        b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, narrative, told, input).since(s.views.state()));
         if (s.mode == Mode.AUTOMATIC) {
             results(b, scenario, outcome.after(), outcome.effects(), told, "ENGINE");
         }

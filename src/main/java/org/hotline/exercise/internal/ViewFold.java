@@ -1,34 +1,68 @@
 package org.hotline.exercise.internal;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import org.hotline.engine.Effect;
+import org.hotline.engine.GameState;
+import org.hotline.engine.Outcome;
+import org.hotline.exercise.EventPayload.AdjudicationDrafted;
+import org.hotline.exercise.EventPayload.StateFull;
 import org.hotline.exercise.EventPayload.StatePublic;
 import org.hotline.exercise.EventPayload.StateSide;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.scenario.Side;
 
 /**
- * The last whole public and team views of a log read in order. A view as logged leaves out the parts
- * unchanged since the previous view on its channel (a player would otherwise get the same withheld
- * moves, with their reasons, twice a turn); this puts them back. Logs written before that carry whole
- * views, which simply replace the last ones.
+ * The last whole views of a log read in order. A view as logged leaves out the parts unchanged since
+ * the previous view on its channel (a player would otherwise get the same withheld moves, with their
+ * reasons, twice a turn; the facilitator the whole state three times a turn); this puts them back. The
+ * facilitator's STATE_FULL and ADJUDICATION_DRAFTED take theirs from the last whole state and the last
+ * draft's effects. Logs written before that carry whole views, which simply replace the last ones.
  */
 public final class ViewFold {
 
     private StatePublic publicView;
     private final Map<Side, StateSide> sideViews;
+    private GameState state;
+    private List<Effect> drafted;
 
     public ViewFold() {
-        this(null, new EnumMap<>(Side.class));
+        this(null, new EnumMap<>(Side.class), null, null);
     }
 
-    private ViewFold(StatePublic publicView, Map<Side, StateSide> sideViews) {
+    private ViewFold(StatePublic publicView, Map<Side, StateSide> sideViews, GameState state, List<Effect> drafted) {
         this.publicView = publicView;
         this.sideViews = sideViews;
+        this.state = state;
+        this.drafted = drafted;
     }
 
     public ViewFold copy() {
-        return new ViewFold(publicView, new EnumMap<>(sideViews));
+        return new ViewFold(publicView, new EnumMap<>(sideViews), state, drafted);
+    }
+
+    /**
+     * Takes the last state and draft from a projection restored from its snapshot, which holds them
+     * but not this fold, when none has been read: the events after the snapshot are changes from them.
+     */
+    void resume(GameState game, Outcome draft) {
+        if (state == null) {
+            state = game;
+        }
+        if (drafted == null && draft != null) {
+            drafted = draft.effects();
+        }
+    }
+
+    /** The last whole state (of a STATE_FULL), or null when none has been read. */
+    GameState state() {
+        return state;
+    }
+
+    /** The effects of the last draft read, or null when none has been. */
+    List<Effect> drafted() {
+        return drafted;
     }
 
     /** The last whole public view, or null when none has been read. */
@@ -45,6 +79,12 @@ public final class ViewFold {
     public boolean lacksEarlierView(ExerciseEvent event) {
         if (event.payload() instanceof StatePublic view) {
             return !view.isWhole() && publicView == null;
+        }
+        if (event.payload() instanceof StateFull full) {
+            return full.state() == null && state == null || full.effects() == null && drafted == null;
+        }
+        if (event.payload() instanceof AdjudicationDrafted draft) {
+            return !draft.isWhole() && state == null;
         }
         return event.payload() instanceof StateSide view && !view.isWhole() && !sideViews.containsKey(view.side());
     }
@@ -66,6 +106,16 @@ public final class ViewFold {
                 return event;
             }
             sideViews.put(p.side(), whole);
+            return whole == p ? event : event.with(event.exerciseId(), whole);
+        }
+        if (event.payload() instanceof StateFull p) {
+            StateFull whole = p.whole(state, drafted);
+            state = whole.state();
+            return whole == p ? event : event.with(event.exerciseId(), whole);
+        }
+        if (event.payload() instanceof AdjudicationDrafted p) {
+            AdjudicationDrafted whole = p.whole(state);
+            drafted = whole.isWhole() ? whole.outcome().effects() : null;
             return whole == p ? event : event.with(event.exerciseId(), whole);
         }
         return event;

@@ -14,8 +14,9 @@ import org.hotline.scenario.Side;
 /**
  * The per-role views of a new state (docs/design.md section 4, visibility): the whole of it for the
  * facilitator, the public part for everyone, each side's own variables and withheld moves for its team.
- * The public and team views are logged as changes from the previous ones on their channels: the parts
- * that are equal are left out (the withheld moves and their reasons mostly stay as they were).
+ * Each is logged as the changes from the previous one on its channel: the parts that are equal are
+ * left out (the withheld moves and their reasons mostly stay as they were; the facilitator's state
+ * changes in a few figures, and the results carry the draft's effects again).
  */
 final class Views {
 
@@ -26,7 +27,7 @@ final class Views {
     }
 
     void emit(Batch b, Scenario scenario, GameState state, List<Effect> effects, String reason) {
-        b.emit(Channel.CONTROL, new EventPayload.StateFull(state, effects, reason));
+        b.emit(Channel.CONTROL, new EventPayload.StateFull(state, effects, reason).since(b.state().views.state(), b.state().views.drafted()));
         List<EventPayload.PublicIssue> issues = state.issues().values().stream()
                 .map(issue -> new EventPayload.PublicIssue(issue.id(), issue.status())).toList();
         b.emit(Channel.PUBLIC, new EventPayload.StatePublic(state.tension(), issues, state.agreements(), state.conflict())

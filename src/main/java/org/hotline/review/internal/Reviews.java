@@ -122,13 +122,14 @@ class Reviews {
             throw new CommandRejected("INVALID", "events: a log starts with EXERCISE_CREATED");
         }
         Scenario scenario = scenario(created.scenarioId() == null ? "" : created.scenarioId());
-        Replay.Result check = replay.run(scenario, file.events());
+        List<ExerciseEvent> whole = Exercises.whole(file.events());
+        Replay.Result check = replay.run(scenario, whole);
         if (!check.consistent()) {
             Replay.Mismatch first = check.mismatches().get(0);
             throw new CommandRejected("INVALID", "The log does not replay on this server (" + check.mismatches().size()
                     + " mismatch(es)); first at seq " + first.seq() + ": " + first.what());
         }
-        List<ExerciseEvent> events = new ArrayList<>(file.events());
+        List<ExerciseEvent> events = new ArrayList<>(whole);
         events.set(0, withPayload(events.get(0), created.ownedBy(owner)));
         String sourceId = file.exercise() == null ? null : file.exercise().id();
         return adopt(stopClock(events), id -> new ReviewStore.Origin(id, "IMPORT", sourceId, null, owner, Instant.now()));

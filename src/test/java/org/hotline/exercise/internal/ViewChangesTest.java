@@ -6,6 +6,10 @@ import static org.hotline.exercise.internal.Table.FACILITATOR;
 import java.util.List;
 import org.hotline.exercise.Command;
 import org.hotline.exercise.Command.Control;
+import org.hotline.engine.Adjudicator;
+import org.hotline.engine.Outcome;
+import org.hotline.exercise.EventPayload.AdjudicationDrafted;
+import org.hotline.exercise.EventPayload.StateFull;
 import org.hotline.exercise.EventPayload.StatePublic;
 import org.hotline.exercise.EventPayload.StateSide;
 import org.hotline.exercise.ExerciseEvent;
@@ -15,8 +19,9 @@ import org.hotline.scenario.Side;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public and team views are logged as changes from the previous view on their channel, and read back
- * whole: what changed is there, what did not is left out, and a reader of the log gets every view whole.
+ * Public, team and the facilitator's views (the whole state, the engine's draft) are logged as changes
+ * from the previous view on their channel, and read back whole: what changed is there, what did not is
+ * left out, and a reader of the log gets every view whole.
  */
 class ViewChangesTest {
 
@@ -58,6 +63,104 @@ class ViewChangesTest {
         assertThat(whole.withheld()).isEmpty();
         assertThat(whole.own()).isEqualTo(side(t.whole().subList(0, t.log.size() - made.size()), Side.MOSCOW).own());
         assertThat(t.last(StatePublic.class).issues()).isNotEmpty();
+    }
+
+    /** The first turn locked: in automatic mode it is drafted and published at once. */
+    private static Table adjudicated(Mode mode) {
+        return Table.seated(mode).given(FACILITATOR, new Control.Start(), new Control.Advance(), new Control.Advance(),
+                new Control.LockOrders());
+    }
+
+    private static <T> List<T> payloads(List<ExerciseEvent> events, Class<T> type) {
+        return events.stream().map(ExerciseEvent::payload).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void theFacilitatorsStateAndDraftCarryOnlyWhatChangedAndReadBackWholeAndExact() {
+        Table t = adjudicated(Mode.AUTOMATIC);
+        List<StateFull> states = payloads(t.log, StateFull.class);
+        assertThat(states.get(0).isWhole()).as("the exercise's first state").isTrue();
+        assertThat(states.subList(1, states.size())).allMatch(s -> s.state() == null && s.changes() != null);
+        AdjudicationDrafted draft = payloads(t.log, AdjudicationDrafted.class).get(0);
+        assertThat(draft.outcome().before()).as("the state before is the last STATE_FULL's").isNull();
+        assertThat(draft.outcome().after()).isNull();
+        assertThat(draft.changes().has("tension")).isTrue();
+        assertThat(draft.changes().has("context")).as("the context did not move").isFalse();
+        StateFull results = states.get(states.size() - 1);
+        assertThat(results.effects()).as("the draft's effects, approved as they were").isNull();
+        assertThat(results.changes()).as("the results are the draft's state after").isEqualTo(draft.changes());
+
+        List<ExerciseEvent> whole = t.whole();
+        List<StateFull> wholeStates = payloads(whole, StateFull.class);
+        assertThat(wholeStates).allMatch(StateFull::isWhole);
+        AdjudicationDrafted read = payloads(whole, AdjudicationDrafted.class).get(0);
+        assertThat(read.outcome().before()).isEqualTo(wholeStates.get(wholeStates.size() - 2).state());
+        // Exact: the engine, run again on the state before, gives the very state after (the dice alone are rounded).
+        Outcome again = Adjudicator.create().adjudicate(Table.DETENTE, read.outcome().before(), read.input(), t.state.seed);
+        assertThat(read.outcome().after()).isEqualTo(again.after()).isEqualTo(t.state.game);
+        assertThat(read.outcome()).isEqualTo(AdjudicationDrafted.written(again));
+        assertThat(wholeStates.get(wholeStates.size() - 1).state()).isEqualTo(again.after());
+        assertThat(wholeStates.get(wholeStates.size() - 1).effects()).isEqualTo(again.effects()).isNotEmpty();
+        assertThat(Table.json(draft).length()).as("both states left out but for what changed")
+                .isLessThan(Table.json(read).length() - Table.json(again.before()).length() * 3 / 2);
+    }
+
+    @Test
+    void theDiceAndScoresOfADraftAreWrittenToFourDecimals() {
+        Table t = adjudicated(Mode.AUTOMATIC);
+        Outcome exact = Adjudicator.create().adjudicate(Table.DETENTE, payloads(t.whole(), AdjudicationDrafted.class).get(0)
+                .outcome().before(), payloads(t.log, AdjudicationDrafted.class).get(0).input(), t.state.seed);
+        assertThat(Table.json(exact.rolls())).as("the engine's own draws are exact").containsPattern("\\.\\d{6,}");
+        String written = Table.json(payloads(t.log, AdjudicationDrafted.class).get(0).outcome());
+        assertThat(written).doesNotContainPattern("\"(odds|draw|interests|security|costs|stability)\":-?\\d+\\.\\d{5,}");
+        assertThat(written).contains("\"draw\":");
+    }
+
+    @Test
+    void aDraftWritesItsRepeatsOnceAndReadsBackExactly() throws Exception {
+        Table t = adjudicated(Mode.AUTOMATIC);
+        AdjudicationDrafted draft = payloads(t.log, AdjudicationDrafted.class).get(0);
+        tools.jackson.databind.JsonNode written = Table.JSON.readTree(Table.json(draft)).get("outcome");
+        long misread = draft.outcome().issues().stream().filter(i -> i.washingtonMoveAsReadByMoscow() != i.washingtonMove()).count();
+        assertThat(written.get("issues").findValues("washingtonMoveAsReadByMoscow")).hasSize((int) misread);
+        assertThat(written.get("issues").findValues("washingtonMove")).hasSize(DETENTE_ISSUES);
+        tools.jackson.databind.JsonNode run = written.get("rolls").valueStream().filter(r -> r.has("issueIds")).findFirst().orElseThrow();
+        assertThat(run.get("purpose").asString()).startsWith("misperception");
+        assertThat(run.get("issueIds").size()).isEqualTo(DETENTE_ISSUES).isEqualTo(run.get("draws").size()).isEqualTo(run.get("successes").size());
+        assertThat(written.get("rolls").size()).isLessThan(draft.outcome().rolls().size());
+        assertThat(written.get("effects").findValues("before")).as("values before that follow from the effect before on the variable")
+                .hasSizeLessThan(draft.outcome().effects().size());
+        assertThat(written.get("effects").findValues("issueId")).hasSize((int) draft.outcome().effects().stream()
+                .filter(e -> e.issueId() != null).count());
+        assertThat(Table.JSON.readValue(Table.json(draft), AdjudicationDrafted.class)).isEqualTo(draft);
+        AdjudicationDrafted whole = payloads(t.whole(), AdjudicationDrafted.class).get(0);
+        assertThat(Table.JSON.readValue(Table.json(whole), AdjudicationDrafted.class)).isEqualTo(whole);
+    }
+
+    @Test
+    void aDecisionAfterARestartIsWrittenAsChangesFromTheSnapshotsStateAndReadsBackWhole() {
+        Table t = adjudicated(Mode.REVIEWED);
+        // A restart rebuilds the projection from its snapshot, which holds the state and the draft but not the last views.
+        t.state = Table.JSON.readValue(Table.json(t.state), ExerciseState.class);
+        List<ExerciseEvent> made = t.when(FACILITATOR, Control.Decide.approve("as the engine has it"));
+        StateFull results = payloads(made, StateFull.class).get(0);
+        assertThat(results.state()).isNull();
+        assertThat(results.effects()).isNull();
+        StateFull read = payloads(t.whole(), StateFull.class).get(payloads(t.log, StateFull.class).size() - 1);
+        assertThat(read.state()).isEqualTo(t.state.game);
+        assertThat(read.effects()).isEqualTo(payloads(t.whole(), AdjudicationDrafted.class).get(0).outcome().effects());
+        assertThat(Table.json(t.replayed())).isEqualTo(Table.json(t.state));
+    }
+
+    @Test
+    void anEditedDecisionCarriesItsOwnEffects() {
+        Table t = adjudicated(Mode.REVIEWED);
+        List<ExerciseEvent> made = t.when(FACILITATOR, new Control.Decide("EDIT", "The room judged talks stalled", "Talks stall",
+                null, List.of(new Command.StateChange("tension", 10.0, null))));
+        StateFull results = payloads(made, StateFull.class).get(0);
+        assertThat(results.effects()).as("the draft's effects and the edit's").isNotNull()
+                .hasSize(payloads(t.whole(), AdjudicationDrafted.class).get(0).outcome().effects().size() + 1);
+        assertThat(payloads(t.whole(), StateFull.class).get(payloads(t.log, StateFull.class).size() - 1).state()).isEqualTo(t.state.game);
     }
 
     @Test
