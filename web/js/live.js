@@ -1,9 +1,14 @@
 // The live connection: STOMP over WebSocket, reconnecting by itself, catching up by sequence number
 // (docs/protocol.md section 5) and resending unacknowledged commands with the same commandId, which
-// the server applies at most once.
+// the server applies at most once. Each live event names the one before it on its channel (prev): a
+// channel is complete up to some seq, and an event whose prev is beyond that shows a loss. The control
+// topic carries every channel in order, so there the one before is simply seq - 1.
 import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
 
 const RETRY_MS = 1000;
+/** The channel each topic carries (docs/protocol.md section 3). */
+const CHANNEL = { public: 'PUBLIC', diplomacy: 'DIPLOMACY', 'team.WASHINGTON': 'TEAM_WASHINGTON', 'team.MOSCOW': 'TEAM_MOSCOW',
+  staff: 'STAFF', control: 'CONTROL' };
 const MAX_RETRY_MS = 8000;
 
 /** A unique command id from the browser's secure random source (randomUUID exists only on HTTPS pages). */
@@ -24,7 +29,8 @@ export class Live {
     this.token = token;
     this.topics = topics;
     this.handlers = handlers;
-    this.lastSeq = 0;
+    this.control = topics.includes('control');
+    this.complete = new Map(); // channel ('CONTROL' for the control topic) -> seq it is complete up to
     this.syncing = true;
     this.held = [];
     this.pending = new Map(); // commandId -> {destination, body, resolve, reject}
@@ -72,13 +78,31 @@ export class Live {
     this.held = [];
     const base = `/topic/exercise.${this.exerciseId}.`;
     for (const topic of this.topics) {
-      this.client.subscribe(base + topic, m => this.live(JSON.parse(m.body)));
+      this.client.subscribe(base + topic, m => { for (const event of JSON.parse(m.body)) this.live(event); });
     }
     this.client.subscribe('/user/queue/errors', m => this.error(JSON.parse(m.body)));
     this.client.subscribe('/user/queue/replies', m => this.reply(JSON.parse(m.body)));
     this.client.subscribe('/user/queue/sync', m => this.synced(JSON.parse(m.body)));
     this.requestSync();
     this.status('syncing', 'Catching up…');
+  }
+
+  /** Where a channel's events are counted: the control topic counts them all as one. */
+  key(event) {
+    return this.control ? 'CONTROL' : event.channel;
+  }
+
+  completeUpTo(key) {
+    return this.complete.get(key) || 0;
+  }
+
+  keys() {
+    return this.control ? ['CONTROL'] : this.topics.map(topic => CHANNEL[topic]);
+  }
+
+  /** The seq every subscribed channel is complete up to: the catch-up starts after it. */
+  get lastSeq() {
+    return Math.min(...this.keys().map(key => this.completeUpTo(key)));
   }
 
   requestSync() {
@@ -91,14 +115,17 @@ export class Live {
       this.held.push(event);
       return;
     }
-    if (event.seq <= this.lastSeq) return;
-    if (event.seq === this.lastSeq + 1) {
+    const key = this.key(event);
+    const upTo = this.completeUpTo(key);
+    if (event.seq <= upTo) return;
+    const prev = this.control ? event.seq - 1 : event.prev;
+    if (prev <= upTo) {
       this.apply([event]);
       return;
     }
-    // A gap: events this role may not see, one lost, or one the server never sent. The server's catch-up
-    // says which: ask from the last good seq and hold what comes meanwhile. The gap event itself is
-    // dropped: if it is real, the reply has it (the server stores an event before it broadcasts it).
+    // A loss on this channel (or an event the server never sent): catch up from where every channel is
+    // complete and hold what comes meanwhile. The event itself is dropped: the reply has it (the server
+    // stores an event before it broadcasts it).
     this.syncing = true;
     this.held = [];
     this.requestSync();
@@ -108,13 +135,16 @@ export class Live {
     if (reply.exerciseId && reply.exerciseId !== this.exerciseId) return;
     const events = reply.events || [];
     this.apply(events);
-    // A paged reply: fetch the rest after the last applied seq, still holding the live events back.
-    if (reply.complete === false && events.length) {
+    // The reply held every event this role may see from where every channel was complete up to its
+    // lastSeq (a page: up to its last event), so every channel is complete up to there.
+    const paged = reply.complete === false && events.length;
+    const upTo = Math.max(paged ? 0 : reply.lastSeq || 0, ...events.map(e => e.seq));
+    for (const key of this.keys()) this.complete.set(key, Math.max(this.completeUpTo(key), upTo));
+    // A paged reply: fetch the rest, still holding the live events back.
+    if (paged) {
       this.requestSync();
       return;
     }
-    // The reply held every event this role may see up to lastSeq: nothing below it is still to come.
-    this.lastSeq = Math.max(this.lastSeq, reply.lastSeq || 0);
     const held = this.held.sort((a, b) => a.seq - b.seq);
     this.held = [];
     this.syncing = false;
@@ -127,11 +157,11 @@ export class Live {
   }
 
   apply(events) {
-    const fresh = events.filter(e => e.seq > this.lastSeq).sort((a, b) => a.seq - b.seq);
     const applied = [];
-    for (const event of fresh) {
-      if (event.seq <= this.lastSeq) continue;
-      this.lastSeq = event.seq;
+    for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+      const key = this.key(event);
+      if (event.seq <= this.completeUpTo(key)) continue;
+      this.complete.set(key, event.seq);
       applied.push(event);
     }
     // Events that arrive while catching up are history, not news: pages announce only the others.

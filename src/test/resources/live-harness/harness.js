@@ -7,7 +7,7 @@ if (location.search.includes('insecure')) {
   Math.random = () => { throw new Error('Math.random used for a command id'); };
 }
 window.applied = [];
-window.live = new Live('x1', 'a-token', ['public'], {
+window.live = new Live('x1', 'a-token', ['public', 'team.MOSCOW'], {
   onEvents: events => window.applied.push(...events.map(e => e.seq)),
   onStatus: state => { window.state = state; },
 });

@@ -308,7 +308,7 @@ public class Exercises {
         // Ended exercises are read rarely: they are rebuilt from their snapshot when asked.
         projections.keep(state);
         armDeadline(state);
-        publisher.publishEvent(new ExerciseEventsAppended(state.id, events, payloads));
+        publisher.publishEvent(new ExerciseEventsAppended(state.id, events, payloads, batch.previous()));
     }
 
     private void armDeadline(ExerciseState state) {

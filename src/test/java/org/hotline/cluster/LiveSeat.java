@@ -29,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A client seat behaving as web/js/live.js does: on every (re)connect it subscribes to its topics and
- * queues and catches up from the last sequence number it applied, holding live events back until the
- * catch-up reply; a live event that is not the next after the last applied (a gap, docs/protocol.md
- * section 5) makes it catch up again instead; commands not yet acknowledged are sent again after a
+ * queues and catches up from where every channel it sees is complete, holding live events back until
+ * the catch-up reply; a live event whose prev (the event before it on its channel) is beyond where its
+ * channel is complete (a loss, docs/protocol.md section 5) makes it catch up again instead; commands not yet acknowledged are sent again after a
  * resync. When the connection drops it reconnects once at a time, waiting longer after each failed
  * try, to whichever node {@code nextPort} names (a load balancer without sticky sessions); when the
  * server refuses its token it stops, as the browser does.
@@ -57,7 +57,11 @@ final class LiveSeat implements AutoCloseable {
     private long retryMillis = FIRST_RETRY_MILLIS;
     private volatile boolean syncing = true;
     private final List<JsonNode> held = new ArrayList<>();
-    private long lastSeq;
+    /** Per channel ("CONTROL" for the control topic, which carries them all in order): complete up to this seq. */
+    private final Map<String, Long> complete = new java.util.HashMap<>();
+    private final boolean control;
+    /** The highest seq seen (measuring mode: an event below it came late). */
+    private long highest;
     /** Events applied, in order. */
     final List<JsonNode> applied = new CopyOnWriteArrayList<>();
     final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
@@ -73,8 +77,7 @@ final class LiveSeat implements AutoCloseable {
     /** The message header of every ERROR frame received. */
     final List<String> errorFrames = new CopyOnWriteArrayList<>();
     volatile int port;
-    /** Measuring mode: the sequence numbers seen (recent ones), events that came after a later one, gaps and late events. */
-    private final java.util.Set<Long> measured = new java.util.HashSet<>();
+    /** Measuring mode: events that came after a later one, and losses where live.js would catch up. */
     final AtomicInteger lateEvents = new AtomicInteger();
     final AtomicInteger catchUpsNeeded = new AtomicInteger();
 
@@ -84,8 +87,8 @@ final class LiveSeat implements AutoCloseable {
 
     /**
      * A seat for measurements, as the single-node benchmark's clients (org.hotline.live.LoadTable): it
-     * keeps no events and asks for no catch-up on a gap; each event above the last applied goes to
-     * {@code onEvent}.
+     * keeps no events and asks for no catch-up on a loss (it counts them); each event not seen before
+     * goes to {@code onEvent}.
      */
     LiveSeat(String exerciseId, String token, List<String> topics, IntSupplier nextPort, Consumer<JsonNode> onEvent) {
         this.exerciseId = exerciseId;
@@ -93,13 +96,27 @@ final class LiveSeat implements AutoCloseable {
         this.topics = topics;
         this.nextPort = nextPort;
         this.onEvent = onEvent;
+        this.control = topics.contains("control");
         heartbeats.setPoolSize(1);
         heartbeats.initialize();
         connect();
     }
 
+    /** The seq every channel of the seat is complete up to. */
     synchronized long lastSeq() {
-        return lastSeq;
+        return keys().stream().mapToLong(this::completeUpTo).min().orElse(0);
+    }
+
+    private List<String> keys() {
+        return control ? List.of("CONTROL") : topics.stream().map(t -> org.hotline.exercise.Channel.ofTopic(t).name()).toList();
+    }
+
+    private String key(JsonNode event) {
+        return control ? "CONTROL" : event.get("channel").asString();
+    }
+
+    private long completeUpTo(String key) {
+        return complete.getOrDefault(key, 0L);
     }
 
     boolean connected() {
@@ -247,12 +264,20 @@ final class LiveSeat implements AutoCloseable {
         long seq = event.get("seq").asLong();
         if (syncing) {
             held.add(event);
-        } else if (seq == lastSeq + 1) {
+            return;
+        }
+        long upTo = completeUpTo(key(event));
+        if (seq <= upTo) {
+            return;
+        }
+        long prev = control ? seq - 1 : event.get("prev").asLong();
+        if (prev <= upTo) {
             apply(List.of(event));
         } else if (onEvent != null) {
-            measure(event, seq);
-        } else if (seq > lastSeq) {
-            // A gap: events this role may not see, or one still on its way; the catch-up reply says which.
+            catchUpsNeeded.incrementAndGet();
+            apply(List.of(event));
+        } else {
+            // A loss on this channel: the catch-up reply has the event (it is stored before it is broadcast).
             syncing = true;
             held.clear();
             requestSync(session);
@@ -264,12 +289,15 @@ final class LiveSeat implements AutoCloseable {
         reply.get("events").forEach(events::add);
         synchronized (this) {
             apply(events);
-            if (!reply.get("complete").asBoolean() && !events.isEmpty()) {
+            // Every channel is complete up to the reply's lastSeq (a page: up to its last event).
+            boolean paged = !reply.get("complete").asBoolean() && !events.isEmpty();
+            long upTo = Math.max(paged ? 0 : reply.path("lastSeq").asLong(0),
+                    events.stream().mapToLong(e -> e.get("seq").asLong()).max().orElse(0));
+            keys().forEach(key -> complete.merge(key, upTo, Math::max));
+            if (paged) {
                 requestSync(session);
                 return;
             }
-            // A complete reply holds every event this role may see up to its lastSeq.
-            lastSeq = Math.max(lastSeq, reply.path("lastSeq").asLong(0));
             List<JsonNode> later = new ArrayList<>(held);
             held.clear();
             syncing = false;
@@ -283,41 +311,27 @@ final class LiveSeat implements AutoCloseable {
     }
 
     /**
-     * Measuring mode: every event not seen before counts, in whatever order it comes. Through RabbitMQ
-     * each topic is its own queue, so an event can arrive after a later one from another topic; such a
-     * late event, and a gap, is where live.js would ask for a catch-up ({@link #catchUpsNeeded}).
+     * Each event not applied before, in seq order. In measuring mode an event below the highest seen
+     * came late (through RabbitMQ each topic is its own queue, so one topic's event can pass another's).
      */
-    private void measure(JsonNode event, long seq) {
-        if (!measured.add(seq)) {
-            return;
-        }
-        if (seq != lastSeq + 1) {
-            catchUpsNeeded.incrementAndGet();
-        }
-        if (seq < lastSeq) {
-            lateEvents.incrementAndGet();
-        }
-        lastSeq = Math.max(lastSeq, seq);
-        if (measured.size() > 4096) {
-            measured.removeIf(old -> old < lastSeq - 2048);
-        }
-        onEvent.accept(event);
-    }
-
     private void apply(List<JsonNode> events) {
-        events.stream().filter(e -> e.get("seq").asLong() > lastSeq)
-                .sorted((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong()))
-                .forEach(e -> {
-                    if (e.get("seq").asLong() > lastSeq) {
-                        lastSeq = e.get("seq").asLong();
-                        if (onEvent == null) {
-                            applied.add(e);
-                        } else {
-                            measured.add(e.get("seq").asLong());
-                            onEvent.accept(e);
-                        }
-                    }
-                });
+        events.stream().sorted((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong())).forEach(e -> {
+            long seq = e.get("seq").asLong();
+            String key = key(e);
+            if (seq <= completeUpTo(key)) {
+                return;
+            }
+            complete.put(key, seq);
+            if (onEvent == null) {
+                applied.add(e);
+                return;
+            }
+            if (seq < highest) {
+                lateEvents.incrementAndGet();
+            }
+            highest = Math.max(highest, seq);
+            onEvent.accept(e);
+        });
     }
 
     private void error(JsonNode body) {

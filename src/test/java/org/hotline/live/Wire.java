@@ -40,7 +40,10 @@ public final class Wire {
         session.subscribe(destination, json(onBody));
     }
 
-    /** A frame handler handing each body, read as JSON, to {@code onBody}. */
+    /**
+     * A frame handler handing each body, read as JSON, to {@code onBody}; a topic's message (a JSON array
+     * of a command's events) one event at a time.
+     */
     public static StompFrameHandler json(java.util.function.Consumer<JsonNode> onBody) {
         return new StompFrameHandler() {
             @Override
@@ -50,7 +53,12 @@ public final class Wire {
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                onBody.accept((JsonNode) payload);
+                JsonNode body = (JsonNode) payload;
+                if (body.isArray()) {
+                    body.forEach(onBody);
+                } else {
+                    onBody.accept(body);
+                }
             }
         };
     }

@@ -76,26 +76,46 @@ class LiveClientBrowserTest {
     }
 
     @Test
-    void anEventOutOfSequenceIsNotAppliedAndTheClientResyncsFromItsLastGoodSeq() {
+    void anEventWhosePrevIsMissingIsNotAppliedAndTheClientResyncsFromWhereEveryChannelIsComplete() {
         open("");
         assertThat(syncRequests()).containsExactly(0L);
-        deliver(SYNC, Map.of("exerciseId", "x1", "events", List.of(event(1), event(2)), "lastSeq", 2, "complete", true));
+        deliver(SYNC, Map.of("exerciseId", "x1", "events", List.of(event(1, "PUBLIC"), event(2, "TEAM_MOSCOW")), "lastSeq", 2,
+                "complete", true));
         Browsers.waiting(driver).until(d -> "live".equals(Browsers.js(d, "return window.state")));
-        deliver(PUBLIC, event(3));
+        deliver(PUBLIC, List.of(live(3, 1, "PUBLIC")));
         assertThat(applied()).containsExactly(1L, 2L, 3L);
 
-        // A frame claiming seq 999999, as a forged one would: not applied, not taken as the new position.
-        deliver(PUBLIC, event(999_999));
+        // A frame claiming seq 999999 after an event never received, as a forged one would: not applied,
+        // not taken as the new position; the catch-up starts where both channels are complete.
+        deliver(PUBLIC, List.of(live(999_999, 999_998, "PUBLIC")));
         assertThat(applied()).containsExactly(1L, 2L, 3L);
-        assertThat(syncRequests()).containsExactly(0L, 3L);
+        assertThat(syncRequests()).containsExactly(0L, 2L);
         // What arrives while catching up waits for the server's answer, then follows it in order.
-        deliver(PUBLIC, event(5));
+        deliver(PUBLIC, List.of(live(5, 4, "PUBLIC")));
         assertThat(applied()).containsExactly(1L, 2L, 3L);
-        deliver(SYNC, Map.of("exerciseId", "x1", "events", List.of(event(4)), "lastSeq", 4, "complete", true));
+        deliver(SYNC, Map.of("exerciseId", "x1", "events", List.of(event(3, "PUBLIC"), event(4, "PUBLIC")), "lastSeq", 4,
+                "complete", true));
         assertThat(applied()).containsExactly(1L, 2L, 3L, 4L, 5L);
         // And the client is not stuck: the next real event is applied at once.
-        deliver(PUBLIC, event(6));
+        deliver(PUBLIC, List.of(live(6, 5, "PUBLIC")));
         assertThat(applied()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(Browsers.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void eventsOnChannelsThisSeatDoesNotSeeAreNoGapAndAMessageOfSeveralEventsIsAppliedInOrder() {
+        open("");
+        deliver(SYNC, Map.of("exerciseId", "x1", "events", List.of(event(1, "PUBLIC")), "lastSeq", 3, "complete", true));
+        Browsers.waiting(driver).until(d -> "live".equals(Browsers.js(d, "return window.state")));
+        // Seqs 2, 3 and 6 are on channels this seat does not see: the prevs say nothing was lost.
+        deliver(PUBLIC, List.of(live(4, 1, "PUBLIC"), live(5, 4, "PUBLIC")));
+        deliver("/topic/exercise.x1.team.MOSCOW", List.of(live(7, 0, "TEAM_MOSCOW")));
+        deliver(PUBLIC, List.of(live(8, 5, "PUBLIC")));
+        assertThat(applied()).containsExactly(1L, 4L, 5L, 7L, 8L);
+        assertThat(syncRequests()).containsExactly(0L);
+        // A repeat is dropped.
+        deliver(PUBLIC, List.of(live(8, 5, "PUBLIC")));
+        assertThat(applied()).containsExactly(1L, 4L, 5L, 7L, 8L);
         assertThat(Browsers.consoleErrors(driver)).isEmpty();
     }
 
@@ -123,8 +143,14 @@ class LiveClientBrowserTest {
         return ids;
     }
 
-    private static Map<String, Object> event(long seq) {
-        return Map.of("seq", seq, "type", "CHAT_PUBLIC", "payload", Map.of("text", "event " + seq));
+    /** An event as a catch-up reply holds it. */
+    private static Map<String, Object> event(long seq, String channel) {
+        return Map.of("seq", seq, "channel", channel, "type", "CHAT_PUBLIC", "payload", Map.of("text", "event " + seq));
+    }
+
+    /** An event as a topic carries it: with the seq of the one before it on its channel. */
+    private static Map<String, Object> live(long seq, long prev, String channel) {
+        return Map.of("seq", seq, "prev", prev, "channel", channel, "type", "CHAT_PUBLIC", "payload", Map.of("text", "event " + seq));
     }
 
     private void deliver(String destination, Object body) {

@@ -20,6 +20,7 @@ public class Batch {
     private final long now;
     private final String actor;
     private final List<ExerciseEvent> events = new ArrayList<>();
+    private final List<Long> previous = new ArrayList<>();
 
     public Batch(ExerciseState state, Projector projector, long now, String actor) {
         this.state = state;
@@ -40,6 +41,11 @@ public class Batch {
         return Collections.unmodifiableList(events);
     }
 
+    /** For each event, the seq of the one before it on its channel (0 for the channel's first). */
+    public List<Long> previous() {
+        return Collections.unmodifiableList(previous);
+    }
+
     public long nextSeq() {
         return state.lastSeq + 1;
     }
@@ -48,6 +54,7 @@ public class Batch {
         EventType type = EventType.of(payload);
         ExerciseEvent draft = new ExerciseEvent(state.id, state.lastSeq + 1, type, state.turn, state.phase,
                 Instant.ofEpochMilli(now), actor, channel, payload);
+        previous.add(state.channelSeqs.getOrDefault(channel, 0L));
         projector.apply(state, draft);
         // The envelope shows the turn and phase the event leaves the exercise in.
         events.add(new ExerciseEvent(draft.exerciseId(), draft.seq(), type, state.turn, state.phase, draft.time(), actor,

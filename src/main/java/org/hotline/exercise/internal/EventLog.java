@@ -17,6 +17,7 @@ import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Phase;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -165,8 +166,14 @@ public class EventLog {
     }
 
     public Optional<ExerciseState> latestSnapshot(String exerciseId) {
-        return jdbc.query("select state from exercise_snapshot where exercise_id = ?",
+        Optional<ExerciseState> snapshot = jdbc.query("select state from exercise_snapshot where exercise_id = ?",
                 (rs, i) -> json.readValue(rs.getString(1), ExerciseState.class), exerciseId).stream().findFirst();
+        // A snapshot taken before the state kept each channel's last seq: one query of the log gives them.
+        snapshot.filter(state -> state.channelSeqs.isEmpty() && state.lastSeq > 0).ifPresent(state -> jdbc.query(
+                "select channel, max(seq) from exercise_event where exercise_id = ? and seq <= ? group by channel",
+                (RowCallbackHandler) rs -> state.channelSeqs.put(Channel.valueOf(rs.getString(1)), rs.getLong(2)),
+                exerciseId, state.lastSeq));
+        return snapshot;
     }
 
     /** At most {@code limit} events after {@code after} on the given channels, in order. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Orders;
 import org.hotline.engine.Outcome;
+import org.hotline.exercise.Channel;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseSummary;
@@ -38,6 +39,11 @@ public class ExerciseState {
     public boolean paused;
     public Long remainingMillis;
     public long lastSeq;
+    /**
+     * The last seq on each channel: a live event names the one before it on its channel (its prev), so
+     * that a client seeing some channels only can tell an event it may not see from one it lost.
+     */
+    public Map<Channel, Long> channelSeqs = new LinkedHashMap<>();
 
     public Map<String, Member> members = new LinkedHashMap<>();
     public GameState game;
@@ -96,6 +102,7 @@ public class ExerciseState {
         c.paused = paused;
         c.remainingMillis = remainingMillis;
         c.lastSeq = lastSeq;
+        c.channelSeqs = new LinkedHashMap<>(channelSeqs);
         c.members = new LinkedHashMap<>(members);
         c.game = game;
         drafts.forEach((side, lines) -> c.drafts.put(side, new LinkedHashMap<>(lines)));

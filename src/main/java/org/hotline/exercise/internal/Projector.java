@@ -19,6 +19,7 @@ public class Projector {
 
     public void apply(ExerciseState s, ExerciseEvent event) {
         s.lastSeq = event.seq();
+        s.channelSeqs.put(event.channel(), event.seq());
         s.views.resume(s.game, s.draftOutcome);
         // The facilitator's state and draft are logged as changes: the projection takes them whole.
         EventPayload p = s.views.read(event).payload();
