@@ -60,7 +60,7 @@ final class LiveSeat implements AutoCloseable {
     /** Per channel ("CONTROL" for the control topic, which carries them all in order): complete up to this seq. */
     private final Map<String, Long> complete = new java.util.HashMap<>();
     private final boolean control;
-    /** The highest seq seen (measuring mode: an event below it came late). */
+    /** The highest seq applied (measuring mode: an event below it came late). */
     private long highest;
     /** Events applied, in order. */
     final List<JsonNode> applied = new CopyOnWriteArrayList<>();
@@ -102,8 +102,13 @@ final class LiveSeat implements AutoCloseable {
         connect();
     }
 
-    /** The seq every channel of the seat is complete up to. */
+    /** The highest seq applied. */
     synchronized long lastSeq() {
+        return highest;
+    }
+
+    /** The seq every channel of the seat is complete up to: a catch-up starts after it. */
+    private synchronized long completeFrom() {
         return keys().stream().mapToLong(this::completeUpTo).min().orElse(0);
     }
 
@@ -257,7 +262,7 @@ final class LiveSeat implements AutoCloseable {
         StompHeaders headers = new StompHeaders();
         headers.setDestination("/app/exercise." + exerciseId + ".sync");
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        on.send(headers, Map.of("after", lastSeq()));
+        on.send(headers, Map.of("after", completeFrom()));
     }
 
     private synchronized void live(JsonNode event) {
@@ -322,15 +327,15 @@ final class LiveSeat implements AutoCloseable {
                 return;
             }
             complete.put(key, seq);
-            if (onEvent == null) {
-                applied.add(e);
-                return;
-            }
             if (seq < highest) {
                 lateEvents.incrementAndGet();
             }
             highest = Math.max(highest, seq);
-            onEvent.accept(e);
+            if (onEvent == null) {
+                applied.add(e);
+            } else {
+                onEvent.accept(e);
+            }
         });
     }
 
