@@ -128,8 +128,8 @@ class FrameLimitsTest extends WireTest {
         t.ok(t.notetaker, "note", Map.of("tag", "NOTE", "text", "only once please"));
         await().atMost(Wire.WAIT).until(() -> raw.count(f -> f.contains("only once please")) >= 2);
         t.notetaker.sync(t.id, 0);
-        assertThat(raw.count(f -> f.startsWith("MESSAGE\ndestination:" + t.topic("staff")) && f.contains("only once please"))).isEqualTo(1);
-        assertThat(raw.count(f -> f.startsWith("MESSAGE\ndestination:" + t.topic("control")) && f.contains("only once please"))).isEqualTo(1);
+        assertThat(raw.count(f -> f.startsWith("MESSAGE\n") && f.contains("\ndestination:" + t.topic("staff") + "\n") && f.contains("only once please"))).isEqualTo(1);
+        assertThat(raw.count(f -> f.startsWith("MESSAGE\n") && f.contains("\ndestination:" + t.topic("control") + "\n") && f.contains("only once please"))).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.hotline.exercise.internal;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.engine.GameState;
@@ -43,7 +44,7 @@ public class ExerciseState {
      * The last seq on each channel: a live event names the one before it on its channel (its prev), so
      * that a client seeing some channels only can tell an event it may not see from one it lost.
      */
-    public Map<Channel, Long> channelSeqs = new LinkedHashMap<>();
+    public EnumMap<Channel, Long> channelSeqs = new EnumMap<>(Channel.class);
 
     public Map<String, Member> members = new LinkedHashMap<>();
     public GameState game;
@@ -102,7 +103,7 @@ public class ExerciseState {
         c.paused = paused;
         c.remainingMillis = remainingMillis;
         c.lastSeq = lastSeq;
-        c.channelSeqs = new LinkedHashMap<>(channelSeqs);
+        c.channelSeqs = new EnumMap<>(channelSeqs);
         c.members = new LinkedHashMap<>(members);
         c.game = game;
         drafts.forEach((side, lines) -> c.drafts.put(side, new LinkedHashMap<>(lines)));
