@@ -68,7 +68,8 @@ public sealed interface EventPayload {
     record PlayerMoved(String playerId, String name, Side from, Side side) implements EventPayload {
     }
 
-    /** The envelope's turn and phase follow this event; deadline is null when no clock runs. */
+    /** The envelope's turn and phase follow this event; deadline is absent when no clock runs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PhaseChanged(Phase phase, int turn, Instant deadline, boolean paused, Long remainingSeconds, String reason)
             implements EventPayload {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.engine.Adjudicator;
 import org.hotline.engine.GameState;
+import org.hotline.exercise.Command;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
@@ -189,6 +190,44 @@ class ReplayAndTransferTest extends ReviewTestBase {
         fromStart.playTurn(1, false);
         assertThat(wire.get("/api/reviews/" + fromStart.id, facilitatorToken).body().get("replay").get("consistent").asBoolean()).isTrue();
         assertThat(wire.get("/api/reviews/" + table.id, facilitatorToken).body().get("branches").size()).isEqualTo(3);
+    }
+
+    @Test
+    void anAutomaticTurnLogsItsDraftWithoutAccountsAndTheReviewNarratesItAsAReviewedTurnLogsIt() {
+        Table automatic = new Table("AUTOMATIC", 21).play(3, false);
+        Table reviewed = new Table("REVIEWED", 21);
+        reviewed.control(new Command.Control.Start());
+        for (int turn = 1; turn <= 3; turn++) {
+            if (turn > 1) {
+                reviewed.control(new Command.Control.Advance());
+            }
+            reviewed.playTurn(turn, false);
+            reviewed.control(Command.Control.Decide.approve("The engine's reading stands"));
+        }
+        reviewed.control(new Command.Control.End("three turns played"));
+
+        // Nobody edits an automatic draft: its public account is the results', the engine's follows from the outcome.
+        List<EventPayload.AdjudicationDrafted> drafts = automatic.log().stream()
+                .filter(e -> e.payload() instanceof EventPayload.AdjudicationDrafted)
+                .map(e -> e.payload(EventPayload.AdjudicationDrafted.class)).toList();
+        assertThat(drafts).hasSize(3).allSatisfy(d -> {
+            assertThat(d.narrative()).isNull();
+            assertThat(d.publicNarrative()).isNull();
+        });
+        assertThat(reviewed.log()).filteredOn(e -> e.payload() instanceof EventPayload.AdjudicationDrafted).hasSize(3)
+                .allSatisfy(e -> assertThat(e.payload(EventPayload.AdjudicationDrafted.class).narrative()).isNotNull());
+
+        JsonNode narrated = wire.get("/api/reviews/" + automatic.id, facilitatorToken).body().get("decisions");
+        JsonNode logged = wire.get("/api/reviews/" + reviewed.id, facilitatorToken).body().get("decisions");
+        assertThat(narrated).hasSize(3);
+        for (int turn = 0; turn < 3; turn++) {
+            assertThat(narrated.get(turn).get("engineSummary").asString()).startsWith("Turn " + (turn + 1) + ":")
+                    .isEqualTo(logged.get(turn).get("engineSummary").asString());
+            for (int issue = 0; issue < narrated.get(turn).get("issues").size(); issue++) {
+                assertThat(narrated.get(turn).get("issues").get(issue).get("engineText").asString()).isNotBlank()
+                        .isEqualTo(logged.get(turn).get("issues").get(issue).get("engineText").asString());
+            }
+        }
     }
 
     private static long count(List<ExerciseEvent> log, String type) {

@@ -138,12 +138,16 @@ final class TurnFlow {
         ExerciseState s = b.state();
         TurnInput input = s.turnInputs().input();
         Outcome outcome = engine.adjudicate(scenario, s.game, input, s.seed);
-        Narrative narrative = engine.narrate(scenario, outcome);
-        // The public account goes with the draft so the facilitator edits it, not the engine's (dice, private values).
         Narrative told = PublicNarration.of(scenario, outcome, outcome.after());
-        b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, narrative, told, input).since(s.views.state()));
         if (s.mode == Mode.AUTOMATIC) {
+            // Nobody reviews this draft: the public account is in the results that follow, and the engine's
+            // account follows from the outcome (the review narrates it when read).
+            b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, null, null, input).since(s.views.state()));
             results(b, scenario, outcome.after(), outcome.effects(), told, "ENGINE");
+        } else {
+            // The public account goes with the draft so the facilitator edits it, not the engine's (dice, private values).
+            b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, engine.narrate(scenario, outcome), told, input)
+                    .since(s.views.state()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.hotline.engine.Agreement;
 import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
@@ -76,6 +77,7 @@ final class ReviewData {
     final Scenario scenario;
     final List<ExerciseEvent> log;
     final Replay.Result replay;
+    private final Function<Outcome, Narrative> narration;
     final List<Participant> participants = new ArrayList<>();
     final List<TurnDecisions> decisions = new ArrayList<>();
     final List<Line> teamChat = new ArrayList<>();
@@ -86,11 +88,14 @@ final class ReviewData {
     Instant ended;
     String endReason;
 
-    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay) {
+    /** {@code narration}: the engine's account of an outcome, for drafts logged without it (automatic turns). */
+    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay,
+               Function<Outcome, Narrative> narration) {
         this.exercise = exercise;
         this.scenario = scenario;
         this.log = log;
         this.replay = replay;
+        this.narration = narration;
         new Reader().read();
     }
 
@@ -223,6 +228,7 @@ final class ReviewData {
         }
 
         private TurnDecisions turnDecisions(List<Effect> finalEffects) {
+            Narrative narrative = this.narrative != null ? this.narrative : narration.apply(outcome);
             List<IssueDecision> issues = new ArrayList<>();
             for (IssueOutcome io : outcome.issues()) {
                 String id = io.issueId();
@@ -230,14 +236,14 @@ final class ReviewData {
                         io.washingtonMoveAsReadByMoscow(), io.moscowMoveAsReadByWashington(), io.before(), io.after(), io.findings(),
                         outcome.rolls().stream().filter(r -> id.equals(r.issueId())).toList(),
                         outcome.effects().stream().filter(x -> id.equals(x.issueId())).toList(),
-                        narrative == null ? null : narrative.byIssue().get(id),
+                        narrative.byIssue().get(id),
                         decision == null || decision.byIssue() == null ? null : decision.byIssue().get(id)));
             }
             List<String> ids = outcome.issues().stream().map(IssueOutcome::issueId).toList();
             return new TurnDecisions(inputs.turn(), inputs.defaulted(), inputs.ratings(), issues,
                     outcome.rolls().stream().filter(r -> r.issueId() == null || !ids.contains(r.issueId())).toList(),
                     outcome.effects().stream().filter(x -> x.issueId() == null).toList(),
-                    narrative == null ? null : narrative.summary(), decision, decidedBy, finalEffects, outcome.scores(),
+                    narrative.summary(), decision, decidedBy, finalEffects, outcome.scores(),
                     inputs.input().accepted());
         }
 

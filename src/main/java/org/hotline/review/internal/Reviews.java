@@ -39,6 +39,7 @@ class Reviews {
     private final Access access;
     private final ReviewStore store;
     private final Replay replay;
+    private final Adjudicator engine;
     private final JsonMapper json;
     private final ReviewCache cache;
 
@@ -49,6 +50,7 @@ class Reviews {
         this.access = access;
         this.store = store;
         this.replay = new Replay(engine, json);
+        this.engine = engine;
         this.json = json;
         this.cache = cache;
     }
@@ -61,7 +63,7 @@ class Reviews {
         Scenario scenario = scenario(exercise.scenarioId());
         return cache.get(exercise, scenario, () -> {
             List<ExerciseEvent> log = log(exercise.id());
-            return new ReviewData(exercise, scenario, log, replay.run(scenario, log));
+            return new ReviewData(exercise, scenario, log, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome));
         });
     }
 
