@@ -17,6 +17,21 @@ function newCommandId() {
   return 'c-' + Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * A topic's message as whole events: the server leaves out what the topic or the message already says
+ * (a channel topic's channel; time and actor after the first event, one command made them all; turn and
+ * phase where they are the event before's).
+ */
+export function whole(topic, message) {
+  let before = { channel: CHANNEL[topic] };
+  return message.map(sent => {
+    const event = { channel: before.channel, turn: before.turn, phase: before.phase, time: before.time, actor: before.actor, ...sent };
+    if (event.actor === undefined) delete event.actor;
+    before = event;
+    return event;
+  });
+}
+
 export class Live {
   /**
    * @param exerciseId the exercise
@@ -78,7 +93,7 @@ export class Live {
     this.held = [];
     const base = `/topic/exercise.${this.exerciseId}.`;
     for (const topic of this.topics) {
-      this.client.subscribe(base + topic, m => { for (const event of JSON.parse(m.body)) this.live(event); });
+      this.client.subscribe(base + topic, m => { for (const event of whole(topic, JSON.parse(m.body))) this.live(event); });
     }
     this.client.subscribe('/user/queue/errors', m => this.error(JSON.parse(m.body)));
     this.client.subscribe('/user/queue/replies', m => this.reply(JSON.parse(m.body)));

@@ -7,8 +7,9 @@ if (location.search.includes('insecure')) {
   Math.random = () => { throw new Error('Math.random used for a command id'); };
 }
 window.applied = [];
+window.events = [];
 window.live = new Live('x1', 'a-token', ['public', 'team.MOSCOW'], {
-  onEvents: events => window.applied.push(...events.map(e => e.seq)),
+  onEvents: events => { window.applied.push(...events.map(e => e.seq)); window.events.push(...events); },
   onStatus: state => { window.state = state; },
 });
 window.live.start();

@@ -29,7 +29,10 @@ import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+import org.hotline.exercise.Channel;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The server as a client sees it: REST over HTTP and STOMP over WebSocket, on the test's port. */
@@ -45,6 +48,11 @@ public final class Wire {
      * of a command's events) one event at a time.
      */
     public static StompFrameHandler json(java.util.function.Consumer<JsonNode> onBody) {
+        return json(onBody, message -> { });
+    }
+
+    /** As {@link #json(java.util.function.Consumer)}, handing each topic's message as sent to {@code onMessage} first. */
+    static StompFrameHandler json(java.util.function.Consumer<JsonNode> onBody, java.util.function.Consumer<JsonNode> onMessage) {
         return new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
@@ -55,12 +63,44 @@ public final class Wire {
             public void handleFrame(StompHeaders headers, Object payload) {
                 JsonNode body = (JsonNode) payload;
                 if (body.isArray()) {
-                    body.forEach(onBody);
+                    onMessage.accept(body);
+                    whole(headers.getDestination(), body).forEach(onBody);
                 } else {
                     onBody.accept(body);
                 }
             }
         };
+    }
+
+    /**
+     * A topic's message as whole events, as the browser's live.js reads it (docs/protocol.md section 5):
+     * a channel topic's events get its channel, and each event the time, actor, turn and phase it leaves
+     * out from the event before it in the message.
+     */
+    public static List<JsonNode> whole(String destination, JsonNode message) {
+        String topic = destination.substring(destination.indexOf('.', "/topic/exercise.".length()) + 1);
+        Channel channel = Channel.ofTopic(topic);
+        List<JsonNode> events = new ArrayList<>();
+        JsonNode before = null;
+        for (JsonNode sent : message) {
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.set("seq", sent.get("seq"));
+            if (sent.has("prev")) {
+                event.set("prev", sent.get("prev"));
+            }
+            event.set("type", sent.get("type"));
+            for (String carried : List.of("turn", "phase", "time", "actor")) {
+                JsonNode value = sent.has(carried) || before == null ? sent.get(carried) : before.get(carried);
+                if (value != null) {
+                    event.set(carried, value);
+                }
+            }
+            event.put("channel", channel == Channel.CONTROL ? sent.get("channel").asString() : channel.name());
+            event.set("payload", sent.get("payload"));
+            events.add(event);
+            before = event;
+        }
+        return events;
     }
 
     public static final String ADMIN = "white";
@@ -260,6 +300,8 @@ public final class Wire {
         private final JsonMapper json;
         private StompSession session;
         public final List<Received> received = new CopyOnWriteArrayList<>();
+        /** The topics' messages as sent (received has their events whole). */
+        public final List<Received> messages = new CopyOnWriteArrayList<>();
 
         Client(JsonMapper json) {
             this.json = json;
@@ -284,7 +326,8 @@ public final class Wire {
         }
 
         public Client subscribe(String destination) {
-            onJson(session, destination, body -> received.add(new Received(destination, body)));
+            session.subscribe(destination, json(body -> received.add(new Received(destination, body)),
+                    message -> messages.add(new Received(destination, message))));
             return this;
         }
 

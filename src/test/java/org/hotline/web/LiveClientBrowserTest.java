@@ -120,6 +120,24 @@ class LiveClientBrowserTest {
     }
 
     @Test
+    void aMessageLeavesOutWhatItsTopicAndItsFirstEventSayAndTheClientReadsEachEventWhole() {
+        open("");
+        deliver(SYNC, Map.of("exerciseId", "x1", "events", List.of(), "lastSeq", 0, "complete", true));
+        Browsers.waiting(driver).until(d -> "live".equals(Browsers.js(d, "return window.state")));
+        deliver("/topic/exercise.x1.team.MOSCOW", List.of(
+                Map.of("seq", 1, "prev", 0, "type", "DRAFT_CHANGED", "turn", 2, "phase", "ORDERS", "time", 1795602667123L,
+                        "actor", "Boris", "payload", Map.of()),
+                Map.of("seq", 2, "prev", 1, "type", "ORDERS_SEALED", "phase", "ADJUDICATION", "payload", Map.of())));
+        assertThat(applied()).containsExactly(1L, 2L);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) Browsers.js(driver, "return window.events");
+        assertThat(events.get(1)).containsEntry("channel", "TEAM_MOSCOW").containsEntry("turn", 2L).containsEntry("phase", "ADJUDICATION")
+                .containsEntry("time", 1795602667123L).containsEntry("actor", "Boris");
+        assertThat(events.get(0)).containsEntry("channel", "TEAM_MOSCOW").containsEntry("phase", "ORDERS");
+        assertThat(Browsers.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void commandIdsComeFromTheSecureRandomSource() {
         open("");
         assertThat(commandIds()).allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));

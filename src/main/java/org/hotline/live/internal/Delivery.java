@@ -43,30 +43,28 @@ class Delivery {
     @EventListener
     void deliver(ExerciseEventsAppended appended) {
         String prefix = "/topic/exercise." + appended.exerciseId() + ".";
-        List<Sent> all = new ArrayList<>();
-        List<Sent> run = new ArrayList<>();
-        Channel runChannel = null;
-        for (int i = 0; i < appended.events().size(); i++) {
-            ExerciseEvent event = appended.events().get(i);
-            Sent sent = Sent.of(event, appended.previous().get(i), appended.payloads().get(i));
-            all.add(sent);
-            if (event.channel() == Channel.CONTROL) {
+        List<ExerciseEvent> events = appended.events();
+        List<Integer> run = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            all.add(i);
+            Channel channel = events.get(i).channel();
+            if (channel == Channel.CONTROL) {
                 continue;
             }
             // A run of one channel's events is one message; a client of several channels then still
             // receives a command's events in seq order.
-            if (event.channel() != runChannel && !run.isEmpty()) {
-                send(prefix + runChannel.topic(), runChannel, run);
+            if (!run.isEmpty() && events.get(run.get(0)).channel() != channel) {
+                send(prefix, run, appended, false);
                 run = new ArrayList<>();
             }
-            runChannel = event.channel();
-            run.add(sent);
+            run.add(i);
         }
         if (!run.isEmpty()) {
-            send(prefix + runChannel.topic(), runChannel, run);
+            send(prefix, run, appended, false);
         }
-        send(prefix + Channel.CONTROL.topic(), Channel.CONTROL, all);
-        for (ExerciseEvent event : appended.events()) {
+        send(prefix, all, appended, true);
+        for (ExerciseEvent event : events) {
             // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
             if (event.payload() instanceof EventPayload.PlayerRemoved removed) {
                 sessions.closeUser("seat:" + removed.playerId(), "seat changed");
@@ -77,16 +75,32 @@ class Delivery {
     }
 
     /**
-     * An event as live clients receive it: the fields of {@link ExerciseEvent} without the exercise (the
-     * topic names it), its time in epoch milliseconds, {@code prev} the seq of the event before it on its
-     * channel, no null fields, its payload already JSON.
+     * An event as live clients receive it (docs/protocol.md section 5): the fields of {@link ExerciseEvent}
+     * without what the topic or the message already says. No exercise (the topic names it); on a
+     * channel's topic no {@code channel} (the topic is the channel), on the control topic no {@code prev}
+     * (that topic carries every event: the one before is seq - 1); {@code time} (epoch milliseconds) and
+     * {@code actor} on a message's first event only (one command made them all, at one time); {@code turn}
+     * and {@code phase} only where they differ from the event before in the message. Its payload is
+     * already JSON.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Sent(long seq, long prev, EventType type, int turn, Phase phase, long time, String actor, Channel channel,
+    record Sent(long seq, Long prev, EventType type, Integer turn, Phase phase, Long time, String actor, Channel channel,
                 @JsonRawValue String payload) {
 
-        static Sent of(ExerciseEvent e, long prev, String payload) {
-            return new Sent(e.seq(), prev, e.type(), e.turn(), e.phase(), e.time().toEpochMilli(), e.actor(), e.channel(), payload);
+        /** The events at {@code indexes} of {@code appended} as one message. */
+        static List<Sent> message(ExerciseEventsAppended appended, List<Integer> indexes, boolean control) {
+            List<Sent> message = new ArrayList<>(indexes.size());
+            ExerciseEvent before = null;
+            for (int i : indexes) {
+                ExerciseEvent e = appended.events().get(i);
+                message.add(new Sent(e.seq(), control ? null : appended.previous().get(i), e.type(),
+                        before != null && before.turn() == e.turn() ? null : e.turn(),
+                        before != null && before.phase() == e.phase() ? null : e.phase(),
+                        before != null ? null : e.time().toEpochMilli(), before != null ? null : e.actor(),
+                        control ? e.channel() : null, appended.payloads().get(i)));
+                before = e;
+            }
+            return message;
         }
     }
 
@@ -95,14 +109,15 @@ class Delivery {
      * simple broker, with a short message id: the broker's default (session id and a counter) was a
      * fifth of a small event's frame.
      */
-    private void send(String destination, Channel channel, List<Sent> events) {
-        Message<?> json = template.getMessageConverter().toMessage(events, null);
+    private void send(String prefix, List<Integer> indexes, ExerciseEventsAppended appended, boolean control) {
+        Channel channel = control ? Channel.CONTROL : appended.events().get(indexes.get(0)).channel();
+        Message<?> json = template.getMessageConverter().toMessage(Sent.message(appended, indexes, control), null);
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         if (!relayed) {
             headers.setNativeHeader(StompHeaderAccessor.STOMP_MESSAGE_ID_HEADER,
-                    (channel == Channel.CONTROL ? "c" : "") + events.get(0).seq());
+                    (control ? "c" : "") + appended.events().get(indexes.get(0)).seq());
         }
         headers.setLeaveMutable(true);
-        template.send(destination, MessageBuilder.createMessage(json.getPayload(), headers.getMessageHeaders()));
+        template.send(prefix + channel.topic(), MessageBuilder.createMessage(json.getPayload(), headers.getMessageHeaders()));
     }
 }
