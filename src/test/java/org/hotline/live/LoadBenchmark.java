@@ -136,7 +136,35 @@ public final class LoadBenchmark {
         played.forEach(LoadTable::disconnect);
         longExercise();
         idleClients(Integer.getInteger("load.idle", 2000), played.stream().map(t -> new Observed(t.id, t.observerCode)).toList());
+        deleteAndPlayOn(played.stream().map(t -> t.id).toList());
         printSummary();
+    }
+
+    /**
+     * Deletes the exercises the steps played, as a centre clears old ones, then plays on: the file must
+     * give their space back or use it again, not grow.
+     */
+    private void deleteAndPlayOn(List<String> ids) throws InterruptedException {
+        long before = server.databaseBytes();
+        for (String id : ids) {
+            int status = wire.post("/api/exercises/" + id + "/delete", Map.of("confirm", id), token).status();
+            if (status != 200) {
+                throw new IllegalStateException("deleting exercise " + id + " answered " + status);
+            }
+        }
+        // The store hands freed pages back in the background, every few seconds.
+        Thread.sleep(15_000);
+        long deleted = server.databaseBytes();
+        LoadTable table = newTable(Drafting.EVERY_ISSUE);
+        int turns = 0;
+        while (turns < 50 && !table.ended()) {
+            table.playTurn();
+            turns++;
+        }
+        table.disconnect();
+        Thread.sleep(15_000);
+        summary("deleting the %d exercises played: database file %.1f MB -> %.1f MB; after %d turns more: %.1f MB", ids.size(),
+                before / 1e6, deleted / 1e6, turns, server.databaseBytes() / 1e6);
     }
 
     /** The idle-clients stage alone, on {@code exercises} exercises made over REST, nobody seated. */
