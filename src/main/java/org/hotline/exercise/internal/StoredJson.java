@@ -10,8 +10,9 @@ import java.util.zip.Inflater;
 
 /**
  * How the log's payloads and the snapshots lie in their column. In a SQLite file they are deflated
- * into a BLOB (the column's TEXT affinity keeps a BLOB as it is): the JSON shrinks about threefold and
- * the file with it (StoreCosts measures it), at some 30 µs of CPU per command. A text is kept when
+ * into a BLOB (the column's TEXT affinity keeps a BLOB as it is): a turn's 17 KB of payloads become
+ * 6 KB and the file per turn played 20 KB → 10 KB (StoreCosts), for about 40 µs of CPU per command
+ * (0.35 ms a turn); reading a 1,023-event log back cost no more CPU than reading it as text. A text is kept when
  * deflating does not make it smaller, and rows written before are text: both read back as they were.
  * H2 and PostgreSQL keep text, whose varchar columns take no bytes and which compress on their own
  * (H2's COMPRESS, PostgreSQL's TOAST).
