@@ -35,6 +35,8 @@ class StoreCompaction {
     private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
     /** At most this much is rewritten (H2) or moved (SQLite) per round, so a round stays short beside the commands. */
     private static final int REWRITE_BYTES = 8 * 1024 * 1024;
+    /** SQLite's auto_vacuum value for INCREMENTAL. */
+    static final int INCREMENTAL = 2;
 
     private final DataSource dataSource;
     private final int belowPercent;
@@ -110,9 +112,7 @@ class StoreCompaction {
         }
     }
 
-    /** auto_vacuum's value for INCREMENTAL. */
-    static final int INCREMENTAL = 2;
-
+    /** A pragma's value (the first column of its first row; 0 when it gives none). */
     static long pragma(Statement sql, String name) throws SQLException {
         try (ResultSet value = sql.executeQuery("pragma " + name)) {
             return value.next() ? value.getLong(1) : 0;
