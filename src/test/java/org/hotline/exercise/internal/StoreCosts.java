@@ -76,6 +76,10 @@ public final class StoreCosts {
             }
             costs.measure(store, turn, exercises, turns, perCommit);
             costs.db.destroy();
+            // Up to some 400 MB (H2) per run: the figures above are what is kept.
+            try (Stream<Path> files = Files.walk(costs.folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
