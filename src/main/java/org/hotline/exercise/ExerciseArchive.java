@@ -13,8 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves "Your exercises" and the live consoles and stays reviewable. A deleted one is gone: an
  * exercise still running is ended first (its consoles are told), its seats' tokens are revoked, and
  * every row keyed by it — log, snapshot, receipts, deadline, index row, roster, join codes, report
- * and origin — is deleted in one transaction. Its space is used again by later writes (SQLite and H2
- * reuse freed pages; H2 also compacts, StoreCompaction), so the file stops growing.
+ * and origin — is deleted in one transaction. Its space is used again by later writes, and
+ * StoreCompaction gives it back to the file system when much of the file is free (SQLite) or
+ * rewrites the emptiest chunks (H2), so the file stops growing and shrinks after many deletions.
+ * Archiving frees nothing: an archived exercise stays reviewable, and an ended one takes no more turns.
  */
 @Service
 public class ExerciseArchive {

@@ -60,7 +60,7 @@ public final class TurnCosts {
                         (bytesAfter[r] - bytes[r]) / 1024.0 / PER_TABLE[r] / played);
             }
             System.out.printf("  server CPU: %.1f s per 1,000 turns%n", cpuPerThousand);
-            System.out.printf("  database file: %.1f KB more per turn (compaction runs every 5 s, so this moves)%n",
+            System.out.printf("  database: %.1f KB more per turn (its pages, without the write-ahead log beside it)%n",
                     databaseGrowth / 1024.0 / played);
             List<JsonNode> log = wire.log(table.id, token);
             eventSizes(log, firstSeq, played);

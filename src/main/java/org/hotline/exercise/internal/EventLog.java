@@ -16,6 +16,7 @@ import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventType;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.Phase;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,6 +36,7 @@ public class EventLog {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final StoredJson stored;
     /** The code a command gets when the server ran out of memory while writing it (as CapacityGate's refusal). */
     static final String SHORT_OF_MEMORY = "SERVER_BUSY";
 
@@ -46,6 +48,7 @@ public class EventLog {
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
+        this.stored = StoredJson.forDatabase(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
     /**
@@ -135,7 +138,7 @@ public class EventLog {
                     ps.setString(6, e.channel().name());
                     ps.setString(7, e.actor());
                     ps.setLong(8, e.time().toEpochMilli());
-                    ps.setString(9, payloads.get(row));
+                    ps.setObject(9, stored.stored(payloads.get(row)));
                 });
         if (events.stream().noneMatch(e -> e.type() == EventType.PHASE_CHANGED || e.type() == EventType.EXERCISE_CREATED)) {
             return;
@@ -162,12 +165,12 @@ public class EventLog {
     public void snapshot(ExerciseState state) {
         jdbc.update("delete from exercise_snapshot where exercise_id = ?", state.id);
         jdbc.update("insert into exercise_snapshot (exercise_id, seq, state) values (?, ?, ?)",
-                state.id, state.lastSeq, json.writeValueAsString(state));
+                state.id, state.lastSeq, stored.stored(json.writeValueAsString(state)));
     }
 
     public Optional<ExerciseState> latestSnapshot(String exerciseId) {
         Optional<ExerciseState> snapshot = jdbc.query("select state from exercise_snapshot where exercise_id = ?",
-                (rs, i) -> json.readValue(rs.getString(1), ExerciseState.class), exerciseId).stream().findFirst();
+                (rs, i) -> json.readValue(StoredJson.read(rs, "state"), ExerciseState.class), exerciseId).stream().findFirst();
         // A snapshot taken before the state kept each channel's last seq: one query of the log gives them.
         snapshot.filter(state -> state.channelSeqs.isEmpty() && state.lastSeq > 0).ifPresent(state -> jdbc.query(
                 "select channel, max(seq) from exercise_event where exercise_id = ? and seq <= ? group by channel",
@@ -242,7 +245,7 @@ public class EventLog {
             EventType type = EventType.valueOf(rs.getString("type"));
             return new ExerciseEvent(rs.getString("exercise_id"), rs.getLong("seq"), type, rs.getInt("turn"),
                     Phase.valueOf(rs.getString("phase")), Instant.ofEpochMilli(rs.getLong("occurred_at")), rs.getString("actor"),
-                    Channel.valueOf(rs.getString("channel")), json.readValue(rs.getString("payload"), type.payloadType()));
+                    Channel.valueOf(rs.getString("channel")), json.readValue(StoredJson.read(rs, "payload"), type.payloadType()));
         };
     }
 }
