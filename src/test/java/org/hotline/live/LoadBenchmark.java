@@ -135,17 +135,22 @@ public final class LoadBenchmark {
         List<LoadTable> played = tables.stream().filter(java.util.Objects::nonNull).toList();
         played.forEach(LoadTable::disconnect);
         longExercise();
-        idleClients(Integer.getInteger("load.idle", 2000), played.stream().map(t -> new Observed(t.id, t.observerCode)).toList());
-        deleteAndPlayOn(played.stream().map(t -> t.id).toList());
+        // Observers join exercises still running (one that has ended takes no one); if every one has ended, new ones.
+        List<Observed> running = played.stream().filter(t -> !t.ended()).map(t -> new Observed(t.id, t.observerCode)).toList();
+        idleClients(Integer.getInteger("load.idle", 2000), running.isEmpty() ? created(exercises) : running);
+        deleteAndPlayOn();
         printSummary();
     }
 
     /**
-     * Deletes the exercises the steps played, as a centre clears old ones, then plays on: the file must
+     * Deletes every exercise played so far, as a centre clears old ones, then plays on: the file must
      * give their space back or use it again, not grow.
      */
-    private void deleteAndPlayOn(List<String> ids) throws InterruptedException {
+    private void deleteAndPlayOn() throws InterruptedException {
+        List<String> ids = new ArrayList<>();
+        wire.get("/api/exercises", token).body().forEach(exercise -> ids.add(exercise.get("id").asString()));
         long before = server.databaseBytes();
+        long usedBefore = server.databaseBytesInUse();
         for (String id : ids) {
             int status = wire.post("/api/exercises/" + id + "/delete", Map.of("confirm", id), token).status();
             if (status != 200) {
@@ -155,6 +160,7 @@ public final class LoadBenchmark {
         // The store hands freed pages back in the background, every few seconds.
         Thread.sleep(15_000);
         long deleted = server.databaseBytes();
+        long usedDeleted = server.databaseBytesInUse();
         LoadTable table = newTable(Drafting.EVERY_ISSUE);
         int turns = 0;
         while (turns < 50 && !table.ended()) {
@@ -163,21 +169,27 @@ public final class LoadBenchmark {
         }
         table.disconnect();
         Thread.sleep(15_000);
-        summary("deleting the %d exercises played: database file %.1f MB -> %.1f MB; after %d turns more: %.1f MB", ids.size(),
-                before / 1e6, deleted / 1e6, turns, server.databaseBytes() / 1e6);
+        summary("deleting all %d exercises: database file %.1f MB (%.1f in use) -> %.1f MB (%.1f in use); after %d turns"
+                + " more: %.1f MB (%.1f in use)", ids.size(), before / 1e6, usedBefore / 1e6, deleted / 1e6, usedDeleted / 1e6, turns,
+                server.databaseBytes() / 1e6, server.databaseBytesInUse() / 1e6);
     }
 
     /** The idle-clients stage alone, on {@code exercises} exercises made over REST, nobody seated. */
     private void idleOnly(int exercises) {
         System.out.printf("%nHotline load benchmark, idle clients only: %d exercises; server pid %d %s, -XX:ActiveProcessorCount=1"
                 + " -Xmx512m%n", exercises, server.pid(), server.pinned ? "pinned to core 0 (taskset)" : "not pinned (no taskset)");
+        idleClients(Integer.getInteger("load.idle", 2000), created(exercises));
+        printSummary();
+    }
+
+    /** {@code exercises} new exercises, made over REST, nobody seated. */
+    private List<Observed> created(int exercises) {
         List<Observed> observed = new ArrayList<>();
         for (int i = 0; i < exercises; i++) {
             JsonNode created = wire.create(token, SCENARIO, "AUTOMATIC", Map.of());
             observed.add(new Observed(created.get("id").asString(), created.get("joinCodes").get("OBSERVER").asString()));
         }
-        idleClients(Integer.getInteger("load.idle", 2000), observed);
-        printSummary();
+        return observed;
     }
 
     private void printSummary() {

@@ -133,11 +133,21 @@ final class LoadServer implements AutoCloseable {
      * showed 170 KB a turn where the database grew by 10. H2's is its files' size.
      */
     long databaseBytes() {
+        return sqlitePages("page_count");
+    }
+
+    /** The bytes of the SQLite file's pages in use (not on its free list); for another store, the files' size. */
+    long databaseBytesInUse() {
+        return sqlitePages("page_count - freelist_count");
+    }
+
+    private long sqlitePages(String pages) {
         Path sqlite = data.resolve("hotline.db");
         if (Files.exists(sqlite)) {
             try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sqlite);
                     java.sql.Statement sql = db.createStatement();
-                    java.sql.ResultSet size = sql.executeQuery("select page_count * page_size from pragma_page_count, pragma_page_size")) {
+                    java.sql.ResultSet size = sql.executeQuery("select (" + pages + ") * page_size from pragma_page_count, "
+                            + "pragma_freelist_count, pragma_page_size")) {
                 size.next();
                 return size.getLong(1);
             } catch (java.sql.SQLException e) {
