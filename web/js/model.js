@@ -258,7 +258,7 @@ export function apply(model, events) {
         const o = p.outcome || {};
         const before = o.before ?? latest(model.fullStates)?.state;
         const outcome = { ...o, before, after: o.before ? o.after : merged(before, p.changes),
-          effects: chained(o.effects || []),
+          effects: chained(rows(o.effects)),
           issues: (o.issues || []).map(i => ({ washingtonMoveAsReadByMoscow: i.washingtonMove, moscowMoveAsReadByWashington: i.moscowMove, ...i })),
           rolls: (o.rolls || []).flatMap(r => r.issueIds
             ? r.issueIds.map((issueId, n) => ({ purpose: r.purpose, issueId, odds: r.odds, draw: r.draws[n], success: r.successes[n], findings: r.findings }))
@@ -289,6 +289,16 @@ export function apply(model, events) {
     }
   }
   return changed;
+}
+
+/** A draft's effects, written as columns (one list per field), as one object each; older logs wrote them so. */
+function rows(effects) {
+  if (!effects || Array.isArray(effects)) return effects || [];
+  return effects.variable.map((variable, i) => {
+    const row = { variable, after: effects.after[i], reason: effects.reason[i], findings: effects.findings[i], issueId: effects.issueId[i] };
+    if (effects.before[i] !== null) row.before = effects.before[i];
+    return row;
+  });
 }
 
 /** A draft's effects with each value before: when left out, the value after of the previous effect on that variable. */

@@ -195,8 +195,8 @@ public final class Wire {
      * whole as a client makes them (docs/protocol.md section 5): a state given as {@code changes} is those
      * written over the previous state, absent effects are the last draft's, a draft without its state
      * before has the last state before and the changes written over it after; a draft's moves as read
-     * are the moves when absent, an effect's value before the previous value after of its variable, and
-     * a run of dice is one roll per issue.
+     * are the moves when absent, effects written as columns one object each, an effect's value before
+     * (when absent or null) the previous value after of its variable, and a run of dice is one roll per issue.
      */
     public static List<JsonNode> wholeStates(List<JsonNode> log) {
         List<JsonNode> whole = new ArrayList<>();
@@ -224,6 +224,18 @@ public final class Wire {
                     tools.jackson.databind.node.ObjectNode read = (tools.jackson.databind.node.ObjectNode) issue;
                     read.putIfAbsent("washingtonMoveAsReadByMoscow", read.get("washingtonMove"));
                     read.putIfAbsent("moscowMoveAsReadByWashington", read.get("moscowMove"));
+                }
+                if (outcome.path("effects").isObject()) {
+                    JsonNode columns = outcome.get("effects");
+                    tools.jackson.databind.node.ArrayNode rows = outcome.putArray("effects");
+                    for (int i = 0; i < columns.get("variable").size(); i++) {
+                        tools.jackson.databind.node.ObjectNode row = rows.addObject();
+                        for (String field : List.of("variable", "before", "after", "reason", "findings", "issueId")) {
+                            if (!columns.get(field).get(i).isNull() || field.equals("issueId")) {
+                                row.set(field, columns.get(field).get(i));
+                            }
+                        }
+                    }
                 }
                 Map<String, JsonNode> last = new LinkedHashMap<>();
                 for (JsonNode effect : outcome.path("effects")) {

@@ -16,13 +16,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A draft's outcome in JSON, its members as the engine's {@link Outcome} has them, with repeats left
  * out: an issue's move as the other side read it is written only when it was misread (most are not);
- * an effect's value before only when it is not the value after of the previous effect on the same
- * variable, and its issue only when it has one; a run of dice thrown for the same purpose at the same
+ * the effects as columns (one list per field: {@code variable}, {@code before}, {@code after},
+ * {@code reason}, {@code findings}, {@code issueId}), a value before null when it is the value after of
+ * the previous effect on the same variable; a run of dice thrown for the same purpose at the same
  * odds (a misperception roll on every issue) is one entry, {@code purpose}, {@code odds},
  * {@code findings}, with {@code issueIds}, {@code draws} and {@code successes} in issue order. All read
  * back exactly; single rolls, and the outcomes of older logs, read as they are.
@@ -50,24 +52,7 @@ public final class DraftOutcome {
             }
             out.writeEndArray();
             out.writeName("effects");
-            out.writeStartArray();
-            Map<String, String> last = new HashMap<>();
-            for (Effect effect : o.effects()) {
-                out.writeStartObject();
-                out.writeStringProperty("variable", effect.variable());
-                if (effect.before() == null || !effect.before().equals(last.get(effect.variable()))) {
-                    out.writeStringProperty("before", effect.before());
-                }
-                out.writeStringProperty("after", effect.after());
-                out.writeStringProperty("reason", effect.reason());
-                out.writePOJOProperty("findings", effect.findings());
-                if (effect.issueId() != null) {
-                    out.writeStringProperty("issueId", effect.issueId());
-                }
-                out.writeEndObject();
-                last.put(effect.variable(), effect.after());
-            }
-            out.writeEndArray();
+            effects(o.effects(), out);
             out.writeName("rolls");
             out.writeStartArray();
             List<Roll> rolls = o.rolls();
@@ -85,6 +70,25 @@ public final class DraftOutcome {
             }
             out.writeEndArray();
             out.writePOJOProperty("scores", o.scores());
+            out.writeEndObject();
+        }
+
+        /** The effects as columns, one list per field (their names once, not once per effect). */
+        private static void effects(List<Effect> effects, JsonGenerator out) {
+            Map<String, String> last = new HashMap<>();
+            List<String> before = new ArrayList<>();
+            for (Effect effect : effects) {
+                boolean follows = effect.before() != null && effect.before().equals(last.get(effect.variable()));
+                before.add(follows ? null : effect.before());
+                last.put(effect.variable(), effect.after());
+            }
+            out.writeStartObject();
+            out.writePOJOProperty("variable", effects.stream().map(Effect::variable).toList());
+            out.writePOJOProperty("before", before);
+            out.writePOJOProperty("after", effects.stream().map(Effect::after).toList());
+            out.writePOJOProperty("reason", effects.stream().map(Effect::reason).toList());
+            out.writePOJOProperty("findings", effects.stream().map(Effect::findings).toList());
+            out.writePOJOProperty("issueId", effects.stream().map(Effect::issueId).toList());
             out.writeEndObject();
         }
 
@@ -145,6 +149,9 @@ public final class DraftOutcome {
                     written.set("moscowMoveAsReadByWashington", written.get("moscowMove"));
                 }
             }
+            if (outcome.path("effects").isObject()) {
+                outcome.set("effects", rows(outcome.get("effects"), outcome));
+            }
             Map<String, JsonNode> last = new HashMap<>();
             for (JsonNode effect : outcome.path("effects")) {
                 ObjectNode written = (ObjectNode) effect;
@@ -174,6 +181,21 @@ public final class DraftOutcome {
             outcome.remove("rolls");
             Outcome rest = context.readTreeAsValue(outcome, Outcome.class);
             return new Outcome(rest.turn(), rest.before(), rest.after(), rest.issues(), rest.effects(), List.copyOf(rolls), rest.scores());
+        }
+
+        /** Effects written as columns, one object each; a null value before is the previous value after of its variable. */
+        private static ArrayNode rows(JsonNode columns, ObjectNode outcome) {
+            ArrayNode rows = outcome.arrayNode();
+            for (int i = 0; i < columns.path("variable").size(); i++) {
+                ObjectNode row = rows.addObject();
+                for (String field : List.of("variable", "before", "after", "reason", "findings", "issueId")) {
+                    JsonNode value = columns.path(field).path(i);
+                    if (!value.isNull() && !value.isMissingNode()) {
+                        row.set(field, value);
+                    }
+                }
+            }
+            return rows;
         }
     }
 }

@@ -128,11 +128,25 @@ class ViewChangesTest {
         assertThat(run.get("purpose").asString()).startsWith("misperception");
         assertThat(run.get("issueIds").size()).isEqualTo(DETENTE_ISSUES).isEqualTo(run.get("draws").size()).isEqualTo(run.get("successes").size());
         assertThat(written.get("rolls").size()).isLessThan(draft.outcome().rolls().size());
-        assertThat(written.get("effects").findValues("before")).as("values before that follow from the effect before on the variable")
-                .hasSizeLessThan(draft.outcome().effects().size());
-        assertThat(written.get("effects").findValues("issueId")).hasSize((int) draft.outcome().effects().stream()
-                .filter(e -> e.issueId() != null).count());
+        // Effects as columns: each field's name once, a value before that follows from the effect before on its variable null.
+        assertThat(written.get("effects").propertyNames()).containsExactly("variable", "before", "after", "reason", "findings", "issueId");
+        assertThat(written.get("effects").get("variable")).hasSize(draft.outcome().effects().size());
+        assertThat(written.get("effects").get("before").valueStream().filter(tools.jackson.databind.JsonNode::isNull).count())
+                .as("values before that follow from the effect before on the variable").isPositive();
         assertThat(Table.JSON.readValue(Table.json(draft), AdjudicationDrafted.class)).isEqualTo(draft);
+        // Older logs wrote the effects as a list, a value before and an issue only where needed: the same outcome.
+        tools.jackson.databind.node.ObjectNode older = (tools.jackson.databind.node.ObjectNode) Table.JSON.readTree(Table.json(draft));
+        tools.jackson.databind.JsonNode columns = older.get("outcome").get("effects");
+        tools.jackson.databind.node.ArrayNode list = ((tools.jackson.databind.node.ObjectNode) older.get("outcome")).putArray("effects");
+        for (int i = 0; i < columns.get("variable").size(); i++) {
+            tools.jackson.databind.node.ObjectNode effect = list.addObject();
+            for (String field : List.of("variable", "before", "after", "reason", "findings", "issueId")) {
+                if (!columns.get(field).get(i).isNull()) {
+                    effect.set(field, columns.get(field).get(i));
+                }
+            }
+        }
+        assertThat(Table.JSON.treeToValue(older, AdjudicationDrafted.class)).isEqualTo(draft);
         AdjudicationDrafted whole = payloads(t.whole(), AdjudicationDrafted.class).get(0);
         assertThat(Table.JSON.readValue(Table.json(whole), AdjudicationDrafted.class)).isEqualTo(whole);
     }
