@@ -118,6 +118,7 @@ export function createModel(view) {
     fullStates: [],
     drafted: null,
     draftEffects: null,   // the last draft's effects, which the STATE_FULL of its results leaves out
+    draftAfter: null,     // the last draft's state after, which a STATE_FULL with that state leaves out
     decided: null,
     ratings: [],
     notes: [],
@@ -183,10 +184,10 @@ export function apply(model, events) {
         break;
       }
       // The facilitator's whole state is logged as changes from the previous one (a JSON merge patch),
-      // its effects left out when they are the last draft's (the results of an approved draft); older
-      // logs carry it whole.
+      // with neither when it is the last draft's state after, and its effects left out when they are the
+      // last draft's (the results of an approved draft); older logs carry it whole.
       case EVENT.STATE_FULL: {
-        const state = p.state ?? merged(latest(model.fullStates)?.state, p.changes);
+        const state = p.state ?? (p.changes ? merged(latest(model.fullStates)?.state, p.changes) : model.draftAfter);
         replaceTurn(model.fullStates, { turn: e.turn, state, effects: p.effects ?? model.draftEffects ?? [], reason: p.reason });
         changed.add('full');
         break;
@@ -265,6 +266,7 @@ export function apply(model, events) {
             : [r]) };
         model.drafted = { turn: e.turn, ...p, outcome };
         model.draftEffects = outcome.effects;
+        model.draftAfter = outcome.after;
         changed.add('review');
         break;
       }

@@ -106,18 +106,30 @@ public sealed interface EventPayload {
             this(state, null, effects, reason);
         }
 
-        /** This state with what it leaves out taken from the previous whole state and the last draft's effects (null: unknown). */
-        public StateFull whole(GameState previous, List<Effect> drafted) {
-            GameState wholeState = state != null || previous == null ? state : StateChanges.applied(previous, changes);
-            List<Effect> wholeEffects = effects != null ? effects : drafted;
+        /**
+         * This state with what it leaves out taken from the previous whole state and the last whole draft
+         * (null: unknown): no state nor changes, the draft's state after; no effects, the draft's.
+         */
+        public StateFull whole(GameState previous, Outcome drafted) {
+            GameState wholeState = state != null ? state
+                    : changes != null ? previous == null ? null : StateChanges.applied(previous, changes)
+                    : drafted == null ? null : drafted.after();
+            List<Effect> wholeEffects = effects != null || drafted == null ? effects : drafted.effects();
             return wholeState == state && wholeEffects == effects ? this : new StateFull(wholeState, null, wholeEffects, reason);
         }
 
-        /** This whole state as the changes from the previous one, its effects left out when they are the draft's (null: none). */
-        public StateFull since(GameState previous, List<Effect> drafted) {
-            boolean draftsEffects = drafted != null && !effects.isEmpty() && effects.equals(drafted);
-            return previous == null && !draftsEffects ? this : new StateFull(previous == null ? state : null,
-                    previous == null ? null : StateChanges.between(previous, state), draftsEffects ? null : effects, reason);
+        /**
+         * This whole state as the changes from the previous one; with neither when it is the last draft's
+         * state after, and its effects left out when they are the draft's (the results of an approved draft).
+         */
+        public StateFull since(GameState previous, Outcome drafted) {
+            boolean draftsEffects = drafted != null && !effects.isEmpty() && effects.equals(drafted.effects());
+            boolean draftsState = previous != null && drafted != null && state.equals(drafted.after());
+            if (previous == null && !draftsEffects) {
+                return this;
+            }
+            return new StateFull(previous == null ? state : null, previous == null || draftsState ? null : StateChanges.between(previous, state),
+                    draftsEffects ? null : effects, reason);
         }
 
         @JsonIgnore

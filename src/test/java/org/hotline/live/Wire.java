@@ -193,7 +193,7 @@ public final class Wire {
     /**
      * The facilitator's STATE_FULL and ADJUDICATION_DRAFTED of a log (read in order from its start) made
      * whole as a client makes them (docs/protocol.md section 5): a state given as {@code changes} is those
-     * written over the previous state, absent effects are the last draft's, a draft without its state
+     * written over the previous state, neither state nor changes the last draft's state after, absent effects the last draft's, a draft without its state
      * before has the last state before and the changes written over it after; a draft's moves as read
      * are the moves when absent, effects written as columns one object each, an effect's value before
      * (when absent or null) the previous value after of its variable, and a run of dice is one roll per issue.
@@ -202,13 +202,14 @@ public final class Wire {
         List<JsonNode> whole = new ArrayList<>();
         JsonNode state = null;
         JsonNode drafted = null;
+        JsonNode draftedAfter = null;
         for (JsonNode event : log) {
             tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) event.deepCopy();
             tools.jackson.databind.node.ObjectNode payload = (tools.jackson.databind.node.ObjectNode) copy.get("payload");
             String type = event.get("type").asString();
             if (type.equals("STATE_FULL")) {
                 if (!payload.has("state")) {
-                    payload.set("state", merged(state, payload.remove("changes")));
+                    payload.set("state", payload.has("changes") ? merged(state, payload.remove("changes")) : draftedAfter);
                 }
                 if (!payload.has("effects")) {
                     payload.set("effects", drafted);
@@ -257,6 +258,7 @@ public final class Wire {
                     }
                 }
                 drafted = outcome.get("effects");
+                draftedAfter = outcome.get("after");
             }
             whole.add(copy);
         }

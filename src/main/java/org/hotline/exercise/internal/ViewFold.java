@@ -1,9 +1,7 @@
 package org.hotline.exercise.internal;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
 import org.hotline.engine.Outcome;
 import org.hotline.exercise.EventPayload.AdjudicationDrafted;
@@ -18,20 +16,20 @@ import org.hotline.scenario.Side;
  * the previous view on its channel (a player would otherwise get the same withheld moves, with their
  * reasons, twice a turn; the facilitator the whole state three times a turn); this puts them back. The
  * facilitator's STATE_FULL and ADJUDICATION_DRAFTED take theirs from the last whole state and the last
- * draft's effects. Logs written before that carry whole views, which simply replace the last ones.
+ * whole draft (its effects and its state after). Logs written before that carry whole views, which simply replace the last ones.
  */
 public final class ViewFold {
 
     private StatePublic publicView;
     private final Map<Side, StateSide> sideViews;
     private GameState state;
-    private List<Effect> drafted;
+    private Outcome drafted;
 
     public ViewFold() {
         this(null, new EnumMap<>(Side.class), null, null);
     }
 
-    private ViewFold(StatePublic publicView, Map<Side, StateSide> sideViews, GameState state, List<Effect> drafted) {
+    private ViewFold(StatePublic publicView, Map<Side, StateSide> sideViews, GameState state, Outcome drafted) {
         this.publicView = publicView;
         this.sideViews = sideViews;
         this.state = state;
@@ -50,8 +48,8 @@ public final class ViewFold {
         if (state == null) {
             state = game;
         }
-        if (drafted == null && draft != null) {
-            drafted = draft.effects();
+        if (drafted == null && draft != null && draft.after() != null) {
+            drafted = draft;
         }
     }
 
@@ -60,8 +58,8 @@ public final class ViewFold {
         return state;
     }
 
-    /** The effects of the last draft read, or null when none has been. */
-    List<Effect> drafted() {
+    /** The last whole draft's outcome read (its effects and state after), or null when none has been. */
+    Outcome drafted() {
         return drafted;
     }
 
@@ -81,7 +79,8 @@ public final class ViewFold {
             return !view.isWhole() && publicView == null;
         }
         if (event.payload() instanceof StateFull full) {
-            return full.state() == null && state == null || full.effects() == null && drafted == null;
+            return full.state() == null && (full.changes() != null ? state == null : drafted == null)
+                    || full.effects() == null && drafted == null;
         }
         if (event.payload() instanceof AdjudicationDrafted draft) {
             return !draft.isWhole() && state == null;
@@ -115,7 +114,7 @@ public final class ViewFold {
         }
         if (event.payload() instanceof AdjudicationDrafted p) {
             AdjudicationDrafted whole = p.whole(state);
-            drafted = whole.isWhole() ? whole.outcome().effects() : null;
+            drafted = whole.isWhole() ? whole.outcome() : null;
             return whole == p ? event : event.with(event.exerciseId(), whole);
         }
         return event;
