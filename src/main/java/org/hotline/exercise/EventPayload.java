@@ -111,8 +111,13 @@ public sealed interface EventPayload {
          * (null: unknown): no state nor changes, the draft's state after; no effects, the draft's.
          */
         public StateFull whole(GameState previous, Outcome drafted) {
+            return whole(previous, drafted, null);
+        }
+
+        /** {@link #whole(GameState, Outcome)} with its changes already applied to {@code previous} ({@code applied}; null: apply them here). */
+        public StateFull whole(GameState previous, Outcome drafted, GameState applied) {
             GameState wholeState = state != null ? state
-                    : changes != null ? previous == null ? null : StateChanges.applied(previous, changes)
+                    : changes != null ? previous == null ? null : applied != null ? applied : StateChanges.applied(previous, changes)
                     : drafted == null ? null : drafted.after();
             List<Effect> wholeEffects = effects != null || drafted == null ? effects : drafted.effects();
             return wholeState == state && wholeEffects == effects ? this : new StateFull(wholeState, null, wholeEffects, reason);
@@ -266,11 +271,17 @@ public sealed interface EventPayload {
 
         /** This draft with its states before and after, the state before being the previous whole one (null: unknown). */
         public AdjudicationDrafted whole(GameState previous) {
+            return whole(previous, null);
+        }
+
+        /** {@link #whole(GameState)} with its changes already applied to {@code previous} ({@code applied}; null: apply them here). */
+        public AdjudicationDrafted whole(GameState previous, GameState applied) {
             if (isWhole() || previous == null) {
                 return this;
             }
             Outcome o = outcome;
-            return new AdjudicationDrafted(new Outcome(o.turn(), previous, StateChanges.applied(previous, changes), o.issues(), o.effects(),
+            GameState after = applied != null ? applied : StateChanges.applied(previous, changes);
+            return new AdjudicationDrafted(new Outcome(o.turn(), previous, after, o.issues(), o.effects(),
                     o.rolls(), o.scores()), null, narrative, publicNarrative, input);
         }
 

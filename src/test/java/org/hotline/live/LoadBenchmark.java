@@ -111,7 +111,7 @@ public final class LoadBenchmark {
         setupPool.shutdown();
         System.out.printf("%d exercises and %d clients ready in %.1f s; server RSS %.0f MB%n", exercises, exercises * 8,
                 (System.nanoTime() - setup) / 1e9, server.rssMegabytes());
-        summary("%s", "step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | lost | CPU s/1000 turns"
+        summary("%s", "step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | lost | CPU s/1000 turns (JIT, GC)"
                 + " | frames/turn F,lead,player,obs | KB/turn F,lead,player,obs | RSS MB | DB MB");
         long dbBefore = server.databaseBytes();
         long turnsBefore = turnsPlayed();
@@ -220,13 +220,18 @@ public final class LoadBenchmark {
     }
 
     /** Offers {@code rate} turns/s spread evenly over the exercises for {@code seconds}, then prints the figures. */
+    private static String perThousand(LoadServer.Cpu used, int turns) {
+        double scale = 1000.0 / Math.max(1, turns);
+        return String.format("%.2f (%.2f, %.2f)", used.total() * scale, used.jit() * scale, used.gc() * scale);
+    }
+
     private Step step(String name, int rate, int seconds) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong lost = new AtomicLong();
         long[] frames = LoadTable.frames();
         long[] bytes = LoadTable.bytes();
-        double cpu = server.cpuSeconds();
+        LoadServer.Cpu cpu = server.cpu();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long interval = (long) (1e9 * tables.size() / rate);
@@ -242,7 +247,7 @@ public final class LoadBenchmark {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpuUsed = server.cpuSeconds() - cpu;
+        LoadServer.Cpu cpuUsed = server.cpu().minus(cpu);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         int turns = sorted.size();
@@ -257,9 +262,9 @@ public final class LoadBenchmark {
             perRoleBytes.append(String.format("%s%.1f", role.ordinal() == 0 ? "" : ",", (bytesNow[role.ordinal()] - bytes[role.ordinal()]) / clientTurns / 1024));
         }
         Step result = new Step(turns / elapsed, percentile(sorted, 99), errors.get());
-        String line = String.format("%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.2f | %s | %s | %.0f | %.1f", name, rate,
+        String line = String.format("%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s | %.0f | %.1f", name, rate,
                 result.achieved, percentile(sorted, 50), percentile(sorted, 95), result.p99, percentile(sorted, 100),
-                errors.get(), lost.get(), turns == 0 ? Double.NaN : cpuUsed * 1000 / turns, perRoleFrames, perRoleBytes,
+                errors.get(), lost.get(), perThousand(cpuUsed, turns), perRoleFrames, perRoleBytes,
                 server.rssMegabytes(), server.databaseBytes() / 1e6);
         System.out.println(line);
         printed.add(line);

@@ -82,13 +82,52 @@ final class LoadServer implements AutoCloseable {
     /** User plus system CPU seconds the server has used so far. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // Fields 14 and 15 of stat (utime, stime) in clock ticks of 1/100 s.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return ticks(Files.readString(Path.of("/proc/" + pid() + "/stat")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The server's CPU seconds so far: in all, and in its JIT compiler threads and its collector (and VM) threads. */
+    record Cpu(double total, double jit, double gc) {
+        Cpu minus(Cpu before) {
+            return new Cpu(total - before.total, jit - before.jit, gc - before.gc);
+        }
+    }
+
+    /**
+     * On one core the JIT compiles in the time it would otherwise serve, for minutes after a start: its
+     * share tells the cost of serving from the cost of warming up. Threads that have exited are counted in
+     * the total only.
+     */
+    Cpu cpu() {
+        double jit = 0;
+        double gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    boolean compiler = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+                    boolean collector = name.equals("VM Thread") || name.startsWith("GC ") || name.startsWith("G1 ");
+                    if (compiler || collector) {
+                        double seconds = ticks(Files.readString(task.resolve("stat")));
+                        jit += compiler ? seconds : 0;
+                        gc += collector ? seconds : 0;
+                    }
+                } catch (IOException exited) {
+                    // The thread ended between the listing and the read.
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Cpu(cpuSeconds(), jit, gc);
+    }
+
+    private static double ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of stat (utime, stime) in clock ticks of 1/100 s.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     double rssMegabytes() {

@@ -2,6 +2,7 @@ package org.hotline.exercise.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hotline.engine.GameState;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.EventPayload.ClockChanged;
 import org.hotline.exercise.EventPayload.DraftChanged;
@@ -18,11 +19,16 @@ import org.hotline.exercise.Member;
 public class Projector {
 
     public void apply(ExerciseState s, ExerciseEvent event) {
+        apply(s, event, null);
+    }
+
+    /** {@link #apply(ExerciseState, ExerciseEvent)} of a state logged as changes whose result is known ({@code applied}; see ViewFold). */
+    void apply(ExerciseState s, ExerciseEvent event, GameState applied) {
         s.lastSeq = event.seq();
         s.channelSeqs.put(event.channel(), event.seq());
         s.views.resume(s.game, s.draftOutcome);
         // The facilitator's state and draft are logged as changes: the projection takes them whole.
-        EventPayload p = s.views.read(event).payload();
+        EventPayload p = s.views.read(event, applied).payload();
         if (s.turnInputs().read(event)) {
             s.drafts.clear();
             s.draftOutcome = null;

@@ -142,12 +142,13 @@ final class TurnFlow {
         if (s.mode == Mode.AUTOMATIC) {
             // Nobody reviews this draft: the public account is in the results that follow, and the engine's
             // account follows from the outcome (the review narrates it when read).
-            b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, null, null, input).since(s.views.state()));
+            b.emitState(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, null, null, input).since(s.views.state()),
+                    outcome.after());
             results(b, scenario, outcome.after(), outcome.effects(), told, "ENGINE");
         } else {
             // The public account goes with the draft so the facilitator edits it, not the engine's (dice, private values).
-            b.emit(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, engine.narrate(scenario, outcome), told, input)
-                    .since(s.views.state()));
+            b.emitState(Channel.CONTROL, new EventPayload.AdjudicationDrafted(outcome, engine.narrate(scenario, outcome), told, input)
+                    .since(s.views.state()), outcome.after());
         }
     }
 

@@ -94,6 +94,14 @@ public final class ViewFold {
      * middle) is returned as it is, and its channel is forgotten until a whole view comes.
      */
     public ExerciseEvent read(ExerciseEvent event) {
+        return read(event, null);
+    }
+
+    /**
+     * {@link #read(ExerciseEvent)} of the facilitator's state or draft logged as changes when this server
+     * has just made them: {@code applied} is the state those changes lead to, which it then need not rebuild.
+     */
+    ExerciseEvent read(ExerciseEvent event, GameState applied) {
         if (event.payload() instanceof StatePublic p) {
             publicView = p.isWhole() ? p : publicView == null ? null : p.whole(publicView);
             return publicView == null || publicView == p ? event : event.with(event.exerciseId(), publicView);
@@ -108,12 +116,12 @@ public final class ViewFold {
             return whole == p ? event : event.with(event.exerciseId(), whole);
         }
         if (event.payload() instanceof StateFull p) {
-            StateFull whole = p.whole(state, drafted);
+            StateFull whole = p.whole(state, drafted, applied);
             state = whole.state();
             return whole == p ? event : event.with(event.exerciseId(), whole);
         }
         if (event.payload() instanceof AdjudicationDrafted p) {
-            AdjudicationDrafted whole = p.whole(state);
+            AdjudicationDrafted whole = p.whole(state, applied);
             drafted = whole.isWhole() ? whole.outcome() : null;
             return whole == p ? event : event.with(event.exerciseId(), whole);
         }

@@ -27,7 +27,8 @@ final class Views {
     }
 
     void emit(Batch b, Scenario scenario, GameState state, List<Effect> effects, String reason) {
-        b.emit(Channel.CONTROL, new EventPayload.StateFull(state, effects, reason).since(b.state().views.state(), b.state().views.drafted()));
+        b.emitState(Channel.CONTROL, new EventPayload.StateFull(state, effects, reason).since(b.state().views.state(), b.state().views.drafted()),
+                state);
         List<EventPayload.PublicIssue> issues = state.issues().values().stream()
                 .map(issue -> new EventPayload.PublicIssue(issue.id(), issue.status())).toList();
         b.emit(Channel.PUBLIC, new EventPayload.StatePublic(state.tension(), issues, state.agreements(), state.conflict())

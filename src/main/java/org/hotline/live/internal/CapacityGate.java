@@ -51,7 +51,7 @@ class CapacityGate extends OncePerRequestFilter implements ChannelInterceptor {
         if (refusal == null) {
             return message;
         }
-        outbox.error(stomp.getUser().getName(), stomp.getSessionId(), new ErrorBody(CODE, refusal, null,
+        outbox.error(stomp.getSessionId(), new ErrorBody(CODE, refusal, null,
                 commandId(message.getPayload()), destination));
         return null;
     }

@@ -58,7 +58,7 @@ class CommandEndpoint {
                 if (after == null || !after.isIntegralNumber() || !after.canConvertToLong() || after.asLong() < 0) {
                     throw new CommandRejected("INVALID", "after: the last sequence number applied (0 the first time)");
                 }
-                outbox.send(principal.getName(), headers.getSessionId(), "/queue/sync",
+                outbox.send(headers.getSessionId(), "/queue/sync",
                         exercises.loggedPage(id, after.asLong(), seat.channels(), limits.eventsPerPage()));
             } catch (DataAccessException away) {
                 // An unanswered catch-up would hold the client back for good: it reconnects and asks again.
@@ -86,7 +86,7 @@ class CommandEndpoint {
             // A resend is recognised before any limit: it gets its acknowledgement again, not RATE_LIMITED.
             boolean chat = command instanceof Command.ChatTeam || command instanceof Command.ChatDiplomacy;
             Ack ack = exercises.handle(id, seat.actor(), commandId, command, chat ? () -> checkChat(seat, body) : () -> { });
-            outbox.send(principal.getName(), headers.getSessionId(), "/queue/replies", ack);
+            outbox.send(headers.getSessionId(), "/queue/replies", ack);
         });
     }
 
@@ -135,7 +135,7 @@ class CommandEndpoint {
             CommandRejected rejected = failure instanceof CommandRejected known ? known : internal(failure);
             log.info("Refused SEND {} from session {}: {} {}", headers.getDestination(), headers.getSessionId(), rejected.code(),
                     LogText.of(rejected.getMessage()));
-            outbox.error(principal.getName(), headers.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(), id,
+            outbox.error(headers.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(), id,
                     commandIdOf(message), headers.getDestination()));
         }
     }

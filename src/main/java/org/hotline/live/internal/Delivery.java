@@ -11,21 +11,20 @@ import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
 import org.hotline.exercise.Phase;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Broadcasts committed events: each on its own channel's topic and on the facilitator's control
  * topic. Runs in the committing thread, so topics receive events in sequence order. A command's events
  * go to the control topic as one message, a JSON array in seq order (docs/protocol.md, section 5), and
- * each run of one channel's events to that channel's topic as one message, written
- * once by the broker's own converter around the payloads' JSON as the log holds it (handing bytes to
- * convertAndSend would convert them again, into a JSON string of base64).
+ * each run of one channel's events to that channel's topic as one message, written once around the
+ * payloads' JSON as the log holds it.
  */
 @Component
 class Delivery {
@@ -33,11 +32,13 @@ class Delivery {
     private final SimpMessagingTemplate template;
     private final Sessions sessions;
     private final boolean relayed;
+    private final JsonMapper json;
 
-    Delivery(SimpMessagingTemplate template, Sessions sessions, RelaySettings relay) {
+    Delivery(SimpMessagingTemplate template, Sessions sessions, RelaySettings relay, JsonMapper json) {
         this.template = template;
         this.sessions = sessions;
         this.relayed = relay.enabled();
+        this.json = json;
     }
 
     @EventListener
@@ -45,9 +46,7 @@ class Delivery {
         String prefix = "/topic/exercise." + appended.exerciseId() + ".";
         List<ExerciseEvent> events = appended.events();
         List<Integer> run = new ArrayList<>();
-        List<Integer> all = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            all.add(i);
             Channel channel = events.get(i).channel();
             if (channel == Channel.CONTROL) {
                 continue;
@@ -63,7 +62,7 @@ class Delivery {
         if (!run.isEmpty()) {
             send(prefix, run, appended, false);
         }
-        send(prefix, all, appended, true);
+        send(prefix, java.util.stream.IntStream.range(0, events.size()).boxed().toList(), appended, true);
         for (ExerciseEvent event : events) {
             // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
             if (event.payload() instanceof EventPayload.PlayerRemoved removed) {
@@ -111,13 +110,14 @@ class Delivery {
      */
     private void send(String prefix, List<Integer> indexes, ExerciseEventsAppended appended, boolean control) {
         Channel channel = control ? Channel.CONTROL : appended.events().get(indexes.get(0)).channel();
-        Message<?> json = template.getMessageConverter().toMessage(Sent.message(appended, indexes, control), null);
+        // Written here, not by the template's converter: its checks of type and content type cost as much as the writing.
+        byte[] body = json.writeValueAsBytes(Sent.message(appended, indexes, control));
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         if (!relayed) {
             headers.setNativeHeader(StompHeaderAccessor.STOMP_MESSAGE_ID_HEADER,
                     (control ? "c" : "") + appended.events().get(indexes.get(0)).seq());
         }
         headers.setLeaveMutable(true);
-        template.send(prefix + channel.topic(), MessageBuilder.createMessage(json.getPayload(), headers.getMessageHeaders()));
+        template.send(prefix + channel.topic(), MessageBuilder.createMessage(body, headers.getMessageHeaders()));
     }
 }

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompDecoder;
@@ -47,13 +45,13 @@ class FrameReader {
 
     private final LiveLimits limits;
     private final SessionEnd sessionEnd;
-    private final SimpMessagingTemplate template;
+    private final Outbox outbox;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
-    FrameReader(LiveLimits limits, SessionEnd sessionEnd, @Lazy SimpMessagingTemplate template) {
+    FrameReader(LiveLimits limits, SessionEnd sessionEnd, Outbox outbox) {
         this.limits = limits;
         this.sessionEnd = sessionEnd;
-        this.template = template;
+        this.outbox = outbox;
     }
 
     WebSocketHandler decorate(WebSocketHandler handler) {
@@ -151,9 +149,8 @@ class FrameReader {
             return;
         }
         log.info("Refused a WebSocket message from session {}: BAD_FRAME {}", session.getId(), problem);
-        // The session's own error queue (what /user/queue/errors resolves to): the user may not be known
-        // yet, its CONNECT can still be on its way to the gate.
-        template.convertAndSend("/queue/errors-user" + session.getId(), new ErrorBody("BAD_FRAME", problem, null, null, null));
+        // The session's own error queue: the user may not be known yet, its CONNECT can still be on its way to the gate.
+        outbox.error(session.getId(), new ErrorBody("BAD_FRAME", problem, null, null, null));
     }
 
     /**

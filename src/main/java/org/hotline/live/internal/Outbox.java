@@ -16,14 +16,20 @@ public class Outbox {
         this.template = template;
     }
 
-    public void error(String user, String sessionId, ErrorBody error) {
-        send(user, sessionId, "/queue/errors", error);
+    public void error(String sessionId, ErrorBody error) {
+        send(sessionId, "/queue/errors", error);
     }
 
-    public void send(String user, String sessionId, String queue, Object payload) {
+    /**
+     * Straight to the session's own queue, what Spring resolves {@code /user/queue/...} to for it, named
+     * to the client as it subscribed: the answer is for the session the frame came from, so resolving the
+     * user's sessions again (a lookup and one more pass through the broker channel per command) is not needed.
+     */
+    public void send(String sessionId, String queue, Object payload) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setSessionId(sessionId);
+        headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, "/user" + queue);
         headers.setLeaveMutable(true);
-        template.convertAndSendToUser(user, queue, payload, headers.getMessageHeaders());
+        template.convertAndSend(queue + "-user" + sessionId, payload, headers.getMessageHeaders());
     }
 }

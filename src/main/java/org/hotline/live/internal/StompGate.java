@@ -201,7 +201,7 @@ class StompGate implements ChannelInterceptor {
                 stomp.getSessionId(), rejected.code(), LogText.of(rejected.getMessage()));
         Caller caller = caller(stomp);
         if (caller != null) {
-            outbox.error(caller.getName(), stomp.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(),
+            outbox.error(stomp.getSessionId(), new ErrorBody(rejected.code(), rejected.getMessage(),
                     exerciseId, commandId(message), stomp.getDestination()));
         }
         return null;
