@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * server CPU per 1,000 turns, frames and bytes per client per turn by role, RSS and database size.
  * Then the highest rate that held p99 &lt; 100 ms, the database bytes per turn, a 100-turn exercise
  * alone (heap and RSS by turn, then its review's serving time), and heap per idle connected client.
- * Options: -Dload.rates=10,20,… -Dload.window=30 -Dload.fresh=90 -Dload.idle=2000 -Dload.jfr=file.
+ * Options: -Dload.rates=10,20,… -Dload.window=30 -Dload.fresh=90 -Dload.idle=2000 -Dload.jfr=file, -Dload.jvm="…" (more
+ * server JVM options, to compare one).
  * <p>
  * {@code -Dload.only=idle} runs the idle-clients stage alone, in a minute or two instead of ten: the
  * {@code load.exercises} exercises are created over REST (no players, no turns), then
@@ -53,6 +54,12 @@ public final class LoadBenchmark {
     private final String token;
     private final jakarta.websocket.WebSocketContainer container;
     private final List<LoadTable> tables = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Exercises made ready (created, joined, subscribed) before a step for those that end during it (the
+     * war hazard ends one after about twenty turns): making them inside the window measured setting up,
+     * not play. When they run out, one is made in the window and the step line says how many.
+     */
+    private final ConcurrentLinkedQueue<LoadTable> spares = new ConcurrentLinkedQueue<>();
     private final List<String> printed = new ArrayList<>();
 
     private LoadBenchmark(LoadServer server) {
@@ -111,7 +118,7 @@ public final class LoadBenchmark {
         setupPool.shutdown();
         System.out.printf("%d exercises and %d clients ready in %.1f s; server RSS %.0f MB%n", exercises, exercises * 8,
                 (System.nanoTime() - setup) / 1e9, server.rssMegabytes());
-        summary("%s", "step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | lost | CPU s/1000 turns (JIT, GC)"
+        summary("%s", "step | offered t/s | achieved t/s | p50 | p95 | p99 | max ms | errors | lost | replaced (made in window) | CPU s/1000 turns (JIT, GC)"
                 + " | frames/turn F,lead,player,obs | KB/turn F,lead,player,obs | RSS MB | DB MB");
         long dbBefore = server.databaseBytes();
         long turnsBefore = turnsPlayed();
@@ -132,6 +139,8 @@ public final class LoadBenchmark {
         summary("highest offered rate held at p99 < 100 ms, no errors: %d turns/s", held);
         summary("database file: %.1f MB after %d turns; %.1f KB per turn played, %.1f MB per 1,000 turns",
                 server.databaseBytes() / 1e6, turns, dbPerTurn / 1024, dbPerTurn * 1000 / 1e6);
+        spares.forEach(LoadTable::disconnect);
+        spares.clear();
         List<LoadTable> played = tables.stream().filter(java.util.Objects::nonNull).toList();
         played.forEach(LoadTable::disconnect);
         longExercise();
@@ -226,9 +235,12 @@ public final class LoadBenchmark {
     }
 
     private Step step(String name, int rate, int seconds) throws Exception {
+        readySpares((int) Math.min(tables.size(), Math.ceil(rate * seconds / 20.0)));
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong lost = new AtomicLong();
+        AtomicLong replaced = new AtomicLong();
+        AtomicLong madeInWindow = new AtomicLong();
         long[] frames = LoadTable.frames();
         long[] bytes = LoadTable.bytes();
         LoadServer.Cpu cpu = server.cpu();
@@ -240,7 +252,8 @@ public final class LoadBenchmark {
         for (int i = 0; i < tables.size(); i++) {
             int slot = i;
             long offset = interval * i / tables.size();
-            running.add(pool.submit(() -> playUntil(slot, start + offset, interval, end, latencies, errors, lost)));
+            running.add(pool.submit(() -> playUntil(slot, start + offset, interval, end, latencies, errors, lost, replaced,
+                    madeInWindow)));
         }
         for (Future<?> f : running) {
             f.get();
@@ -262,17 +275,30 @@ public final class LoadBenchmark {
             perRoleBytes.append(String.format("%s%.1f", role.ordinal() == 0 ? "" : ",", (bytesNow[role.ordinal()] - bytes[role.ordinal()]) / clientTurns / 1024));
         }
         Step result = new Step(turns / elapsed, percentile(sorted, 99), errors.get());
-        String line = String.format("%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s | %.0f | %.1f", name, rate,
+        String line = String.format("%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d (%d) | %s | %s | %s | %.0f | %.1f", name, rate,
                 result.achieved, percentile(sorted, 50), percentile(sorted, 95), result.p99, percentile(sorted, 100),
-                errors.get(), lost.get(), perThousand(cpuUsed, turns), perRoleFrames, perRoleBytes,
+                errors.get(), lost.get(), replaced.get(), madeInWindow.get(), perThousand(cpuUsed, turns), perRoleFrames, perRoleBytes,
                 server.rssMegabytes(), server.databaseBytes() / 1e6);
         System.out.println(line);
         printed.add(line);
         return result;
     }
 
+    /** Tops the spare exercises up to {@code count}, between steps. */
+    private void readySpares(int count) throws Exception {
+        ExecutorService setupPool = Executors.newFixedThreadPool(8);
+        List<Future<LoadTable>> made = new ArrayList<>();
+        for (int i = spares.size(); i < count; i++) {
+            made.add(setupPool.submit(() -> newTable()));
+        }
+        for (Future<LoadTable> table : made) {
+            spares.add(table.get());
+        }
+        setupPool.shutdown();
+    }
+
     private void playUntil(int slot, long first, long interval, long end, ConcurrentLinkedQueue<Long> latencies,
-                           AtomicLong errors, AtomicLong lost) {
+                           AtomicLong errors, AtomicLong lost, AtomicLong replaced, AtomicLong madeInWindow) {
         long next = first;
         while (next < end) {
             long wait = next - System.nanoTime();
@@ -286,7 +312,12 @@ public final class LoadBenchmark {
                         table.disconnect();
                     }
                     tables.set(slot, null);
-                    table = newTable();
+                    replaced.incrementAndGet();
+                    table = spares.poll();
+                    if (table == null) {
+                        madeInWindow.incrementAndGet();
+                        table = newTable();
+                    }
                     tables.set(slot, table);
                 }
                 long latency = table.playTurn();

@@ -44,6 +44,11 @@ final class LoadServer implements AutoCloseable {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ActiveProcessorCount=1", "-Xmx512m"));
+        // More server JVM options to compare (a JIT setting, say), space-separated: -Dload.jvm="...".
+        String more = System.getProperty("load.jvm", "").trim();
+        if (!more.isEmpty()) {
+            command.addAll(List.of(more.split("\\s+")));
+        }
         if (jfr != null) {
             // Deep stacks: at JFR's default of 64 frames the server's own callers under H2 and Jackson are cut off.
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
