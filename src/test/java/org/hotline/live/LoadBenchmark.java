@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * server CPU per 1,000 turns, frames and bytes per client per turn by role, RSS and database size.
  * Then the highest rate that held p99 &lt; 100 ms, the database bytes per turn, a 100-turn exercise
  * alone (heap and RSS by turn, then its review's serving time), and heap per idle connected client.
- * Options: -Dload.rates=10,20,… -Dload.window=30 -Dload.fresh=90 -Dload.idle=2000 -Dload.jfr=file, -Dload.jvm="…" (more
- * server JVM options, to compare one).
+ * Options: -Dload.rates=10,20,… -Dload.window=30 -Dload.fresh=90 -Dload.idle=2000 -Dload.jfr=file, -Dload.jvm="…" (the
+ * server's JIT options, LoadServer.JIT_OPTIONS).
  * <p>
  * {@code -Dload.only=idle} runs the idle-clients stage alone, in a minute or two instead of ten: the
  * {@code load.exercises} exercises are created over REST (no players, no turns), then
@@ -103,8 +103,9 @@ public final class LoadBenchmark {
         int[] rates = Arrays.stream(System.getProperty("load.rates", "10,20,50,100,200,300,400,600,800,1200").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         System.out.printf("%nHotline load benchmark: %d exercises x 8 clients (3 players per team, a facilitator, an observer);"
-                + " server pid %d %s, -XX:ActiveProcessorCount=1 -Xmx512m; this machine has %d cores shared with other work%n",
+                + " server pid %d %s, -XX:ActiveProcessorCount=1 -Xmx512m %s; this machine has %d cores shared with other work%n",
                 exercises, server.pid(), server.pinned ? "pinned to core 0 (taskset)" : "not pinned (no taskset)",
+                LoadServer.JIT_OPTIONS.isEmpty() ? "(the JVM's default JIT)" : LoadServer.JIT_OPTIONS,
                 Runtime.getRuntime().availableProcessors());
         long setup = System.nanoTime();
         ExecutorService setupPool = Executors.newFixedThreadPool(8);

@@ -16,7 +16,7 @@ import org.hotline.HotlineApplication;
 
 /**
  * The server under load, in its own JVM as an operator runs it: pinned to one core with taskset when
- * the machine has it, {@code -XX:ActiveProcessorCount=1 -Xmx512m}, a fresh data folder. Reads its
+ * the machine has it, {@code -XX:ActiveProcessorCount=1 -Xmx512m} and {@link #JIT_OPTIONS}, a fresh data folder. Reads its
  * CPU time and RSS from /proc and its heap after a full GC through jcmd.
  */
 final class LoadServer implements AutoCloseable {
@@ -33,6 +33,13 @@ final class LoadServer implements AutoCloseable {
     private final Process process;
     private final String jfr;
 
+    /**
+     * The JIT setting README gives for a server on one core: C1 only. The JVM's default also compiles
+     * hot code again with C2, which on one core takes the core from serving for minutes after a start;
+     * {@code -Dload.jvm=} (empty) runs that default instead, {@code -Dload.jvm="..."} other options.
+     */
+    static final String JIT_OPTIONS = System.getProperty("load.jvm", "-XX:TieredStopAtLevel=1").trim();
+
     LoadServer(Path data, Path scenarios, String jfr, String... extraArgs) throws IOException {
         this.data = data;
         this.jfr = jfr;
@@ -44,10 +51,10 @@ final class LoadServer implements AutoCloseable {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ActiveProcessorCount=1", "-Xmx512m"));
-        // More server JVM options to compare (a JIT setting, say), space-separated: -Dload.jvm="...".
-        String more = System.getProperty("load.jvm", "").trim();
-        if (!more.isEmpty()) {
-            command.addAll(List.of(more.split("\\s+")));
+        // Compiler threads that end take their CPU time with them: kept, the JIT's share can be read (cpu()).
+        command.add("-XX:-UseDynamicNumberOfCompilerThreads");
+        if (!JIT_OPTIONS.isEmpty()) {
+            command.addAll(List.of(JIT_OPTIONS.split("\\s+")));
         }
         if (jfr != null) {
             // Deep stacks: at JFR's default of 64 frames the server's own callers under H2 and Jackson are cut off.
@@ -93,7 +100,7 @@ final class LoadServer implements AutoCloseable {
         }
     }
 
-    /** The server's CPU seconds so far: in all, and in its JIT compiler threads and its collector (and VM) threads. */
+    /** The server's CPU seconds so far: in all, compiling (the JIT), and in its collector (and VM) thread. */
     record Cpu(double total, double jit, double gc) {
         Cpu minus(Cpu before) {
             return new Cpu(total - before.total, jit - before.jit, gc - before.gc);
@@ -101,9 +108,9 @@ final class LoadServer implements AutoCloseable {
     }
 
     /**
-     * On one core the JIT compiles in the time it would otherwise serve, for minutes after a start: its
-     * share tells the cost of serving from the cost of warming up. Threads that have exited are counted in
-     * the total only.
+     * On one core the JIT compiles in the time it would otherwise serve: its share tells the cost of
+     * serving from the cost of warming up. Its compiler threads' CPU (they are kept for the server's
+     * life, see the constructor), and the collector's (with one core, the VM thread's).
      */
     Cpu cpu() {
         double jit = 0;

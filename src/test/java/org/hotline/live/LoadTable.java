@@ -82,6 +82,9 @@ final class LoadTable {
         observerCode = codes.get("OBSERVER").asString();
         String observer = wire.join(observerCode, "Observer").get("token").asString();
         add(new Client(wire, container, observer, Role.OBSERVER, topics("public")));
+        // Ready once every subscription is in place, as a browser is once it has caught up: otherwise the
+        // first turn's events can pass a subscription still on its way (this client does not catch up).
+        clients.forEach(c -> c.caughtUp(id));
     }
 
     private Client addTeam(Wire wire, jakarta.websocket.WebSocketContainer container, String code, String side) {
@@ -145,16 +148,16 @@ final class LoadTable {
         for (int line = 0; line < (everywhere ? issues.size() : 2); line++) {
             String issue = issues.get(everywhere ? line : (next * 2 + line) % issues.size());
             Map<String, Object> draft = Map.of("issueId", issue, "move", "NEGOTIATE", "argument", "turn " + next + " line " + line);
-            await(CompletableFuture.allOf(washington.send(id, "draft", draft), moscow.send(id, "draft", draft)));
+            await(CompletableFuture.allOf(washington.send(id, "draft", draft), moscow.send(id, "draft", draft)), "the drafts' replies");
         }
         List<CompletableFuture<Long>> seen = clients.stream().map(c -> c.results(next)).toList();
         CompletableFuture<JsonNode> w = washington.send(id, "orders.submit", Map.of());
         CompletableFuture<JsonNode> m = moscow.send(id, "orders.submit", Map.of());
         long secondSeal = System.nanoTime();
-        await(CompletableFuture.allOf(w, m));
+        await(CompletableFuture.allOf(w, m), "the seals' replies");
         long last = 0;
         for (CompletableFuture<Long> arrival : seen) {
-            last = Math.max(last, await(arrival));
+            last = Math.max(last, await(arrival, "RESULTS_PUBLISHED at every client"));
         }
         clients.forEach(c -> c.results.remove(next));
         turn = next;
@@ -165,11 +168,11 @@ final class LoadTable {
         clients.forEach(Client::disconnect);
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    static <T> T await(CompletableFuture<T> future, String what) {
         try {
             return future.get(TURN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no answer within " + TURN_TIMEOUT_MILLIS + " ms");
+            throw new IllegalStateException("no answer within " + TURN_TIMEOUT_MILLIS + " ms: " + what);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -185,6 +188,7 @@ final class LoadTable {
         private final StompSession session;
         private final ConcurrentMap<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
         private final ConcurrentMap<Integer, CompletableFuture<Long>> results = new ConcurrentHashMap<>();
+        private final CompletableFuture<JsonNode> synced = new CompletableFuture<>();
 
         /** Connects and subscribes to its queues and to the given topics (full destinations). */
         Client(Wire wire, jakarta.websocket.WebSocketContainer container, String token, Role role, List<String> topics) {
@@ -208,7 +212,7 @@ final class LoadTable {
             }
             Wire.onJson(session, "/user/queue/replies", body -> answer(body, null));
             Wire.onJson(session, "/user/queue/errors", body -> answer(null, body));
-            Wire.onJson(session, "/user/queue/sync", body -> { });
+            Wire.onJson(session, "/user/queue/sync", synced::complete);
             for (String topic : topics) {
                 Wire.onJson(session, topic, this::event);
             }
@@ -255,8 +259,20 @@ final class LoadTable {
             return reply;
         }
 
+        /**
+         * A catch-up from the start, answered after this session's subscriptions (the server handles a
+         * session's frames in order).
+         */
+        void caughtUp(String exercise) {
+            StompHeaders headers = new StompHeaders();
+            headers.setDestination("/app/exercise." + exercise + ".sync");
+            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+            session.send(headers, Map.of("after", 0));
+            await(synced, "the catch-up");
+        }
+
         JsonNode command(String exercise, String channel, Map<String, ?> body) {
-            return await(send(exercise, channel, body));
+            return await(send(exercise, channel, body), "the reply to " + channel + " " + body.get("type"));
         }
 
         void disconnect() {
