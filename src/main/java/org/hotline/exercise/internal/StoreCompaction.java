@@ -119,9 +119,16 @@ class StoreCompaction {
         }
     }
 
+    /** Whether the store is SQLite: asked of the database once it answers (the answer does not change), not every round. */
+    private volatile Boolean sqlite;
+
     private boolean sqlite() {
+        if (sqlite != null) {
+            return sqlite;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            return "SQLite".equals(connection.getMetaData().getDatabaseProductName());
+            sqlite = "SQLite".equals(connection.getMetaData().getDatabaseProductName());
+            return sqlite;
         } catch (SQLException | RuntimeException e) {
             log.warn("Database not reachable for compaction: {}", e.toString());
             return false;
