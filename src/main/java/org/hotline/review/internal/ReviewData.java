@@ -75,8 +75,16 @@ final class ReviewData {
 
     final ExerciseSummary exercise;
     final Scenario scenario;
+    /** The log with every view whole (what the review reads). */
     final List<ExerciseEvent> log;
+    /** The same log as it is stored, its views as changes from the previous one on their channel (the review's timeline). */
+    final List<ExerciseEvent> logged;
     final Replay.Result replay;
+    /**
+     * The review's answer as written JSON, per audience (staff or players): a function of this data,
+     * so it holds as long as the data does (ReviewCache: the exercise's last seq and its scenario).
+     */
+    final Map<Boolean, ReviewApi.Written> written = new java.util.concurrent.ConcurrentHashMap<>();
     private final Function<Outcome, Narrative> narration;
     final List<Participant> participants = new ArrayList<>();
     final List<TurnDecisions> decisions = new ArrayList<>();
@@ -89,11 +97,12 @@ final class ReviewData {
     String endReason;
 
     /** {@code narration}: the engine's account of an outcome, for drafts logged without it (automatic turns). */
-    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay,
+    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, List<ExerciseEvent> logged, Replay.Result replay,
                Function<Outcome, Narrative> narration) {
         this.exercise = exercise;
         this.scenario = scenario;
         this.log = log;
+        this.logged = logged;
         this.replay = replay;
         this.narration = narration;
         new Reader().read();

@@ -63,7 +63,7 @@ class Reviews {
         Scenario scenario = scenario(exercise.scenarioId());
         return cache.get(exercise, scenario, () -> {
             List<ExerciseEvent> log = log(exercise.id());
-            return new ReviewData(exercise, scenario, log, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome));
+            return new ReviewData(exercise, scenario, log, log, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome));
         });
     }
 
