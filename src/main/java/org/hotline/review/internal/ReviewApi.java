@@ -12,6 +12,7 @@ import org.hotline.access.Access;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
@@ -72,12 +73,22 @@ class ReviewApi {
                    RawValue notes, RawValue injects, RawValue history, RawValue participants, RawValue events) {
 
         static Written of(ReviewData data, boolean staff, JsonMapper json) {
-            List<ExerciseEvent> events = ReviewAccess.visible(data.log, staff);
+            List<ExerciseEvent> events = ReviewAccess.visible(data.logged, staff).stream().map(Written::onTimeline).toList();
             Set<Long> shown = events.stream().map(ExerciseEvent::seq).collect(Collectors.toSet());
             return new Written(raw(json, data.check()), raw(json, data.turns()), raw(json, data.decisions), raw(json, data.ledger()),
                     raw(json, data.teamChat), raw(json, data.diplomacy), raw(json, staff ? data.notes : List.of()),
                     raw(json, data.injects.stream().filter(i -> shown.contains(i.seq())).toList()), raw(json, data.history()),
                     raw(json, data.participants), raw(json, events));
+        }
+
+        /**
+         * An engine's draft on the timeline: its public account only. Its outcome, the engine's account
+         * and its input are the turn's in {@code decisions}, its state after in {@code turns}; the
+         * exported log has it whole.
+         */
+        private static ExerciseEvent onTimeline(ExerciseEvent e) {
+            return e.payload() instanceof EventPayload.AdjudicationDrafted drafted
+                    ? e.with(e.exerciseId(), new EventPayload.AdjudicationDrafted(null, null, null, drafted.publicNarrative(), null)) : e;
         }
 
         private static RawValue raw(JsonMapper json, Object value) {

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.hotline.engine.Agreement;
 import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
@@ -48,9 +52,19 @@ final class ReviewData {
     }
 
     /** One turn's decisions: orders, how they were read, the deals accepted, the engine's version and the facilitator's. */
+    @JsonPropertyOrder({"turn", "defaulted", "ratings", "issues", "otherRolls", "otherEffects", "engineSummary", "facilitator",
+            "decidedBy", "finalEffects", "scores", "deals"})
     record TurnDecisions(int turn, List<Side> defaulted, Map<Side, Map<String, Integer>> ratings, List<IssueDecision> issues,
                          List<Roll> otherRolls, List<Effect> otherEffects, String engineSummary, FacilitatorDecision facilitator,
-                         String decidedBy, List<Effect> finalEffects, Scores scores, List<Proposal> deals) {
+                         String decidedBy, @JsonIgnore List<Effect> finalEffects, Scores scores, List<Proposal> deals,
+                         @JsonIgnore boolean engineStood) {
+
+        /** The effects that stood, written only when they are not the engine's (an edit or an override). */
+        @JsonProperty("finalEffects")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<Effect> writtenFinalEffects() {
+            return engineStood ? null : finalEffects;
+        }
     }
 
     record LedgerEntry(String issueId, String issue, int concludedTurn, double balance, boolean institutional, boolean inForce,
@@ -253,7 +267,7 @@ final class ReviewData {
                     outcome.rolls().stream().filter(r -> r.issueId() == null || !ids.contains(r.issueId())).toList(),
                     outcome.effects().stream().filter(x -> x.issueId() == null).toList(),
                     narrative.summary(), decision, decidedBy, finalEffects, outcome.scores(),
-                    inputs.input().accepted());
+                    inputs.input().accepted(), finalEffects.equals(outcome.effects()));
         }
 
         /** The named values that are set, in order. */

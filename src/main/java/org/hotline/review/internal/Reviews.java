@@ -62,8 +62,10 @@ class Reviews {
     ReviewData data(ExerciseSummary exercise) {
         Scenario scenario = scenario(exercise.scenarioId());
         return cache.get(exercise, scenario, () -> {
-            List<ExerciseEvent> log = log(exercise.id());
-            return new ReviewData(exercise, scenario, log, log, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome));
+            // One read of the log as stored: the timeline's; made whole here for everything else.
+            List<ExerciseEvent> logged = exercises.loggedPage(exercise.id(), 0, EVERY_CHANNEL, Integer.MAX_VALUE).events();
+            List<ExerciseEvent> log = Exercises.whole(logged);
+            return new ReviewData(exercise, scenario, log, logged, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome));
         });
     }
 
