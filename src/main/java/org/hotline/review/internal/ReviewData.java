@@ -100,6 +100,11 @@ final class ReviewData {
      */
     final Map<Boolean, ReviewApi.Written> written = new java.util.concurrent.ConcurrentHashMap<>();
     private final Function<Outcome, Narrative> narration;
+    /**
+     * The engine's accounts of the drafts logged without one (automatic turns), by the draft's seq: the
+     * log only grows, so a review read again after new events takes them from the one before.
+     */
+    final Map<Long, Narrative> narrated;
     final List<Participant> participants = new ArrayList<>();
     final List<TurnDecisions> decisions = new ArrayList<>();
     final List<Line> teamChat = new ArrayList<>();
@@ -110,9 +115,13 @@ final class ReviewData {
     Instant ended;
     String endReason;
 
-    /** {@code narration}: the engine's account of an outcome, for drafts logged without it (automatic turns). */
+    /**
+     * {@code narration}: the engine's account of an outcome, for drafts logged without it (automatic
+     * turns); {@code narrated}: those already told, by the draft's seq, of this exercise and scenario.
+     */
     ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, List<ExerciseEvent> logged, Replay.Result replay,
-               Function<Outcome, Narrative> narration) {
+               Function<Outcome, Narrative> narration, Map<Long, Narrative> narrated) {
+        this.narrated = new java.util.concurrent.ConcurrentHashMap<>(narrated);
         this.exercise = exercise;
         this.scenario = scenario;
         this.log = log;
@@ -191,6 +200,7 @@ final class ReviewData {
     private final class Reader {
         final TurnInputs inputs = new TurnInputs();
         Outcome outcome;
+        long draftSeq;
         Narrative narrative;
         FacilitatorDecision decision;
         String decidedBy;
@@ -214,6 +224,7 @@ final class ReviewData {
                 participants.add(new Participant(joined.name(), joined.role().name(), joined.side()));
             } else if (p instanceof EventPayload.AdjudicationDrafted drafted) {
                 outcome = drafted.outcome();
+                draftSeq = e.seq();
                 narrative = drafted.narrative();
             } else if (p instanceof EventPayload.AdjudicationDecided decided) {
                 decision = new FacilitatorDecision(e.seq(), decided.decision(), decided.rationale(), decided.summary(),
@@ -251,7 +262,8 @@ final class ReviewData {
         }
 
         private TurnDecisions turnDecisions(List<Effect> finalEffects) {
-            Narrative narrative = this.narrative != null ? this.narrative : narration.apply(outcome);
+            Outcome told = outcome;
+            Narrative narrative = this.narrative != null ? this.narrative : narrated.computeIfAbsent(draftSeq, seq -> narration.apply(told));
             List<IssueDecision> issues = new ArrayList<>();
             for (IssueOutcome io : outcome.issues()) {
                 String id = io.issueId();
