@@ -106,9 +106,16 @@ public final class TurnCosts {
         double computedCpu = server.cpuSeconds() - cpu;
         long cached = reviewMillis(wire, token, table.id);
         double cachedCpu = server.cpuSeconds() - cpu - computedCpu;
-        System.out.printf("  review of a %d-event exercise: %d ms computed, %d ms read again%n", seq, computed, cached);
+        table.facilitator.command(table.id, "note", Map.of("tag", "NOTE", "text", "a note after the review was read"));
+        lastSeq(wire, token, table.id);
+        double before = server.cpuSeconds();
+        long again = reviewMillis(wire, token, table.id);
+        double againCpu = server.cpuSeconds() - before;
+        System.out.printf("  review of a %d-event exercise: %d ms computed, %d ms read again, %d ms after one more event%n", seq, computed,
+                cached, again);
         // The server's CPU (every thread: the JIT's too) is what another load on the core does not change.
-        System.out.printf("    server CPU: %.0f ms computed, %.0f ms read again%n", computedCpu * 1000, cachedCpu * 1000);
+        System.out.printf("    server CPU: %.0f ms computed, %.0f ms read again, %.0f ms after one more event%n", computedCpu * 1000,
+                cachedCpu * 1000, againCpu * 1000);
         table.disconnect();
     }
 
