@@ -69,7 +69,7 @@ public final class TurnCosts {
                 Files.writeString(Path.of(keep), String.join("\n", log.stream().map(JsonNode::toString).toList()));
             }
             table.disconnect();
-            review(wire, token, new LoadTable(wire, token, LoadBenchmark.SCENARIO, container));
+            review(server, wire, token, new LoadTable(wire, token, LoadBenchmark.SCENARIO, container));
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -93,7 +93,7 @@ public final class TurnCosts {
      * Plays turns, each followed by 25 of the facilitator's notes (these exercises end in conflict
      * after about twenty turns), up to 1,000 events; then reads the review twice.
      */
-    private static void review(Wire wire, String token, LoadTable table) {
+    private static void review(LoadServer server, Wire wire, String token, LoadTable table) {
         long seq = lastSeq(wire, token, table.id);
         while (seq < 1000 && play(table, 1) == 1) {
             for (int note = 0; note < 25 && !table.ended(); note++) {
@@ -101,9 +101,21 @@ public final class TurnCosts {
             }
             seq = lastSeq(wire, token, table.id);
         }
+        double cpu = server.cpuSeconds();
         long computed = reviewMillis(wire, token, table.id);
+        double computedCpu = server.cpuSeconds() - cpu;
         long cached = reviewMillis(wire, token, table.id);
-        System.out.printf("  review of a %d-event exercise: %d ms computed, %d ms read again%n", seq, computed, cached);
+        double cachedCpu = server.cpuSeconds() - cpu - computedCpu;
+        table.facilitator.command(table.id, "note", Map.of("tag", "NOTE", "text", "a note after the review was read"));
+        lastSeq(wire, token, table.id);
+        double before = server.cpuSeconds();
+        long again = reviewMillis(wire, token, table.id);
+        double againCpu = server.cpuSeconds() - before;
+        System.out.printf("  review of a %d-event exercise: %d ms computed, %d ms read again, %d ms after one more event%n", seq, computed,
+                cached, again);
+        // The server's CPU (every thread: the JIT's too) is what another load on the core does not change.
+        System.out.printf("    server CPU: %.0f ms computed, %.0f ms read again, %.0f ms after one more event%n", computedCpu * 1000,
+                cachedCpu * 1000, againCpu * 1000);
         table.disconnect();
     }
 

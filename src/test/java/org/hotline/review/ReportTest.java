@@ -54,7 +54,15 @@ class ReportTest extends ReviewTestBase {
         });
         // The largest changes quote the engine's own reasons and cite its findings; the facilitator's own edit is none of them.
         List<String> reasons = new ArrayList<>();
-        review.get("decisions").forEach(d -> d.get("finalEffects").forEach(e -> reasons.add(e.get("reason").asString())));
+        // finalEffects is there only when the facilitator's effects stood; otherwise the engine's did (issues and otherEffects).
+        review.get("decisions").forEach(d -> {
+            if (d.has("finalEffects")) {
+                d.get("finalEffects").forEach(e -> reasons.add(e.get("reason").asString()));
+            } else {
+                d.get("issues").forEach(i -> i.get("effects").forEach(e -> reasons.add(e.get("reason").asString())));
+                d.get("otherEffects").forEach(e -> reasons.add(e.get("reason").asString()));
+            }
+        });
         List<JsonNode> largest = concat(strengths, improvements).stream()
                 .filter(o -> o.get("title").asString().startsWith("Largest")).toList();
         assertThat(largest).isNotEmpty().allSatisfy(o -> {

@@ -37,9 +37,14 @@ class ReviewAccess {
 
         /** The part of the log this reader may see. */
         List<ExerciseEvent> visible(List<ExerciseEvent> log) {
-            return staff() ? log : log.stream().filter(e -> e.channel() != Channel.STAFF
-                    && !(e.channel() == Channel.CONTROL && e.type() == EventType.INJECT_RELEASED)).toList();
+            return ReviewAccess.visible(log, staff());
         }
+    }
+
+    /** The part of the log the staff ({@code staff}) or the players may see. */
+    static List<ExerciseEvent> visible(List<ExerciseEvent> log, boolean staff) {
+        return staff ? log : log.stream().filter(e -> e.channel() != Channel.STAFF
+                && !(e.channel() == Channel.CONTROL && e.type() == EventType.INJECT_RELEASED)).toList();
     }
 
     /** A grant, or the refusal that says why not. */

@@ -12,6 +12,7 @@ import org.hotline.access.Access;
 import org.hotline.access.AccessRefused;
 import org.hotline.access.Caller;
 import org.hotline.access.Role;
+import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseSummary;
 import org.hotline.exercise.Exercises;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** The after-action review over REST (docs/protocol.md, section 2, and "Review"). */
 @RestController
@@ -50,11 +53,47 @@ class ReviewApi {
     record Link(String exerciseId, Integer turn, String kind, Instant created) {
     }
 
-    record View(ExerciseView exercise, String viewer, String standing, boolean released, ReviewData.ReplayCheck replay,
-                List<ReviewData.TurnPoint> turns, List<ReviewData.TurnDecisions> decisions, List<ReviewData.LedgerEntry> agreements,
-                List<ReviewData.Line> teamChat, List<ReviewData.Line> diplomacy, List<ReviewData.Line> notes,
-                List<ReviewData.Line> injects, List<ReviewData.HistoryTurn> history, List<ReviewData.Participant> participants,
-                Link origin, List<Link> branches, List<ExerciseEvent> events) {
+    /**
+     * The answer. The parts after {@code released} but for {@code origin} and {@code branches} are a
+     * function of the log, the scenario and the audience (staff or players): they are written once per
+     * cached review ({@link Written}) and sent as written, so a review read again is not written again.
+     */
+    record View(ExerciseView exercise, String viewer, String standing, boolean released, RawValue replay, RawValue turns,
+                RawValue decisions, RawValue agreements, RawValue teamChat, RawValue diplomacy, RawValue notes, RawValue injects,
+                RawValue history, RawValue participants, Link origin, List<Link> branches, RawValue events) {
+
+        View(ExerciseView exercise, String viewer, String standing, boolean released, Written w, Link origin, List<Link> branches) {
+            this(exercise, viewer, standing, released, w.replay, w.turns, w.decisions, w.agreements, w.teamChat, w.diplomacy, w.notes,
+                    w.injects, w.history, w.participants, origin, branches, w.events);
+        }
+    }
+
+    /** The parts of a review's answer for one audience, as JSON. */
+    record Written(RawValue replay, RawValue turns, RawValue decisions, RawValue agreements, RawValue teamChat, RawValue diplomacy,
+                   RawValue notes, RawValue injects, RawValue history, RawValue participants, RawValue events) {
+
+        static Written of(ReviewData data, boolean staff, JsonMapper json) {
+            List<ExerciseEvent> events = ReviewAccess.visible(data.logged, staff).stream().map(Written::onTimeline).toList();
+            Set<Long> shown = events.stream().map(ExerciseEvent::seq).collect(Collectors.toSet());
+            return new Written(raw(json, data.check()), raw(json, data.turns()), raw(json, data.decisions), raw(json, data.ledger()),
+                    raw(json, data.teamChat), raw(json, data.diplomacy), raw(json, staff ? data.notes : List.of()),
+                    raw(json, data.injects.stream().filter(i -> shown.contains(i.seq())).toList()), raw(json, data.history()),
+                    raw(json, data.participants), raw(json, events));
+        }
+
+        /**
+         * An engine's draft on the timeline: its public account only. Its outcome, the engine's account
+         * and its input are the turn's in {@code decisions}, its state after in {@code turns}; the
+         * exported log has it whole.
+         */
+        private static ExerciseEvent onTimeline(ExerciseEvent e) {
+            return e.payload() instanceof EventPayload.AdjudicationDrafted drafted
+                    ? e.with(e.exerciseId(), new EventPayload.AdjudicationDrafted(null, null, null, drafted.publicNarrative(), null)) : e;
+        }
+
+        private static RawValue raw(JsonMapper json, Object value) {
+            return new RawValue(json.writeValueAsString(value));
+        }
     }
 
     record BranchRequest(Integer turn, Long seed, Boolean newSeed) {
@@ -68,13 +107,15 @@ class ReviewApi {
     private final ReviewStore store;
     private final Exercises exercises;
     private final Access access;
+    private final JsonMapper json;
 
-    ReviewApi(Reviews reviews, ReviewAccess gate, ReviewStore store, Exercises exercises, Access access) {
+    ReviewApi(Reviews reviews, ReviewAccess gate, ReviewStore store, Exercises exercises, Access access, JsonMapper json) {
         this.reviews = reviews;
         this.gate = gate;
         this.store = store;
         this.exercises = exercises;
         this.access = access;
+        this.json = json;
     }
 
     @GetMapping("/api/reviews")
@@ -103,12 +144,8 @@ class ReviewApi {
         List<Link> branches = store.branchesOf(id).stream().map(o -> new Link(o.exerciseId(), o.sourceTurn(), o.kind(), o.created()))
                 .toList();
         boolean staff = grant.staff();
-        List<ExerciseEvent> events = grant.visible(data.log);
-        Set<Long> shown = events.stream().map(ExerciseEvent::seq).collect(Collectors.toSet());
-        return new View(exercise, grant.name(), grant.standing().name(), store.released(id), data.check(), data.turns(), data.decisions,
-                data.ledger(), data.teamChat, data.diplomacy, staff ? data.notes : List.of(),
-                data.injects.stream().filter(i -> shown.contains(i.seq())).toList(), data.history(), data.participants, origin,
-                branches, events);
+        Written written = data.written.computeIfAbsent(staff, audience -> Written.of(data, audience, json));
+        return new View(exercise, grant.name(), grant.standing().name(), store.released(id), written, origin, branches);
     }
 
     @GetMapping("/api/reviews/{id}/report")

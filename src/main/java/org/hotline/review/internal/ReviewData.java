@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.hotline.engine.Agreement;
 import org.hotline.engine.Effect;
 import org.hotline.engine.GameState;
@@ -48,9 +52,19 @@ final class ReviewData {
     }
 
     /** One turn's decisions: orders, how they were read, the deals accepted, the engine's version and the facilitator's. */
+    @JsonPropertyOrder({"turn", "defaulted", "ratings", "issues", "otherRolls", "otherEffects", "engineSummary", "facilitator",
+            "decidedBy", "finalEffects", "scores", "deals"})
     record TurnDecisions(int turn, List<Side> defaulted, Map<Side, Map<String, Integer>> ratings, List<IssueDecision> issues,
                          List<Roll> otherRolls, List<Effect> otherEffects, String engineSummary, FacilitatorDecision facilitator,
-                         String decidedBy, List<Effect> finalEffects, Scores scores, List<Proposal> deals) {
+                         String decidedBy, @JsonIgnore List<Effect> finalEffects, Scores scores, List<Proposal> deals,
+                         @JsonIgnore boolean engineStood) {
+
+        /** The effects that stood, written only when they are not the engine's (an edit or an override). */
+        @JsonProperty("finalEffects")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<Effect> writtenFinalEffects() {
+            return engineStood ? null : finalEffects;
+        }
     }
 
     record LedgerEntry(String issueId, String issue, int concludedTurn, double balance, boolean institutional, boolean inForce,
@@ -75,9 +89,22 @@ final class ReviewData {
 
     final ExerciseSummary exercise;
     final Scenario scenario;
+    /** The log with every view whole (what the review reads). */
     final List<ExerciseEvent> log;
+    /** The same log as it is stored, its views as changes from the previous one on their channel (the review's timeline). */
+    final List<ExerciseEvent> logged;
     final Replay.Result replay;
+    /**
+     * The review's answer as written JSON, per audience (staff or players): a function of this data,
+     * so it holds as long as the data does (ReviewCache: the exercise's last seq and its scenario).
+     */
+    final Map<Boolean, ReviewApi.Written> written = new java.util.concurrent.ConcurrentHashMap<>();
     private final Function<Outcome, Narrative> narration;
+    /**
+     * The engine's accounts of the drafts logged without one (automatic turns), by the draft's seq: the
+     * log only grows, so a review read again after new events takes them from the one before.
+     */
+    final Map<Long, Narrative> narrated;
     final List<Participant> participants = new ArrayList<>();
     final List<TurnDecisions> decisions = new ArrayList<>();
     final List<Line> teamChat = new ArrayList<>();
@@ -88,12 +115,17 @@ final class ReviewData {
     Instant ended;
     String endReason;
 
-    /** {@code narration}: the engine's account of an outcome, for drafts logged without it (automatic turns). */
-    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, Replay.Result replay,
-               Function<Outcome, Narrative> narration) {
+    /**
+     * {@code narration}: the engine's account of an outcome, for drafts logged without it (automatic
+     * turns); {@code narrated}: those already told, by the draft's seq, of this exercise and scenario.
+     */
+    ReviewData(ExerciseSummary exercise, Scenario scenario, List<ExerciseEvent> log, List<ExerciseEvent> logged, Replay.Result replay,
+               Function<Outcome, Narrative> narration, Map<Long, Narrative> narrated) {
+        this.narrated = new java.util.concurrent.ConcurrentHashMap<>(narrated);
         this.exercise = exercise;
         this.scenario = scenario;
         this.log = log;
+        this.logged = logged;
         this.replay = replay;
         this.narration = narration;
         new Reader().read();
@@ -168,6 +200,7 @@ final class ReviewData {
     private final class Reader {
         final TurnInputs inputs = new TurnInputs();
         Outcome outcome;
+        long draftSeq;
         Narrative narrative;
         FacilitatorDecision decision;
         String decidedBy;
@@ -191,6 +224,7 @@ final class ReviewData {
                 participants.add(new Participant(joined.name(), joined.role().name(), joined.side()));
             } else if (p instanceof EventPayload.AdjudicationDrafted drafted) {
                 outcome = drafted.outcome();
+                draftSeq = e.seq();
                 narrative = drafted.narrative();
             } else if (p instanceof EventPayload.AdjudicationDecided decided) {
                 decision = new FacilitatorDecision(e.seq(), decided.decision(), decided.rationale(), decided.summary(),
@@ -228,7 +262,8 @@ final class ReviewData {
         }
 
         private TurnDecisions turnDecisions(List<Effect> finalEffects) {
-            Narrative narrative = this.narrative != null ? this.narrative : narration.apply(outcome);
+            Outcome told = outcome;
+            Narrative narrative = this.narrative != null ? this.narrative : narrated.computeIfAbsent(draftSeq, seq -> narration.apply(told));
             List<IssueDecision> issues = new ArrayList<>();
             for (IssueOutcome io : outcome.issues()) {
                 String id = io.issueId();
@@ -244,7 +279,7 @@ final class ReviewData {
                     outcome.rolls().stream().filter(r -> r.issueId() == null || !ids.contains(r.issueId())).toList(),
                     outcome.effects().stream().filter(x -> x.issueId() == null).toList(),
                     narrative.summary(), decision, decidedBy, finalEffects, outcome.scores(),
-                    inputs.input().accepted());
+                    inputs.input().accepted(), finalEffects.equals(outcome.effects()));
         }
 
         /** The named values that are set, in order. */

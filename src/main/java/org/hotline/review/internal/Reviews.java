@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.access.Access;
 import org.hotline.engine.Adjudicator;
+import org.hotline.engine.Narrative;
 import org.hotline.exercise.Channel;
 import org.hotline.exercise.CommandRejected;
 import org.hotline.exercise.EventPayload;
@@ -61,9 +62,21 @@ class Reviews {
 
     ReviewData data(ExerciseSummary exercise) {
         Scenario scenario = scenario(exercise.scenarioId());
-        return cache.get(exercise, scenario, () -> {
-            List<ExerciseEvent> log = log(exercise.id());
-            return new ReviewData(exercise, scenario, log, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome));
+        return cache.get(exercise, scenario, earlier -> {
+            // One read of the log as stored (the timeline's), made whole here for everything else. The log
+            // only grows: a review read before holds its start, and only the events after it are read.
+            long from = earlier == null ? 0 : ReviewCache.lastSeq(earlier.logged);
+            List<ExerciseEvent> after = exercises.loggedPage(exercise.id(), from, EVERY_CHANNEL, Integer.MAX_VALUE).events();
+            List<ExerciseEvent> logged = after;
+            if (earlier != null) {
+                logged = new ArrayList<>(earlier.logged.size() + after.size());
+                logged.addAll(earlier.logged);
+                logged.addAll(after);
+            }
+            List<ExerciseEvent> log = Exercises.whole(logged);
+            Map<Long, Narrative> narrated = earlier != null && earlier.scenario == scenario ? earlier.narrated : Map.of();
+            return new ReviewData(exercise, scenario, log, logged, replay.run(scenario, log), outcome -> engine.narrate(scenario, outcome),
+                    narrated);
         });
     }
 
