@@ -23,11 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewCache {
 
-    /** The events all cached reviews may hold together: fifty 1,000-event exercises. */
+    /**
+     * The events all cached reviews may hold together, each counted three times: in the whole log, in the
+     * log as stored, and in the written answer (about as large as either): sixteen 1,000-event exercises.
+     */
     private static final long MAX_EVENTS = 50_000;
 
     private final Cache<String, ReviewData> byExercise = Caffeine.newBuilder().maximumWeight(MAX_EVENTS)
-            .weigher((String id, ReviewData data) -> Math.max(1, data.log.size())).build();
+            .weigher((String id, ReviewData data) -> Math.max(1, 3 * data.log.size())).build();
 
     /**
      * The cached review when it is of this exercise at its last seq and of this scenario; otherwise
