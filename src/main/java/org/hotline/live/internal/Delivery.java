@@ -110,7 +110,7 @@ class Delivery {
      */
     private void send(String prefix, List<Integer> indexes, ExerciseEventsAppended appended, boolean control) {
         Channel channel = control ? Channel.CONTROL : appended.events().get(indexes.get(0)).channel();
-        // Written here, not by the template's converter: its checks of type and content type cost as much as the writing.
+        // Written here, not by the template's converter: its checks and the message it builds were a quarter of its time.
         byte[] body = json.writeValueAsBytes(Sent.message(appended, indexes, control));
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         if (!relayed) {
