@@ -252,11 +252,15 @@ final class LoadTable {
             withId.put("commandId", commandId);
             CompletableFuture<JsonNode> reply = new CompletableFuture<>();
             replies.put(commandId, reply);
-            StompHeaders headers = new StompHeaders();
-            headers.setDestination("/app/exercise." + exercise + "." + channel);
-            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-            session.send(headers, withId);
+            sendFrame(exercise, channel, withId);
             return reply;
+        }
+
+        private void sendFrame(String exercise, String destination, Map<String, ?> body) {
+            StompHeaders headers = new StompHeaders();
+            headers.setDestination("/app/exercise." + exercise + "." + destination);
+            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+            session.send(headers, body);
         }
 
         /**
@@ -264,10 +268,7 @@ final class LoadTable {
          * session's frames in order).
          */
         void caughtUp(String exercise) {
-            StompHeaders headers = new StompHeaders();
-            headers.setDestination("/app/exercise." + exercise + ".sync");
-            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-            session.send(headers, Map.of("after", 0));
+            sendFrame(exercise, "sync", Map.of("after", 0));
             await(synced, "the catch-up");
         }
 

@@ -47,6 +47,20 @@ class OpenApiDocumentTest {
                         .as("%s %s has a summary", operation.getKey(), path.getKey()).isNotBlank()));
     }
 
+    /** The review's answer is sent as JSON written once per cached review; its document still names each part's type. */
+    @Test
+    void theReviewAnswerIsDescribedPartByPart() {
+        JsonNode schemas = new Wire(port).get("/v3/api-docs", null).body().at("/components/schemas");
+        JsonNode view = schemas.get("View").get("properties");
+        for (String[] part : new String[][] {{"turns", "TurnPoint"}, {"decisions", "TurnDecisions"}, {"agreements", "LedgerEntry"},
+            {"teamChat", "Line"}, {"diplomacy", "Line"}, {"notes", "Line"}, {"injects", "Line"}, {"history", "HistoryTurn"},
+            {"participants", "Participant"}, {"events", "ExerciseEvent"}}) {
+            assertThat(view.get(part[0]).path("type").asString("")).as(part[0]).isEqualTo("array");
+            assertThat(view.get(part[0]).at("/items/$ref").asString("")).as(part[0]).endsWith("/" + part[1]);
+        }
+        assertThat(view.get("replay").path("$ref").asString("")).endsWith("/ReplayCheck");
+    }
+
     private static Set<String> documented() throws IOException {
         String text = Files.readString(Path.of("docs/protocol.md"));
         Set<String> rows = new TreeSet<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.hotline.exercise.Channel;
 import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.EventType;
@@ -62,7 +63,7 @@ class Delivery {
         if (!run.isEmpty()) {
             send(prefix, run, appended, false);
         }
-        send(prefix, java.util.stream.IntStream.range(0, events.size()).boxed().toList(), appended, true);
+        send(prefix, IntStream.range(0, events.size()).boxed().toList(), appended, true);
         for (ExerciseEvent event : events) {
             // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
             if (event.payload() instanceof EventPayload.PlayerRemoved removed) {

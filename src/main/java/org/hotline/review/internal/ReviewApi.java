@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
@@ -56,11 +57,22 @@ class ReviewApi {
     /**
      * The answer. The parts after {@code released} but for {@code origin} and {@code branches} are a
      * function of the log, the scenario and the audience (staff or players): they are written once per
-     * cached review ({@link Written}) and sent as written, so a review read again is not written again.
+     * cached review ({@link Written}) and sent as written, so a review read again is not written again;
+     * their annotations give the OpenAPI document the types they were written from.
      */
-    record View(ExerciseView exercise, String viewer, String standing, boolean released, RawValue replay, RawValue turns,
-                RawValue decisions, RawValue agreements, RawValue teamChat, RawValue diplomacy, RawValue notes, RawValue injects,
-                RawValue history, RawValue participants, Link origin, List<Link> branches, RawValue events) {
+    record View(ExerciseView exercise, String viewer, String standing, boolean released,
+                @Schema(implementation = ReviewData.ReplayCheck.class) RawValue replay,
+                @Schema(implementation = ReviewData.TurnPoint[].class) RawValue turns,
+                @Schema(implementation = ReviewData.TurnDecisions[].class) RawValue decisions,
+                @Schema(implementation = ReviewData.LedgerEntry[].class) RawValue agreements,
+                @Schema(implementation = ReviewData.Line[].class) RawValue teamChat,
+                @Schema(implementation = ReviewData.Line[].class) RawValue diplomacy,
+                @Schema(implementation = ReviewData.Line[].class) RawValue notes,
+                @Schema(implementation = ReviewData.Line[].class) RawValue injects,
+                @Schema(implementation = ReviewData.HistoryTurn[].class) RawValue history,
+                @Schema(implementation = ReviewData.Participant[].class) RawValue participants,
+                Link origin, List<Link> branches,
+                @Schema(implementation = ExerciseEvent[].class) RawValue events) {
 
         View(ExerciseView exercise, String viewer, String standing, boolean released, Written w, Link origin, List<Link> branches) {
             this(exercise, viewer, standing, released, w.replay, w.turns, w.decisions, w.agreements, w.teamChat, w.diplomacy, w.notes,
