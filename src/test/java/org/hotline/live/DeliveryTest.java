@@ -54,6 +54,40 @@ class DeliveryTest extends WireTest {
         assertThat(t.facilitator.messages).anySatisfy(m -> assertThat(m.body().size()).isGreaterThan(1));
     }
 
+    /**
+     * The server writes events and answers to a session itself: a client that sends SUBSCRIBE and SEND
+     * right behind its CONNECT, without waiting, still reads CONNECTED first, then its messages, each
+     * naming the subscription id the client gave (a colon in it escaped, as STOMP 1.2 asks) and the
+     * body's length.
+     */
+    @Test
+    void aClientThatDoesNotWaitForConnectedReadsItFirstThenItsOwnSubscriptions() {
+        Table t = new Table("AUTOMATIC", Map.of());
+        RawStomp raw = RawStomp.open(port);
+        raw.send("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + t.facilitatorToken + "\n\n\0");
+        raw.send("SUBSCRIBE\nid:sync\\cmine\ndestination:/user/queue/sync\n\n\0");
+        raw.send("SUBSCRIBE\nid:control\ndestination:" + t.topic("control") + "\n\n\0");
+        raw.send("SEND\ndestination:/app/exercise." + t.id + ".sync\n\n{\"after\":0}\0");
+        String page = raw.await(f -> f.startsWith("MESSAGE") && f.contains("destination:/user/queue/sync\n"));
+        assertThat(raw.seen.get(0)).startsWith("CONNECTED\n");
+        assertThat(page).contains("\nsubscription:sync\\cmine\n").contains("\ncontent-type:application/json\n");
+        String body = page.substring(page.indexOf("\n\n") + 2);
+        assertThat(page).contains("\ncontent-length:" + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\n");
+
+        t.control(Map.of("type", "START"));
+        String event = raw.await(f -> f.startsWith("MESSAGE") && f.contains("destination:" + t.topic("control") + "\n"));
+        assertThat(event).contains("\nsubscription:control\n").doesNotContain("content-type");
+        raw.send("UNSUBSCRIBE\nid:control\n\n\0");
+        raw.send("SEND\ndestination:/app/exercise." + t.id + ".sync\n\n{\"after\":0}\0");
+        await().atMost(Wire.WAIT).until(() -> raw.count(f -> f.contains("destination:/user/queue/sync\n")) == 2);
+        long events = raw.count(f -> f.contains("destination:" + t.topic("control") + "\n"));
+        t.control(Map.of("type", "ADVANCE"));
+        long advanced = wire.get("/api/exercises/" + t.id, t.facilitatorToken).body().get("lastSeq").asLong();
+        t.facilitator.awaitEvent(e -> e.path("seq").asLong() == advanced);
+        assertThat(raw.count(f -> f.contains("destination:" + t.topic("control") + "\n"))).as("after UNSUBSCRIBE").isEqualTo(events);
+        raw.close();
+    }
+
     private static void assertSameEvents(Wire.Client client, boolean control, List<JsonNode> log, long after, long upTo) {
         Map<String, Long> lastOnChannel = new java.util.HashMap<>();
         List<JsonNode> live = new java.util.ArrayList<>();

@@ -27,6 +27,9 @@ final class BatchedSession extends WebSocketSessionDecorator {
     private final int bufferLimitChars;
     /** Frames not yet written; null when there are none. */
     private StringBuilder pending;
+    /** The server's own frames sent before CONNECTED went out; null when there are none. */
+    private StringBuilder early;
+    private boolean greeted;
     private boolean writing;
     private CloseStatus closing;
 
@@ -36,25 +39,48 @@ final class BatchedSession extends WebSocketSessionDecorator {
         this.bufferLimitChars = bufferLimitChars;
     }
 
+    /** Spring's frames: CONNECTED, heartbeats, ERROR and DISCONNECT's RECEIPT. */
     @Override
     public void sendMessage(WebSocketMessage<?> message) throws IOException {
         if (!(message instanceof TextMessage text)) {
             getDelegate().sendMessage(message);
             return;
         }
+        add(text.getPayload(), false);
+    }
+
+    /**
+     * A frame written by the server itself (events, answers, catch-up). Until the CONNECTED frame
+     * has gone out such frames wait behind it: a client that sends its SUBSCRIBE and SEND frames
+     * without waiting for CONNECTED still reads CONNECTED first, as STOMP requires.
+     */
+    void deliver(String frame) {
+        add(frame, true);
+    }
+
+    private void add(String frame, boolean direct) {
         synchronized (this) {
             if (closing != null) {
                 return;
             }
-            int waiting = pending == null ? 0 : pending.length();
-            if (waiting + text.getPayload().length() > bufferLimitChars) {
+            int waiting = (pending == null ? 0 : pending.length()) + (early == null ? 0 : early.length());
+            if (waiting + frame.length() > bufferLimitChars) {
                 // The client does not read what it is sent: the same rule as Spring's send buffer limit.
                 pending = null;
+                early = null;
                 closing = CloseStatus.SESSION_NOT_RELIABLE;
-            } else if (pending == null) {
-                pending = new StringBuilder(text.getPayload());
+            } else if (direct && !greeted) {
+                early = early == null ? new StringBuilder(frame) : early.append(frame);
+                return;
             } else {
-                pending.append(text.getPayload());
+                append(frame);
+                if (!greeted && frame.startsWith("CONNECTED\n")) {
+                    greeted = true;
+                    if (early != null) {
+                        append(early);
+                        early = null;
+                    }
+                }
             }
             if (writing) {
                 return;
@@ -62,6 +88,14 @@ final class BatchedSession extends WebSocketSessionDecorator {
             writing = true;
         }
         writers.schedule(this::write, LINGER_MICROS, TimeUnit.MICROSECONDS);
+    }
+
+    private void append(CharSequence frames) {
+        if (pending == null) {
+            pending = new StringBuilder(frames);
+        } else {
+            pending.append(frames);
+        }
     }
 
     @Override

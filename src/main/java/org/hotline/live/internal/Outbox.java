@@ -1,19 +1,32 @@
 package org.hotline.live.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Messages to one session: errors, command replies, catch-up. Another tab of the same seat does not get them. */
 @Component
 public class Outbox {
 
     private final SimpMessagingTemplate template;
+    private final Sessions sessions;
+    private final Subscriptions subscriptions;
+    private final JsonMapper json;
+    private final boolean relayed;
+    private final AtomicLong sent = new AtomicLong();
 
-    public Outbox(@Lazy SimpMessagingTemplate template) {
+    Outbox(@Lazy SimpMessagingTemplate template, @Lazy Sessions sessions, Subscriptions subscriptions, JsonMapper json,
+           RelaySettings relay) {
         this.template = template;
+        this.sessions = sessions;
+        this.subscriptions = subscriptions;
+        this.json = json;
+        this.relayed = relay.enabled();
     }
 
     public void error(String sessionId, ErrorBody error) {
@@ -21,15 +34,27 @@ public class Outbox {
     }
 
     /**
-     * Straight to the session's own queue, what Spring resolves {@code /user/queue/...} to for it, named
-     * to the client as it subscribed: the answer is for the session the frame came from, so resolving the
-     * user's sessions again (a lookup and one more pass through the broker channel per command) is not needed.
+     * To the session's own subscription of {@code /user<queue>}, and to no one if it has none (as a
+     * broker would). Without a relay it is written straight to the session: the answer is for the
+     * session the frame came from, so neither resolving the user's sessions nor a broker is needed.
+     * With one, to the queue Spring resolves {@code /user/queue/...} to for that session, named to the
+     * client as it subscribed.
      */
     public void send(String sessionId, String queue, Object payload) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setSessionId(sessionId);
-        headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, "/user" + queue);
-        headers.setLeaveMutable(true);
-        template.convertAndSend(queue + "-user" + sessionId, payload, headers.getMessageHeaders());
+        String destination = "/user" + queue;
+        if (relayed) {
+            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+            headers.setSessionId(sessionId);
+            headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, destination);
+            headers.setLeaveMutable(true);
+            template.convertAndSend(queue + "-user" + sessionId, payload, headers.getMessageHeaders());
+            return;
+        }
+        String subscription = subscriptions.idOf(sessionId, destination);
+        if (subscription != null) {
+            byte[] body = json.writeValueAsBytes(payload);
+            sessions.deliver(sessionId, MessageFrame.of(destination, "q" + sent.incrementAndGet(), subscription, "application/json",
+                    new String(body, StandardCharsets.UTF_8), body.length));
+        }
     }
 }

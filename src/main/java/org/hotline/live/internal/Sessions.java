@@ -26,7 +26,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 @Component
 public class Sessions {
 
-    private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
+    private final Map<String, BatchedSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService writers;
     private final Capacity capacity;
@@ -52,7 +52,7 @@ public class Sessions {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                WebSocketSession batched = new BatchedSession(session, writers, TransportBuffers.SEND_BUFFER_LIMIT_BYTES);
+                BatchedSession batched = new BatchedSession(session, writers, TransportBuffers.SEND_BUFFER_LIMIT_BYTES);
                 byId.put(session.getId(), batched);
                 super.afterConnectionEstablished(batched);
                 String refusal = capacity.refusal();
@@ -103,8 +103,16 @@ public class Sessions {
         });
     }
 
+    /** A frame the server writes to one open session itself (see {@link BatchedSession#deliver}); none if it closed. */
+    void deliver(String sessionId, String frame) {
+        BatchedSession session = byId.get(sessionId);
+        if (session != null) {
+            session.deliver(frame);
+        }
+    }
+
     public void close(String sessionId, CloseStatus status) {
-        WebSocketSession session = byId.get(sessionId);
+        BatchedSession session = byId.get(sessionId);
         if (session != null) {
             try {
                 session.close(status);

@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * heartbeats are accepted (a client-sent MESSAGE would otherwise reach subscribers as if the server had
  * said it). CONNECT needs a token, SUBSCRIBE and SEND are checked against the caller's seat in the
  * exercise now. A refused frame is dropped and answered on the sender's /user/queue/errors; the
- * session stays open. A refused CONNECT gets an ERROR frame, then the close.
+ * session stays open. A refused CONNECT gets an ERROR frame, then the close. Without a relay an
+ * allowed SUBSCRIBE or UNSUBSCRIBE ends here too, kept in {@link Subscriptions}: the server writes to
+ * subscribers itself, so the simple broker keeps only sessions and heartbeats.
  */
 @Component
 class StompGate implements ChannelInterceptor {
@@ -43,9 +45,12 @@ class StompGate implements ChannelInterceptor {
     private final TokenSessions tokenSessions;
     private final SessionEnd sessionEnd;
     private final JsonMapper json;
+    /** Whether subscriptions go on to a broker; without a relay, Delivery and Outbox write to subscribers themselves. */
+    private final boolean relayed;
 
     StompGate(Access access, Membership membership, Outbox outbox, Sessions sessions, LiveLimits limits,
-              Subscriptions subscriptions, TokenSessions tokenSessions, SessionEnd sessionEnd, JsonMapper json) {
+              Subscriptions subscriptions, TokenSessions tokenSessions, SessionEnd sessionEnd, JsonMapper json,
+              RelaySettings relay) {
         this.access = access;
         this.membership = membership;
         this.outbox = outbox;
@@ -55,6 +60,7 @@ class StompGate implements ChannelInterceptor {
         this.tokenSessions = tokenSessions;
         this.sessionEnd = sessionEnd;
         this.json = json;
+        this.relayed = relay.enabled();
     }
 
     @Override
@@ -130,14 +136,14 @@ class StompGate implements ChannelInterceptor {
         if (allowed != null) {
             subscriptions.add(stomp.getSessionId(), stomp.getSubscriptionId(), stomp.getDestination());
         }
-        return allowed;
+        return relayed ? allowed : null;
     }
 
     private Message<?> unsubscribe(Message<?> message, StompHeaderAccessor stomp) {
         if (!subscriptions.remove(stomp.getSessionId(), stomp.getSubscriptionId())) {
             return refuse(message, stomp, new CommandRejected("BAD_FRAME", "No subscription with that id"), null);
         }
-        return message;
+        return relayed ? message : null;
     }
 
     private Message<?> disconnect(Message<?> message, StompHeaderAccessor stomp) {

@@ -1,5 +1,6 @@
 package org.hotline.live.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,16 +11,25 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
  * Each session's subscriptions by id: one per destination and at most
- * {@code hotline.live.max-subscriptions-per-session}, so that a client cannot make the broker copy an
+ * {@code hotline.live.max-subscriptions-per-session}, so that a client cannot make the server copy an
  * event to it hundreds of times. A session's subscriptions are a small immutable map, replaced when
  * they change (a client subscribes a handful of times per session): a few dozen bytes for each of
- * thousands of idle sessions instead of a concurrent map's few hundred.
+ * thousands of idle sessions instead of a concurrent map's few hundred. Each topic's subscribers are
+ * kept too, as a small array replaced when one comes or goes, for {@link Delivery} to write to.
  */
 @Component
 class Subscriptions {
 
+    /** One subscription to a topic: the session and the id its client gave the subscription. */
+    record Subscriber(String sessionId, String subscriptionId) {
+    }
+
+    private static final Subscriber[] NONE = {};
+    private static final String TOPICS = "/topic/";
+
     private final int maxPerSession;
     private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Subscriber[]> byTopic = new ConcurrentHashMap<>();
 
     Subscriptions(LiveLimits limits) {
         this.maxPerSession = limits.maxSubscriptionsPerSession();
@@ -49,6 +59,16 @@ class Subscriptions {
             all.putAll(added);
             return Map.copyOf(all);
         });
+        if (!destination.startsWith(TOPICS)) {
+            // A session's own queue has one subscriber: idOf finds it from the session.
+            return;
+        }
+        Subscriber subscriber = new Subscriber(sessionId, subscriptionId);
+        byTopic.merge(destination, new Subscriber[] {subscriber}, (all, one) -> {
+            Subscriber[] more = Arrays.copyOf(all, all.length + 1);
+            more[all.length] = subscriber;
+            return more;
+        });
     }
 
     /** False when the session has no subscription with that id. */
@@ -56,21 +76,53 @@ class Subscriptions {
         if (subscriptionId == null) {
             return false;
         }
-        boolean[] removed = {false};
+        String[] removed = {null};
         bySession.computeIfPresent(sessionId, (id, mine) -> {
-            if (!mine.containsKey(subscriptionId)) {
+            removed[0] = mine.get(subscriptionId);
+            if (removed[0] == null) {
                 return mine;
             }
-            removed[0] = true;
             Map<String, String> rest = new HashMap<>(mine);
             rest.remove(subscriptionId);
             return rest.isEmpty() ? null : Map.copyOf(rest);
         });
-        return removed[0];
+        if (removed[0] == null) {
+            return false;
+        }
+        leave(removed[0], sessionId);
+        return true;
     }
 
     void forget(String sessionId) {
-        bySession.remove(sessionId);
+        Map<String, String> mine = bySession.remove(sessionId);
+        if (mine != null) {
+            mine.values().forEach(destination -> leave(destination, sessionId));
+        }
+    }
+
+    /** Who is subscribed to the topic now. */
+    Subscriber[] of(String topic) {
+        return byTopic.getOrDefault(topic, NONE);
+    }
+
+    /** The id of the session's subscription to the destination, or null if it has none. */
+    String idOf(String sessionId, String destination) {
+        for (Map.Entry<String, String> subscription : bySession.getOrDefault(sessionId, Map.of()).entrySet()) {
+            if (subscription.getValue().equals(destination)) {
+                return subscription.getKey();
+            }
+        }
+        return null;
+    }
+
+    private void leave(String destination, String sessionId) {
+        if (!destination.startsWith(TOPICS)) {
+            return;
+        }
+        byTopic.computeIfPresent(destination, (topic, all) -> {
+            Subscriber[] rest = Arrays.stream(all).filter(s -> !s.sessionId().equals(sessionId)).toArray(Subscriber[]::new);
+            return rest.length == 0 ? null : rest;
+        });
     }
 
     @EventListener

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -40,12 +41,22 @@ class BatchedSessionTest {
     @Test
     void framesOfAMomentGoInOneMessageCutAtFrameEndsAndTheSessionSendsAgainAfterwards() throws Exception {
         BatchedSession batched = new BatchedSession(socket, writers, 1024 * 1024);
+        // The writer thread is kept busy until all 40 frames are in: "a moment" however slow this machine is.
+        CountDownLatch allSent = new CountDownLatch(1);
+        writers.execute(() -> {
+            try {
+                allSent.await();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
         StringBuilder sent = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             String frame = "MESSAGE\nframe:" + i + "\n\n" + "x".repeat(1000) + "\0";
             sent.append(frame);
             batched.sendMessage(new TextMessage(frame));
         }
+        allSent.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> String.join("", written).length() == sent.length());
         assertThat(String.join("", written)).isEqualTo(sent.toString());
         assertThat(written).hasSizeBetween(2, 3).allSatisfy(message -> {
@@ -57,6 +68,20 @@ class BatchedSessionTest {
         batched.sendMessage(new TextMessage("MESSAGE\nframe:later\n\n\0"));
         await().atMost(Duration.ofSeconds(5)).until(() -> written.equals(List.of("MESSAGE\nframe:later\n\n\0")));
         assertThat(closed).isEmpty();
+    }
+
+    @Test
+    void theServersOwnFramesWaitForConnectedThenFollowItInOrder() throws Exception {
+        BatchedSession batched = new BatchedSession(socket, writers, 1024 * 1024);
+        batched.deliver("MESSAGE\nframe:1\n\n\0");
+        batched.deliver("MESSAGE\nframe:2\n\n\0");
+        Thread.sleep(50);
+        assertThat(written).isEmpty();
+        batched.sendMessage(new TextMessage("CONNECTED\nversion:1.2\n\n\0"));
+        batched.deliver("MESSAGE\nframe:3\n\n\0");
+        String all = "CONNECTED\nversion:1.2\n\n\0MESSAGE\nframe:1\n\n\0MESSAGE\nframe:2\n\n\0MESSAGE\nframe:3\n\n\0";
+        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("", written).length() == all.length());
+        assertThat(String.join("", written)).isEqualTo(all);
     }
 
     @Test
