@@ -2,6 +2,10 @@ package org.hotline.live.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.exercise.Ack;
+import org.hotline.exercise.EventPage;
+import org.hotline.live.SessionAnswered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -18,11 +22,13 @@ public class Outbox {
     private final Subscriptions subscriptions;
     private final JsonMapper json;
     private final boolean relayed;
+    private final ApplicationEventPublisher events;
     private final AtomicLong sent = new AtomicLong();
 
     Outbox(@Lazy SimpMessagingTemplate template, @Lazy Sessions sessions, Subscriptions subscriptions, JsonMapper json,
-           RelaySettings relay) {
+           RelaySettings relay, ApplicationEventPublisher events) {
         this.template = template;
+        this.events = events;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.json = json;
@@ -41,6 +47,7 @@ public class Outbox {
      * client as it subscribed.
      */
     public void send(String sessionId, String queue, Object payload) {
+        answered(payload);
         String destination = "/user" + queue;
         if (relayed) {
             SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
@@ -55,6 +62,16 @@ public class Outbox {
             byte[] body = json.writeValueAsBytes(payload);
             sessions.deliver(sessionId, MessageFrame.of(destination, "q" + sent.incrementAndGet(), subscription, "application/json",
                     new String(body, StandardCharsets.UTF_8), body.length));
+        }
+    }
+
+    private void answered(Object payload) {
+        if (payload instanceof Ack ack) {
+            events.publishEvent(new SessionAnswered.CommandApplied(ack.duplicate()));
+        } else if (payload instanceof ErrorBody error) {
+            events.publishEvent(new SessionAnswered.Refused(error.code()));
+        } else if (payload instanceof EventPage page) {
+            events.publishEvent(new SessionAnswered.CaughtUp(page.events().size()));
         }
     }
 }
