@@ -64,6 +64,7 @@ final class LoadTable {
     private final Drafting drafting;
     private int turn;
     private boolean started;
+    private volatile boolean endedBeforeTurn;
 
     LoadTable(Wire wire, String facilitatorToken, String scenarioId, jakarta.websocket.WebSocketContainer container) {
         this(wire, facilitatorToken, scenarioId, container, Drafting.TWO_LINES);
@@ -126,7 +127,14 @@ final class LoadTable {
     }
 
     boolean ended() {
-        return washington.ended.isDone();
+        return washington.ended.isDone() || endedBeforeTurn;
+    }
+
+    /** The turn was not played: the exercise had ended, and its end reached this table after the last results. */
+    static final class Ended extends RuntimeException {
+        Ended() {
+            super("the exercise has ended", null, false, false);
+        }
     }
 
     /**
@@ -139,7 +147,17 @@ final class LoadTable {
             facilitator.command(id, "control", Map.of("type", "START"));
             started = true;
         } else {
-            facilitator.command(id, "control", Map.of("type", "ADVANCE"));
+            try {
+                facilitator.command(id, "control", Map.of("type", "ADVANCE"));
+            } catch (IllegalStateException refused) {
+                // Under load a client may read EXERCISE_ENDED a moment after the results (another message):
+                // the server's refusal is then right, and the exercise is replaced, not counted as an error.
+                if (!String.valueOf(refused.getMessage()).contains("\"The exercise has ended\"")) {
+                    throw refused;
+                }
+                endedBeforeTurn = true;
+                throw new Ended();
+            }
         }
         int next = turn + 1;
         facilitator.command(id, "control", Map.of("type", "ADVANCE"));

@@ -84,7 +84,11 @@ public final class TurnCosts {
             if (table.ended()) {
                 return i;
             }
-            table.playTurn();
+            try {
+                table.playTurn();
+            } catch (LoadTable.Ended late) {
+                return i;
+            }
         }
         return turns;
     }
