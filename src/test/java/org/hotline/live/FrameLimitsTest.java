@@ -107,6 +107,8 @@ class FrameLimitsTest extends WireTest {
     void oneSubscriptionPerDestinationAndAtMostTheCapPerSession() {
         Table t = new Table("AUTOMATIC", Map.of());
         RawStomp raw = RawStomp.connect(port, t.facilitatorToken);
+        raw.send("SUBSCRIBE\nid:none\n\n\0");
+        raw.await(f -> f.contains("\"code\":\"BAD_FRAME\"") && f.contains("The frame has no destination"));
         raw.send("SUBSCRIBE\nid:a\ndestination:" + t.topic("control") + "\n\n\0");
         raw.send("SUBSCRIBE\nid:b\ndestination:" + t.topic("control") + "\n\n\0");
         raw.await(f -> f.contains("one subscription per destination"));

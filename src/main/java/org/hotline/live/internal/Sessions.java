@@ -77,6 +77,11 @@ public class Sessions {
         }
     }
 
+    /** Whether this WebSocket session is open now (its close removes it before its disconnect event). */
+    boolean open(String sessionId) {
+        return byId.containsKey(sessionId);
+    }
+
     /** Whether the user has at least one open session now. */
     public boolean online(String user) {
         Set<String> ids = byUser.get(user);

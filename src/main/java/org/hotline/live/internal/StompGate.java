@@ -128,6 +128,9 @@ class StompGate implements ChannelInterceptor {
 
     /** One subscription per destination and a cap per session, then the seat's right to the destination. */
     private Message<?> subscribeOnce(Message<?> message, StompHeaderAccessor stomp) {
+        if (stomp.getDestination() == null) {
+            return refuse(message, stomp, unknown(null), null);
+        }
         CommandRejected problem = subscriptions.problem(stomp.getSessionId(), stomp.getSubscriptionId(), stomp.getDestination());
         if (problem != null) {
             return refuse(message, stomp, problem, null);

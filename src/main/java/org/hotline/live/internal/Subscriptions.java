@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.hotline.exercise.CommandRejected;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -28,11 +30,19 @@ class Subscriptions {
     private static final String TOPICS = "/topic/";
 
     private final int maxPerSession;
+    /** Whether a session is still open; a closed one has been forgotten already. */
+    private final Predicate<String> open;
     private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Subscriber[]> byTopic = new ConcurrentHashMap<>();
 
-    Subscriptions(LiveLimits limits) {
-        this.maxPerSession = limits.maxSubscriptionsPerSession();
+    @Autowired
+    Subscriptions(LiveLimits limits, Sessions sessions) {
+        this(limits.maxSubscriptionsPerSession(), sessions::open);
+    }
+
+    Subscriptions(int maxPerSession, Predicate<String> open) {
+        this.maxPerSession = maxPerSession;
+        this.open = open;
     }
 
     /** Why this SUBSCRIBE may not be added, or null if it may. */
@@ -69,6 +79,12 @@ class Subscriptions {
             more[all.length] = subscriber;
             return more;
         });
+        if (!open.test(sessionId)) {
+            // A SUBSCRIBE still queued when its socket closed: the disconnect has forgotten the session
+            // already (perhaps between the two maps above), so this subscription is undone here.
+            forget(sessionId);
+            leave(destination, sessionId);
+        }
     }
 
     /** False when the session has no subscription with that id. */
