@@ -71,7 +71,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(limits.transportLimitBytes())
                 .setSendBufferSizeLimit(TransportBuffers.SEND_BUFFER_LIMIT_BYTES)
-                .setSendTimeLimit(20_000)
+                .setSendTimeLimit((int) BatchedSession.SEND_TIME_LIMIT_MILLIS)
                 .addDecoratorFactory(sessions::decorate)
                 .addDecoratorFactory(frames::decorate);
     }

@@ -3,21 +3,32 @@ package org.hotline.live.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /** What a client receives through {@link BatchedSession}: its frames whole, in order, in few messages. */
 class BatchedSessionTest {
@@ -25,12 +36,29 @@ class BatchedSessionTest {
     private final ScheduledExecutorService writers = Executors.newSingleThreadScheduledExecutor();
     private final List<String> written = new CopyOnWriteArrayList<>();
     private final List<CloseStatus> closed = new CopyOnWriteArrayList<>();
-    private final WebSocketSession socket = mock(WebSocketSession.class);
+    private final NativeWebSocketSession socket = mock(NativeWebSocketSession.class);
+    private final Session container = mock(Session.class);
+    private final RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
 
     BatchedSessionTest() throws Exception {
         when(socket.isOpen()).thenReturn(true);
-        doAnswer(call -> written.add(((TextMessage) call.getArgument(0)).getPayload())).when(socket).sendMessage(any());
+        when(socket.getNativeSession(Session.class)).thenReturn(container);
+        when(container.getAsyncRemote()).thenReturn(remote);
+        when(container.getUserProperties()).thenReturn(new HashMap<>());
+        writes(text -> true);
         doAnswer(call -> closed.add(call.getArgument(0))).when(socket).close(any());
+    }
+
+    /** Each message the session hands to the container is recorded; {@code taken} says whether the client takes it in now. */
+    private void writes(Function<String, Boolean> taken) {
+        doAnswer(call -> {
+            String text = call.getArgument(0);
+            if (taken.apply(text)) {
+                written.add(text);
+                ((SendHandler) call.getArgument(1)).onResult(new SendResult(container));
+            }
+            return null;
+        }).when(remote).sendText(anyString(), any(SendHandler.class));
     }
 
     @AfterEach
@@ -87,10 +115,14 @@ class BatchedSessionTest {
     @Test
     void aClientThatLetsMoreThanTheLimitWaitIsClosedAndGetsNothingMore() throws Exception {
         CountDownGate gate = new CountDownGate();
-        doAnswer(call -> {
-            gate.holdWhileClosed();
-            return written.add(((TextMessage) call.getArgument(0)).getPayload());
-        }).when(socket).sendMessage(any());
+        writes(text -> {
+            try {
+                gate.holdWhileClosed();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        });
         BatchedSession batched = new BatchedSession(socket, writers, 3000);
         batched.sendMessage(new TextMessage("a".repeat(1000) + "\0"));
         await().atMost(Duration.ofSeconds(5)).until(gate::holding);
@@ -101,6 +133,32 @@ class BatchedSessionTest {
         gate.open();
         await().atMost(Duration.ofSeconds(5)).until(() -> closed.equals(List.of(CloseStatus.SESSION_NOT_RELIABLE)));
         assertThat(written).containsExactly("a".repeat(1000) + "\0");
+    }
+
+    @Test
+    void oneFrameLargerThanTheLimitWithNothingWaitingIsWrittenNotRefused() throws Exception {
+        BatchedSession batched = new BatchedSession(socket, writers, 3000);
+        String page = "MESSAGE\n\n" + "p".repeat(5000) + "\0";
+        batched.sendMessage(new TextMessage("CONNECTED\nversion:1.2\n\n\0"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 1);
+        batched.deliver(page);
+        await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 2);
+        assertThat(written.get(1)).isEqualTo(page);
+        assertThat(closed).isEmpty();
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsNoWriterThread() throws Exception {
+        // One writer thread for both sessions: the stalled one's message never completes.
+        writes(text -> !text.contains("stalled"));
+        BatchedSession stalled = new BatchedSession(socket, writers, 1024 * 1024);
+        stalled.sendMessage(new TextMessage("MESSAGE\nstalled\n\n\0"));
+        verify(remote, timeout(5_000)).sendText(eq("MESSAGE\nstalled\n\n\0"), any(SendHandler.class));
+
+        BatchedSession reading = new BatchedSession(socket, writers, 1024 * 1024);
+        reading.sendMessage(new TextMessage("MESSAGE\nreading\n\n\0"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> written.contains("MESSAGE\nreading\n\n\0"));
+        verify(remote, times(2)).setSendTimeout(BatchedSession.SEND_TIME_LIMIT_MILLIS);
     }
 
     /** Holds the writer inside its first write until opened. */
