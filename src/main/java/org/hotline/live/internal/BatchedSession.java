@@ -1,10 +1,7 @@
 package org.hotline.live.internal;
 
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.web.socket.CloseStatus;
@@ -28,14 +25,15 @@ final class BatchedSession extends WebSocketSessionDecorator {
     /** A message is cut here (a single larger frame still goes whole). */
     static final int MAX_MESSAGE_CHARS = 32 * 1024;
 
-    /** A message the client has not taken in this long ends its session, as Spring's send time limit would. */
-    static final long SEND_TIME_LIMIT_MILLIS = 20_000;
-    private static final long CLOSE_FRAME_TIME_LIMIT_MILLIS = 1_000;
+    /**
+     * How long a write may wait for a client that does not take it in before its session is ended
+     * (Tomcat's default is 20 s): such a client holds one of the writer threads meanwhile.
+     */
+    static final long SEND_TIME_LIMIT_MILLIS = 5_000;
     /** Tomcat's session property for a blocking write's time limit. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final ScheduledExecutorService writers;
-    private final RemoteEndpoint.Async remote;
     private final int bufferLimitChars;
     /** Frames not yet written; null when there are none. */
     private StringBuilder pending;
@@ -49,12 +47,8 @@ final class BatchedSession extends WebSocketSessionDecorator {
         super(session);
         this.writers = writers;
         this.bufferLimitChars = bufferLimitChars;
-        // The container's own session: Spring's WebSocketSession has no send that does not block.
-        Session socket = ((NativeWebSocketSession) session).getNativeSession(Session.class);
-        this.remote = socket.getAsyncRemote();
-        remote.setSendTimeout(SEND_TIME_LIMIT_MILLIS);
-        // The close frame is the one blocking write left: a client that does not read holds it this long at most.
-        socket.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CLOSE_FRAME_TIME_LIMIT_MILLIS);
+        ((NativeWebSocketSession) session).getNativeSession(Session.class).getUserProperties()
+                .put(BLOCKING_SEND_TIMEOUT, SEND_TIME_LIMIT_MILLIS);
     }
 
     /** Spring's frames: CONNECTED, heartbeats, ERROR and DISCONNECT's RECEIPT. */
@@ -142,12 +136,7 @@ final class BatchedSession extends WebSocketSessionDecorator {
         // The container's parts keep their size; the whole message's limit is FrameReader's.
     }
 
-    /**
-     * Writes what is pending, a message at a time, then closes if asked; one writer per session at a
-     * time. A message is handed to the container without waiting for the client to read it: a client
-     * that stops reading holds no writer thread (with blocking writes, four such clients stopped every
-     * session's frames), its frames wait here up to the buffer limit and the send time limit.
-     */
+    /** Writes what is pending, message after message, then closes if asked; one writer per session at a time. */
     private void write() {
         while (true) {
             String text;
@@ -169,43 +158,20 @@ final class BatchedSession extends WebSocketSessionDecorator {
                     close = null;
                 }
             }
-            if (text == null) {
-                closeIfAsked(close);
-                return;
-            }
             try {
-                remote.sendText(text, this::written);
-                return;
-            } catch (RuntimeException gone) {
-                dropAll();
+                if (text == null) {
+                    if (close != null && getDelegate().isOpen()) {
+                        getDelegate().close(close);
+                    }
+                    return;
+                }
+                getDelegate().sendMessage(new TextMessage(text));
+            } catch (IOException | RuntimeException gone) {
+                synchronized (this) {
+                    pending = null;
+                    closing = closing == null ? CloseStatus.SESSION_NOT_RELIABLE : closing;
+                }
             }
-        }
-    }
-
-    /** The container's answer for one message, on whichever thread finished it: the session's writer goes on. */
-    private void written(SendResult result) {
-        if (!result.isOK()) {
-            dropAll();
-        }
-        try {
-            writers.execute(this::write);
-        } catch (RejectedExecutionException stopping) {
-            // The server is stopping: its sockets close with it.
-        }
-    }
-
-    private synchronized void dropAll() {
-        pending = null;
-        closing = closing == null ? CloseStatus.SESSION_NOT_RELIABLE : closing;
-    }
-
-    private void closeIfAsked(CloseStatus close) {
-        try {
-            if (close != null && getDelegate().isOpen()) {
-                getDelegate().close(close);
-            }
-        } catch (IOException | RuntimeException gone) {
-            // Closed already.
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.access.TokensRevoked;
-import org.hotline.exercise.EventPayload;
 import org.hotline.exercise.ExerciseEvent;
 import org.hotline.exercise.ExerciseEventsAppended;
 import org.slf4j.Logger;
@@ -197,8 +196,7 @@ class BrokerRelay implements WebSocketMessageBrokerConfigurer {
         @EventListener
         void appended(ExerciseEventsAppended appended) {
             for (ExerciseEvent event : appended.events()) {
-                String playerId = event.payload() instanceof EventPayload.PlayerRemoved removed ? removed.playerId()
-                        : event.payload() instanceof EventPayload.PlayerMoved moved ? moved.playerId() : null;
+                String playerId = Delivery.seatChanged(event);
                 if (playerId != null) {
                     template.send(SEAT_CHANGED, MessageBuilder.withPayload(playerId.getBytes(StandardCharsets.UTF_8)).build());
                 }

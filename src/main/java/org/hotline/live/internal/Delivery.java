@@ -68,12 +68,17 @@ class Delivery {
         send(prefix, IntStream.range(0, events.size()).boxed().toList(), appended, true);
         for (ExerciseEvent event : events) {
             // Their subscriptions were authorised for the old seat: they reconnect and are checked again.
-            if (event.payload() instanceof EventPayload.PlayerRemoved removed) {
-                sessions.closeUser("seat:" + removed.playerId(), "seat changed");
-            } else if (event.payload() instanceof EventPayload.PlayerMoved moved) {
-                sessions.closeUser("seat:" + moved.playerId(), "seat changed");
+            String player = seatChanged(event);
+            if (player != null) {
+                sessions.closeUser("seat:" + player, "seat changed");
             }
         }
+    }
+
+    /** The player whose seat the event removes or moves, or null. */
+    static String seatChanged(ExerciseEvent event) {
+        return event.payload() instanceof EventPayload.PlayerRemoved removed ? removed.playerId()
+                : event.payload() instanceof EventPayload.PlayerMoved moved ? moved.playerId() : null;
     }
 
     /**

@@ -30,8 +30,11 @@ class TransportBuffers implements WebSocketMessageBrokerConfigurer {
     static final int SOCKET_BUFFER_BYTES = 1024;
     /** What may wait for a client that does not read before its session is closed. */
     static final int SEND_BUFFER_LIMIT_BYTES = 1024 * 1024;
-    /** Threads writing batched frames to the sockets ({@link BatchedSession}). */
-    static final int WRITER_THREADS = 4;
+    /**
+     * Threads writing batched frames to the sockets ({@link BatchedSession}). A client that stops
+     * reading holds one for up to {@link BatchedSession#SEND_TIME_LIMIT_MILLIS}; the others go on.
+     */
+    static final int WRITER_THREADS = 8;
     /**
      * Threads handling incoming frames. A command waits for the group commit of the event log, so
      * more commands waiting at once share one disk write; most of these threads are waiting.

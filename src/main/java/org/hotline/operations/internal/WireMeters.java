@@ -26,12 +26,17 @@ class WireMeters {
 
     WireMeters(MeterRegistry registry) {
         this.registry = registry;
-        this.applied = Counter.builder("hotline.commands").tag("outcome", "applied")
-                .description("Commands applied (a reply on /user/queue/replies)").register(registry);
-        this.duplicates = Counter.builder("hotline.commands").tag("outcome", "duplicate")
-                .description("Commands applied (a reply on /user/queue/replies)").register(registry);
+        this.applied = commands("applied");
+        this.duplicates = commands("duplicate");
         this.catchUp = DistributionSummary.builder("hotline.catchup.events").baseUnit("events")
                 .description("Events in one catch-up reply on /user/queue/sync").publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** One meter name, one description: outcome "duplicate" is a resend of a command applied before. */
+    private Counter commands(String outcome) {
+        return Counter.builder("hotline.commands").tag("outcome", outcome)
+                .description("Commands answered with a reply, by outcome: applied now, or a resend of one applied before (duplicate)")
                 .register(registry);
     }
 
