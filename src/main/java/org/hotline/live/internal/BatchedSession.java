@@ -27,7 +27,8 @@ final class BatchedSession extends WebSocketSessionDecorator {
 
     /**
      * How long a write may wait for a client that does not take it in before its session is ended
-     * (Tomcat's default is 20 s): such a client holds one of the writer threads meanwhile.
+     * (Tomcat's default is 20 s): such a client holds one of the writer threads meanwhile, and as long
+     * again for the close frame, which has the same limit.
      */
     static final long SEND_TIME_LIMIT_MILLIS = 5_000;
     /** Tomcat's session property for a blocking write's time limit. */

@@ -32,7 +32,8 @@ class TransportBuffers implements WebSocketMessageBrokerConfigurer {
     static final int SEND_BUFFER_LIMIT_BYTES = 1024 * 1024;
     /**
      * Threads writing batched frames to the sockets ({@link BatchedSession}). A client that stops
-     * reading holds one for up to {@link BatchedSession#SEND_TIME_LIMIT_MILLIS}; the others go on.
+     * reading holds one for {@link BatchedSession#SEND_TIME_LIMIT_MILLIS} (twice that with the close frame that
+     * follows, which has the same limit); the others go on.
      */
     static final int WRITER_THREADS = 8;
     /**
